@@ -1,0 +1,917 @@
+//! The workbench window: menu, panes, dialogs, and the loop that applies commands and records
+//! undo steps.
+
+use super::command::{Command, commands_from_shortcuts};
+use super::history::{History, Revision};
+use super::layout::{self, Behavior, PaneKind};
+use super::state::{PaneEnv, Sections, Selection};
+use super::theme::{self, ThemeChoice, ZOOM_RANGE};
+use crate::io::{self, SAMPLES};
+use crate::model::{Date, ItemKind, ItemRef, Project, add_item, remove_item};
+use egui::{Id, Key, RichText};
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+
+/// Settings remembered between runs through eframe's storage (never in a project file).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Light, dark or system theme.
+    pub theme: ThemeChoice,
+    /// Zoom factor.
+    pub zoom: f32,
+    /// The arrangement of the panes.
+    pub layout: egui_tiles::Tree<PaneKind>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            theme: ThemeChoice::System,
+            zoom: 1.0,
+            layout: layout::default_tree(),
+        }
+    }
+}
+
+/// What a path prompt is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PathPurpose {
+    /// Open a project file.
+    Open,
+    /// Save the project to a file.
+    Save,
+}
+
+/// A modal dialog.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Dialog {
+    /// The project has unsaved changes and `then` would replace it or close the window.
+    Unsaved {
+        /// What to do after saving or discarding.
+        then: Command,
+    },
+    /// Ask for a file path (shown while a system file dialog is open, and in its place where
+    /// there is none).
+    Path {
+        /// Open or save.
+        purpose: PathPurpose,
+        /// The path typed so far.
+        text: String,
+        /// A note on the system dialog.
+        note: String,
+        /// What to do after a successful save.
+        then: Option<Command>,
+    },
+    /// Something went wrong; nothing was changed.
+    Error {
+        /// What failed.
+        title: String,
+        /// Why, with file, line and column where there are any.
+        message: String,
+    },
+}
+
+/// The workbench: the open project, its file, its history, and the state of the window.
+pub struct Workbench {
+    /// The open project.
+    pub project: Project,
+    /// The project's file, if it has one.
+    pub path: Option<PathBuf>,
+    /// The sample the project came from, if it has not been saved to a file yet.
+    pub sample: Option<usize>,
+    /// Undo and redo.
+    pub history: History,
+    saved_revision: Revision,
+    uncommitted: bool,
+    gesture_focus: Option<Id>,
+    /// The selected item of each kind.
+    pub selection: Selection,
+    /// Which section each multi-section pane shows.
+    pub sections: Sections,
+    /// Theme, zoom and layout.
+    pub settings: Settings,
+    /// The open dialog, if any.
+    pub dialog: Option<Dialog>,
+    /// The last status message.
+    pub status: String,
+    /// Whether to use the system's file dialogs (off in tests and where there are none).
+    pub native_dialogs: bool,
+    file_dialog: Option<(PathPurpose, mpsc::Receiver<Option<PathBuf>>)>,
+    pending: Vec<Command>,
+    applied_style: Option<(ThemeChoice, f32)>,
+    allow_close: bool,
+    pending_viewport_close: bool,
+    /// Today's date for new dated items.
+    pub today: Date,
+}
+
+impl Default for Workbench {
+    fn default() -> Self {
+        Self::new(Settings::default())
+    }
+}
+
+impl Workbench {
+    /// A workbench with a new, empty project.
+    pub fn new(settings: Settings) -> Self {
+        let project = Project::default();
+        let mut settings = settings;
+        if !layout::is_complete(&settings.layout) {
+            settings.layout = layout::default_tree();
+        }
+        settings.zoom = settings.zoom.clamp(*ZOOM_RANGE.start(), *ZOOM_RANGE.end());
+        Self {
+            history: History::new(&project),
+            project,
+            path: None,
+            sample: None,
+            saved_revision: 0,
+            uncommitted: false,
+            gesture_focus: None,
+            selection: Selection::default(),
+            sections: Sections::default(),
+            settings,
+            dialog: None,
+            status: String::new(),
+            native_dialogs: false,
+            file_dialog: None,
+            pending: Vec::new(),
+            applied_style: None,
+            allow_close: false,
+            pending_viewport_close: false,
+            today: Date::today(),
+        }
+    }
+
+    /// A workbench with a sample case open.
+    pub fn with_sample(index: usize) -> Self {
+        let mut app = Self::default();
+        app.apply_now(Command::OpenSample(index));
+        app
+    }
+
+    /// Whether the project has changes that are not saved.
+    pub fn is_dirty(&self) -> bool {
+        self.uncommitted || self.history.revision() != self.saved_revision
+    }
+
+    /// The window title: project, file and a modified mark.
+    pub fn window_title(&self) -> String {
+        let file = match (&self.path, self.sample) {
+            (Some(path), _) => path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            ),
+            (None, Some(_)) => "sample, not saved".to_owned(),
+            (None, None) => "not saved".to_owned(),
+        };
+        let mark = if self.is_dirty() { "● " } else { "" };
+        format!("{mark}{} — {file} — pbsm workbench", self.project.name)
+    }
+
+    /// Queues a command to apply at the end of the frame.
+    pub fn send(&mut self, command: Command) {
+        self.pending.push(command);
+    }
+
+    /// Applies a command now, first asking about unsaved changes where it would lose them.
+    pub fn request(&mut self, command: Command) {
+        if command.replaces_project() && self.is_dirty() {
+            self.dialog = Some(Dialog::Unsaved { then: command });
+        } else {
+            self.apply_now(command);
+        }
+    }
+
+    fn replace_project(&mut self, project: Project, path: Option<PathBuf>, sample: Option<usize>) {
+        self.history = History::new(&project);
+        self.saved_revision = self.history.revision();
+        self.uncommitted = false;
+        self.project = project;
+        self.path = path;
+        self.sample = sample;
+        self.selection.clear_all();
+        self.select_first_items();
+    }
+
+    /// Selects the first item of each list, so panes open with something to show.
+    fn select_first_items(&mut self) {
+        let p = &self.project;
+        let firsts = [
+            p.potential
+                .usage_formats
+                .first()
+                .map(|x| ItemRef::UsageFormat(x.id)),
+            p.potential
+                .module_potentials
+                .first()
+                .map(|x| ItemRef::Potential(x.id)),
+            p.potential
+                .user_benefits
+                .first()
+                .map(|x| ItemRef::UserBenefit(x.id)),
+            p.benefits.first().map(|x| ItemRef::Benefit(x.id)),
+            p.competition
+                .competitors
+                .first()
+                .map(|x| ItemRef::Competitor(x.id)),
+            p.options.first().map(|x| ItemRef::Option(x.id)),
+            p.alternatives.first().map(|x| ItemRef::Alternative(x.id)),
+            p.management.kpis.first().map(|x| ItemRef::Kpi(x.id)),
+            p.management
+                .assumptions
+                .first()
+                .map(|x| ItemRef::Assumption(x.id)),
+            p.management
+                .measures
+                .first()
+                .map(|x| ItemRef::Measure(x.id)),
+        ];
+        for item in firsts.into_iter().flatten() {
+            self.selection.select(item);
+        }
+    }
+
+    fn error(&mut self, title: &str, message: String) {
+        self.dialog = Some(Dialog::Error {
+            title: title.to_owned(),
+            message,
+        });
+    }
+
+    /// Records pending edits as an undo step, so a command is a step of its own.
+    fn commit(&mut self) {
+        self.history.commit(&self.project);
+        self.uncommitted = false;
+    }
+
+    /// Applies a command without asking.
+    pub fn apply_now(&mut self, command: Command) {
+        match command {
+            Command::NewProject => {
+                self.replace_project(Project::default(), None, None);
+                self.status = "New project".to_owned();
+            }
+            Command::Open => self.ask_for_path(PathPurpose::Open, None),
+            Command::OpenPath(path) => match io::load(&path) {
+                Ok(project) => {
+                    self.status = format!("Opened {}", path.display());
+                    self.replace_project(project, Some(path), None);
+                }
+                Err(e) => self.error("The file was not opened", e.to_string()),
+            },
+            Command::OpenSample(index) => match SAMPLES.get(index).map(io::Sample::load) {
+                Some(Ok(project)) => {
+                    self.status = format!("Sample case: {}", SAMPLES[index].title);
+                    self.replace_project(project, None, Some(index));
+                }
+                Some(Err(e)) => self.error("The sample could not be opened", e.to_string()),
+                None => self.error(
+                    "No such sample",
+                    format!("There is no sample number {index}."),
+                ),
+            },
+            Command::Save => match self.path.clone() {
+                Some(path) => {
+                    self.save_to(&path);
+                }
+                None => self.ask_for_path(PathPurpose::Save, None),
+            },
+            Command::SaveAs => self.ask_for_path(PathPurpose::Save, None),
+            Command::SaveTo(path) => {
+                self.save_to(&path);
+            }
+            Command::Quit => {
+                self.allow_close = true;
+                self.pending_viewport_close = true;
+            }
+            Command::Undo => {
+                if self.history.undo(&mut self.project) {
+                    self.uncommitted = false;
+                    self.selection.retain_existing(&self.project);
+                    self.status = "Undone".to_owned();
+                }
+            }
+            Command::Redo => {
+                if self.history.redo(&mut self.project) {
+                    self.uncommitted = false;
+                    self.selection.retain_existing(&self.project);
+                    self.status = "Redone".to_owned();
+                }
+            }
+            Command::ShowPane(pane) => layout::show_pane(&mut self.settings.layout, pane),
+            Command::ResetLayout => self.settings.layout = layout::default_tree(),
+            Command::SetTheme(theme) => self.settings.theme = theme,
+            Command::ZoomIn => self.set_zoom(self.settings.zoom + 0.1),
+            Command::ZoomOut => self.set_zoom(self.settings.zoom - 0.1),
+            Command::ZoomReset => self.set_zoom(1.0),
+            Command::Add(kind) => {
+                self.commit();
+                match add_item(&mut self.project, kind, self.today) {
+                    Ok(item) => {
+                        self.selection.select(item);
+                        self.commit();
+                        self.status = format!("Added a {}", crate::model::Choice::label(kind));
+                    }
+                    Err(e) => self.error("Nothing was added", e.to_string()),
+                }
+            }
+            Command::Remove(item) => {
+                self.commit();
+                remove_item(&mut self.project, item);
+                self.commit();
+                self.selection.retain_existing(&self.project);
+                self.status = format!(
+                    "Removed a {} (Edit → Undo brings it back)",
+                    crate::model::Choice::label(item.kind())
+                );
+            }
+            Command::Select(item) => {
+                self.selection.select(item);
+                if let Some(pane) = pane_of(item.kind()) {
+                    layout::show_pane(&mut self.settings.layout, pane);
+                }
+            }
+        }
+    }
+
+    fn set_zoom(&mut self, zoom: f32) {
+        // Round to whole percent so repeated steps land on 100 % again.
+        let zoom = (zoom * 100.0).round() / 100.0;
+        self.settings.zoom = zoom.clamp(*ZOOM_RANGE.start(), *ZOOM_RANGE.end());
+    }
+
+    /// Saves to a path (adding the `.pbsm.ron` extension where it has none). Returns whether
+    /// it worked; on failure the old file is intact and an error dialog says why.
+    fn save_to(&mut self, path: &Path) -> bool {
+        let path = with_extension(path);
+        self.commit();
+        match io::save(&self.project, &path) {
+            Ok(()) => {
+                self.saved_revision = self.history.revision();
+                self.status = format!("Saved to {}", path.display());
+                self.path = Some(path);
+                self.sample = None;
+                true
+            }
+            Err(e) => {
+                self.error(
+                    "The project was not saved",
+                    format!("{e}\n\nThe file on disk is unchanged."),
+                );
+                false
+            }
+        }
+    }
+
+    fn ask_for_path(&mut self, purpose: PathPurpose, then: Option<Command>) {
+        let suggested = self.path.as_ref().map_or_else(
+            || {
+                let name = file_stem_for(&self.project.name);
+                std::env::current_dir()
+                    .map(|d| d.join(&name))
+                    .unwrap_or_else(|_| PathBuf::from(&name))
+            },
+            Clone::clone,
+        );
+        let text = match purpose {
+            PathPurpose::Save => suggested.display().to_string(),
+            PathPurpose::Open => suggested
+                .parent()
+                .map(|d| format!("{}{}", d.display(), std::path::MAIN_SEPARATOR))
+                .unwrap_or_default(),
+        };
+        let note = if self.native_dialogs {
+            self.spawn_file_dialog(purpose, &suggested);
+            "A system file dialog is open. You can also type the path here.".to_owned()
+        } else {
+            String::new()
+        };
+        self.dialog = Some(Dialog::Path {
+            purpose,
+            text,
+            note,
+            then,
+        });
+    }
+
+    fn spawn_file_dialog(&mut self, purpose: PathPurpose, suggested: &Path) {
+        let (tx, rx) = mpsc::channel();
+        let dir = suggested.parent().map(Path::to_path_buf);
+        let name = suggested
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        // The dialog blocks its thread, not the window; the answer is picked up in a later frame.
+        std::thread::spawn(move || {
+            let mut dialog = rfd::FileDialog::new().add_filter("pbsm project", &["ron"]);
+            if let Some(dir) = dir {
+                dialog = dialog.set_directory(dir);
+            }
+            let chosen = match purpose {
+                PathPurpose::Open => dialog.pick_file(),
+                PathPurpose::Save => dialog.set_file_name(name).save_file(),
+            };
+            // The window may have closed meanwhile; then nobody needs the answer.
+            let _ = tx.send(chosen);
+        });
+        self.file_dialog = Some((purpose, rx));
+    }
+
+    fn poll_file_dialog(&mut self, ctx: &egui::Context) {
+        let Some((purpose, rx)) = &self.file_dialog else {
+            return;
+        };
+        let purpose = *purpose;
+        match rx.try_recv() {
+            Ok(chosen) => {
+                self.file_dialog = None;
+                match chosen {
+                    Some(path) => {
+                        let then = match &self.dialog {
+                            Some(Dialog::Path { then, .. }) => then.clone(),
+                            _ => None,
+                        };
+                        self.dialog = None;
+                        self.finish_path(purpose, path, then);
+                    }
+                    None => {
+                        if let Some(Dialog::Path { note, .. }) = &mut self.dialog {
+                            *note = "No file was chosen in a system dialog (or none is available here). Type the path, or cancel.".to_owned();
+                        }
+                    }
+                }
+            }
+            Err(mpsc::TryRecvError::Empty) => {
+                ctx.request_repaint_after(std::time::Duration::from_millis(200))
+            }
+            Err(mpsc::TryRecvError::Disconnected) => self.file_dialog = None,
+        }
+    }
+
+    fn finish_path(&mut self, purpose: PathPurpose, path: PathBuf, then: Option<Command>) {
+        match purpose {
+            PathPurpose::Open => self.apply_now(Command::OpenPath(path)),
+            PathPurpose::Save => {
+                if self.save_to(&path)
+                    && let Some(then) = then
+                {
+                    self.apply_now(then);
+                }
+            }
+        }
+    }
+
+    /// Draws the whole window into `ui` and applies what the user did. Usable without eframe
+    /// (the UI tests call it directly).
+    pub fn ui_root(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.apply_style(&ctx);
+        if self.dialog.is_none() {
+            self.pending.extend(commands_from_shortcuts(&ctx));
+        }
+        egui::Panel::top("menu_bar").show(ui, |ui| self.menu_ui(ui));
+        egui::Panel::bottom("status_bar").show(ui, |ui| self.status_ui(ui));
+        let mut commands = Vec::new();
+        egui::CentralPanel::default()
+            .frame(egui::Frame::central_panel(ui.style()).inner_margin(2.0))
+            .show(ui, |ui| {
+                let mut env = PaneEnv {
+                    selection: &mut self.selection,
+                    commands: &mut commands,
+                    sections: &mut self.sections,
+                    today: self.today,
+                };
+                let mut behavior = Behavior {
+                    project: &mut self.project,
+                    env: &mut env,
+                };
+                self.settings.layout.ui(&mut behavior, ui);
+            });
+        self.pending.extend(commands);
+        self.dialog_ui(&ctx);
+        self.poll_file_dialog(&ctx);
+        self.record_gestures(&ctx);
+        let pending = std::mem::take(&mut self.pending);
+        if !pending.is_empty() {
+            for command in pending {
+                self.request(command);
+            }
+            ctx.request_repaint();
+        }
+        if self.pending_viewport_close {
+            self.pending_viewport_close = false;
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+
+    fn apply_style(&mut self, ctx: &egui::Context) {
+        let wanted = (self.settings.theme, self.settings.zoom);
+        if self.applied_style != Some(wanted) {
+            theme::apply(ctx, self.settings.theme);
+            ctx.set_zoom_factor(self.settings.zoom);
+            self.applied_style = Some(wanted);
+        }
+    }
+
+    /// Records an undo step when an edit gesture ends: no button held (a drag is one step), and
+    /// either no text field has focus, focus moved, or a word was finished.
+    fn record_gestures(&mut self, ctx: &egui::Context) {
+        let (has_events, pointer_down, word_done) = ctx.input(|i| {
+            let word_done = i.events.iter().any(|e| match e {
+                egui::Event::Text(t) => {
+                    t.ends_with(|c: char| c.is_whitespace() || c.is_ascii_punctuation())
+                }
+                egui::Event::Key {
+                    key, pressed: true, ..
+                } => matches!(key, Key::Enter | Key::Tab),
+                _ => false,
+            });
+            (!i.events.is_empty(), i.pointer.any_down(), word_done)
+        });
+        if !has_events {
+            return;
+        }
+        self.uncommitted = self.history.has_uncommitted(&self.project);
+        if !self.uncommitted || pointer_down {
+            return;
+        }
+        let focus = ctx.memory(|m| m.focused());
+        if focus.is_some() && focus == self.gesture_focus && !word_done {
+            return;
+        }
+        self.commit();
+        self.gesture_focus = focus;
+    }
+
+    fn menu_ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        let item = |ui: &mut egui::Ui, label: &str, command: &Command, enabled: bool| -> bool {
+            let mut button = egui::Button::new(label);
+            if let Some(shortcut) = command.shortcut() {
+                button = button.shortcut_text(ctx.format_shortcut(&shortcut));
+            }
+            ui.add_enabled(enabled, button).clicked()
+        };
+        let mut chosen = None;
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                for (label, command) in [("New", Command::NewProject), ("Open…", Command::Open)] {
+                    if item(ui, label, &command, true) {
+                        chosen = Some(command);
+                    }
+                }
+                ui.menu_button("Open sample", |ui| {
+                    for (index, sample) in SAMPLES.iter().enumerate() {
+                        if ui.button(sample.title).clicked() {
+                            chosen = Some(Command::OpenSample(index));
+                        }
+                    }
+                });
+                ui.separator();
+                for (label, command) in [("Save", Command::Save), ("Save as…", Command::SaveAs)] {
+                    if item(ui, label, &command, true) {
+                        chosen = Some(command);
+                    }
+                }
+                ui.separator();
+                if item(ui, "Quit", &Command::Quit, true) {
+                    chosen = Some(Command::Quit);
+                }
+            });
+            ui.menu_button("Edit", |ui| {
+                if item(
+                    ui,
+                    "Undo",
+                    &Command::Undo,
+                    self.history.can_undo(&self.project),
+                ) {
+                    chosen = Some(Command::Undo);
+                }
+                if item(
+                    ui,
+                    "Redo",
+                    &Command::Redo,
+                    self.history.can_redo(&self.project),
+                ) {
+                    chosen = Some(Command::Redo);
+                }
+                ui.separator();
+                for kind in [
+                    ItemKind::Alternative,
+                    ItemKind::Option,
+                    ItemKind::Benefit,
+                    ItemKind::Competitor,
+                    ItemKind::Kpi,
+                    ItemKind::Assumption,
+                ] {
+                    let label = format!("Add {}", crate::model::Choice::label(kind));
+                    if ui.button(label).clicked() {
+                        chosen = Some(Command::Add(kind));
+                    }
+                }
+            });
+            ui.menu_button("View", |ui| {
+                for pane in PaneKind::ALL {
+                    if ui.button(pane.title()).clicked() {
+                        chosen = Some(Command::ShowPane(pane));
+                    }
+                }
+                if ui.button("Reset layout").clicked() {
+                    chosen = Some(Command::ResetLayout);
+                }
+                ui.separator();
+                ui.menu_button("Theme", |ui| {
+                    for theme in ThemeChoice::ALL {
+                        if ui
+                            .radio(self.settings.theme == theme, theme.label())
+                            .clicked()
+                        {
+                            chosen = Some(Command::SetTheme(theme));
+                        }
+                    }
+                });
+                ui.label(RichText::new(format!("Zoom {:.0} %", self.settings.zoom * 100.0)).weak());
+                for (label, command) in [
+                    ("Zoom in", Command::ZoomIn),
+                    ("Zoom out", Command::ZoomOut),
+                    ("Actual size", Command::ZoomReset),
+                ] {
+                    if item(ui, label, &command, true) {
+                        chosen = Some(command);
+                    }
+                }
+            });
+        });
+        if let Some(command) = chosen {
+            self.pending.push(command);
+        }
+    }
+
+    fn status_ui(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            let file = match (&self.path, self.sample) {
+                (Some(path), _) => path.display().to_string(),
+                (None, Some(_)) => {
+                    "Sample case, not saved yet: File → Save as… keeps your changes".to_owned()
+                }
+                (None, None) => "New project, not saved yet".to_owned(),
+            };
+            ui.label(RichText::new(file).weak());
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if self.is_dirty() {
+                    ui.label(RichText::new("● Modified").strong());
+                } else {
+                    ui.label(RichText::new("Saved").weak());
+                }
+                ui.separator();
+                ui.label(&self.status);
+            });
+        });
+    }
+
+    fn dialog_ui(&mut self, ctx: &egui::Context) {
+        let Some(dialog) = self.dialog.clone() else {
+            return;
+        };
+        let mut close = false;
+        let mut next: Option<Command> = None;
+        let mut path_done: Option<(PathPurpose, PathBuf, Option<Command>)> = None;
+        match dialog {
+            Dialog::Unsaved { ref then } => {
+                let what = match then {
+                    Command::Quit => "before closing",
+                    _ => "before continuing",
+                };
+                let response = egui::Modal::new(Id::unique("unsaved_dialog")).show(ctx, |ui| {
+                    ui.set_max_width(440.0);
+                    ui.heading("Unsaved changes");
+                    ui.label(format!(
+                        "Save the changes to “{}” {what}? Otherwise they are lost.",
+                        self.project.name
+                    ));
+                    ui.add_space(8.0);
+                    ui.horizontal(|ui| {
+                        if ui.button(RichText::new("Save").strong()).clicked() {
+                            match self.path.clone() {
+                                Some(path) => {
+                                    if self.save_to(&path) {
+                                        next = Some(then.clone());
+                                    } else {
+                                        return;
+                                    }
+                                }
+                                None => {
+                                    self.ask_for_path(PathPurpose::Save, Some(then.clone()));
+                                    return;
+                                }
+                            }
+                            close = true;
+                        }
+                        if ui.button("Don’t save").clicked() {
+                            next = Some(then.clone());
+                            close = true;
+                        }
+                        if ui.button("Cancel").clicked() {
+                            close = true;
+                        }
+                    });
+                });
+                if response.should_close() {
+                    close = true;
+                }
+            }
+            Dialog::Path {
+                purpose,
+                ref text,
+                ref note,
+                ref then,
+            } => {
+                let mut text = text.clone();
+                let (heading, action) = match purpose {
+                    PathPurpose::Open => ("Open a project", "Open"),
+                    PathPurpose::Save => ("Save the project", "Save"),
+                };
+                let response = egui::Modal::new(Id::unique("path_dialog")).show(ctx, |ui| {
+                    ui.set_width(560.0);
+                    ui.heading(heading);
+                    if !note.is_empty() {
+                        ui.label(RichText::new(note.as_str()).weak());
+                    }
+                    let label = ui.label("File path");
+                    let edit = ui
+                        .add(egui::TextEdit::singleline(&mut text).desired_width(f32::INFINITY))
+                        .labelled_by(label.id);
+                    let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+                    ui.add_space(8.0);
+                    ui.horizontal(|ui| {
+                        let ok = ui.add_enabled(
+                            !text.trim().is_empty(),
+                            egui::Button::new(RichText::new(action).strong()),
+                        );
+                        if (ok.clicked() || enter) && !text.trim().is_empty() {
+                            path_done = Some((purpose, PathBuf::from(text.trim()), then.clone()));
+                            close = true;
+                        }
+                        if ui.button("Cancel").clicked() {
+                            close = true;
+                        }
+                    });
+                });
+                if response.should_close() {
+                    close = true;
+                }
+                if !close && let Some(Dialog::Path { text: stored, .. }) = &mut self.dialog {
+                    *stored = text;
+                }
+            }
+            Dialog::Error {
+                ref title,
+                ref message,
+            } => {
+                let response = egui::Modal::new(Id::unique("error_dialog")).show(ctx, |ui| {
+                    ui.set_max_width(640.0);
+                    ui.heading(title);
+                    egui::ScrollArea::vertical()
+                        .max_height(300.0)
+                        .show(ui, |ui| {
+                            ui.label(RichText::new(message).monospace());
+                        });
+                    ui.add_space(8.0);
+                    if ui.button("OK").clicked() {
+                        close = true;
+                    }
+                });
+                if response.should_close() {
+                    close = true;
+                }
+            }
+        }
+        // A dialog opened from inside this one (an error, a path prompt) replaces it and stays.
+        let same_dialog = self
+            .dialog
+            .as_ref()
+            .is_some_and(|d| std::mem::discriminant(d) == std::mem::discriminant(&dialog));
+        if close && same_dialog {
+            self.dialog = None;
+            self.file_dialog = None;
+        }
+        if let Some((purpose, path, then)) = path_done {
+            self.finish_path(purpose, path, then);
+        }
+        if let Some(command) = next {
+            self.apply_now(command);
+        }
+    }
+}
+
+/// The pane that shows items of a kind.
+fn pane_of(kind: ItemKind) -> Option<PaneKind> {
+    Some(match kind {
+        ItemKind::Module | ItemKind::Goal | ItemKind::Topic => PaneKind::Foundation,
+        ItemKind::UsageFormat
+        | ItemKind::ImpactFormat
+        | ItemKind::Potential
+        | ItemKind::UserBenefit => PaneKind::Potential,
+        ItemKind::Benefit => PaneKind::Benefit,
+        ItemKind::Competitor => PaneKind::Competition,
+        ItemKind::Option => PaneKind::Options,
+        ItemKind::Alternative => PaneKind::Alternatives,
+        ItemKind::Kpi | ItemKind::Assumption | ItemKind::Measure | ItemKind::Adaptation => {
+            PaneKind::Management
+        }
+    })
+}
+
+/// The path with `.pbsm.ron` appended when it has no `.ron` extension.
+pub fn with_extension(path: &Path) -> PathBuf {
+    let has_ron = path
+        .file_name()
+        .is_some_and(|n| n.to_string_lossy().to_ascii_lowercase().ends_with(".ron"));
+    if has_ron {
+        path.to_path_buf()
+    } else {
+        let mut name = path.as_os_str().to_owned();
+        name.push(format!(".{}", io::project_file::EXTENSION));
+        PathBuf::from(name)
+    }
+}
+
+/// A file name for a project name: letters, digits and dashes, with the project extension.
+pub fn file_stem_for(project_name: &str) -> String {
+    let mut stem: String = project_name
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    while stem.contains("--") {
+        stem = stem.replace("--", "-");
+    }
+    let stem = stem.trim_matches('-');
+    let stem = if stem.is_empty() { "strategy" } else { stem };
+    let stem: String = stem.chars().take(60).collect();
+    format!("{stem}.{}", io::project_file::EXTENSION)
+}
+
+impl eframe::App for Workbench {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close && self.is_dirty() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.request(Command::Quit);
+        }
+        self.ui_root(ui);
+        let title = self.window_title();
+        if ctx
+            .data(|d| d.get_temp::<String>(Id::unique("window_title")))
+            .as_ref()
+            != Some(&title)
+        {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            ctx.data_mut(|d| d.insert_temp(Id::unique("window_title"), title));
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, eframe::APP_KEY, &self.settings);
+    }
+}
+
+/// Opens the workbench window with a project file, or the first sample when there is none.
+/// A file that cannot be opened leaves a new project open and shows why.
+pub fn run_native(file: Option<PathBuf>) -> anyhow::Result<()> {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("pbsm workbench")
+            .with_app_id("pbsm-workbench")
+            .with_inner_size([1440.0, 900.0])
+            .with_min_inner_size([900.0, 600.0]),
+        persist_window: true,
+        ..Default::default()
+    };
+    eframe::run_native(
+        "pbsm workbench",
+        options,
+        Box::new(move |cc| {
+            let settings = cc
+                .storage
+                .and_then(|s| eframe::get_value::<Settings>(s, eframe::APP_KEY))
+                .unwrap_or_default();
+            let mut app = Workbench::new(settings);
+            app.native_dialogs = true;
+            app.apply_now(match file {
+                Some(path) => Command::OpenPath(path),
+                None => Command::OpenSample(0),
+            });
+            Ok(Box::new(app))
+        }),
+    )
+    .map_err(|e| anyhow::anyhow!("the window could not be opened: {e}"))
+}

@@ -1,0 +1,130 @@
+//! The panes and their arrangement in an `egui_tiles` tree (tabs the user can drag, split and
+//! rearrange; the arrangement is remembered between runs).
+
+use super::panes;
+use super::state::PaneEnv;
+use crate::model::Project;
+use serde::{Deserialize, Serialize};
+
+/// One pane per pbsm component, plus the alternatives map.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum PaneKind {
+    /// 1. Business model and goals.
+    Foundation,
+    /// 2. Social media performance potential.
+    Potential,
+    /// 3. Corporate benefit.
+    Benefit,
+    /// 4. Competitive situation.
+    Competition,
+    /// 5. Options for action.
+    Options,
+    /// 6. Strategy alternatives.
+    Alternatives,
+    /// 7. Strategy management.
+    Management,
+    /// The alternatives across competitive quality, risk and resources.
+    Map,
+}
+
+impl PaneKind {
+    /// Every pane, in the order of the method.
+    pub const ALL: [Self; 8] = [
+        Self::Foundation,
+        Self::Potential,
+        Self::Benefit,
+        Self::Competition,
+        Self::Options,
+        Self::Alternatives,
+        Self::Management,
+        Self::Map,
+    ];
+
+    /// The tab title.
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Foundation => "1 Foundation",
+            Self::Potential => "2 Performance potential",
+            Self::Benefit => "3 Corporate benefit",
+            Self::Competition => "4 Competition",
+            Self::Options => "5 Options for action",
+            Self::Alternatives => "6 Strategy alternatives",
+            Self::Management => "7 Strategy management",
+            Self::Map => "Alternatives map",
+        }
+    }
+}
+
+/// The default arrangement: the seven method steps as tabs on the left, the map on the right.
+pub fn default_tree() -> egui_tiles::Tree<PaneKind> {
+    let mut tiles = egui_tiles::Tiles::default();
+    let steps: Vec<_> = PaneKind::ALL[..7]
+        .iter()
+        .map(|kind| tiles.insert_pane(*kind))
+        .collect();
+    let steps = tiles.insert_tab_tile(steps);
+    let map = tiles.insert_pane(PaneKind::Map);
+    let map = tiles.insert_tab_tile(vec![map]);
+    let mut linear = egui_tiles::Linear::new(egui_tiles::LinearDir::Horizontal, vec![steps, map]);
+    linear.shares.set_share(steps, 0.6);
+    linear.shares.set_share(map, 0.4);
+    let root = tiles.insert_container(linear);
+    egui_tiles::Tree::new(egui::Id::unique("pbsm_panes"), root, tiles)
+}
+
+/// Whether a tree holds every pane exactly once (a remembered layout from an older build may not).
+pub fn is_complete(tree: &egui_tiles::Tree<PaneKind>) -> bool {
+    PaneKind::ALL.iter().all(|kind| {
+        tree.tiles
+            .tiles()
+            .filter(|tile| matches!(tile, egui_tiles::Tile::Pane(p) if p == kind))
+            .count()
+            == 1
+    })
+}
+
+/// Makes a pane's tab the active one.
+pub fn show_pane(tree: &mut egui_tiles::Tree<PaneKind>, kind: PaneKind) {
+    tree.make_active(|_, tile| matches!(tile, egui_tiles::Tile::Pane(p) if *p == kind));
+}
+
+/// Draws the panes into the tree's tiles.
+pub struct Behavior<'a, 'e> {
+    /// The open project.
+    pub project: &'a mut Project,
+    /// What the panes need besides it.
+    pub env: &'a mut PaneEnv<'e>,
+}
+
+impl egui_tiles::Behavior<PaneKind> for Behavior<'_, '_> {
+    fn pane_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        _tile_id: egui_tiles::TileId,
+        pane: &mut PaneKind,
+    ) -> egui_tiles::UiResponse {
+        egui::Frame::new()
+            .inner_margin(egui::Margin::symmetric(10, 6))
+            .show(ui, |ui| panes::ui(ui, *pane, self.project, self.env));
+        egui_tiles::UiResponse::None
+    }
+
+    fn tab_title_for_pane(&mut self, pane: &PaneKind) -> egui::WidgetText {
+        pane.title().into()
+    }
+
+    fn tab_bar_height(&self, _style: &egui::Style) -> f32 {
+        30.0
+    }
+
+    fn gap_width(&self, _style: &egui::Style) -> f32 {
+        4.0
+    }
+
+    fn simplification_options(&self) -> egui_tiles::SimplificationOptions {
+        egui_tiles::SimplificationOptions {
+            all_panes_must_have_tabs: true,
+            ..Default::default()
+        }
+    }
+}

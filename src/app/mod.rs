@@ -1,0 +1,14 @@
+//! The egui workbench window: everything that draws lives here; the data, the analysis and the
+//! files live in [`crate::model`] and [`crate::io`].
+
+pub mod app;
+pub mod command;
+pub mod history;
+pub mod layout;
+pub mod panes;
+pub mod plots;
+pub mod state;
+pub mod theme;
+pub mod widgets;
+
+pub use app::{Workbench, run_native};

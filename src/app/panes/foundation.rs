@@ -1,0 +1,185 @@
+//! Pane 1: the foundation, i.e. the company, its business model, goals and social media affinity.
+
+use crate::app::command::Command;
+use crate::app::state::{FoundationSection, PaneEnv};
+use crate::app::widgets::{self, Col, form, list_toolbar, pane_header, section_tabs};
+use crate::model::{ItemKind, ItemRef, Project};
+
+const GUIDANCE: &str = "Start from the business, not from the platforms. Split the business model into modules, \
+state the company goals and the social media goals, and judge how far social media can influence the market \
+and each topic (social media affinity, 0 = not at all, 10 = decisively). Everything later is traced back to this.";
+
+/// Draws the foundation pane.
+pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
+    pane_header(ui, "1 · Foundation: business model and goals", GUIDANCE);
+    section_tabs(
+        ui,
+        &mut env.sections.foundation,
+        &[
+            (FoundationSection::Company, "Company and goals"),
+            (FoundationSection::Modules, "Business model modules"),
+            (FoundationSection::Topics, "Topics and affinity"),
+        ],
+    );
+    match env.sections.foundation {
+        FoundationSection::Company => company_ui(ui, project, env),
+        FoundationSection::Modules => modules_ui(ui, project, env),
+        FoundationSection::Topics => topics_ui(ui, project, env),
+    }
+}
+
+fn company_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
+    egui::ScrollArea::vertical().id_salt("company").show(ui, |ui| {
+        form(ui, "company_form", |f| {
+            f.text("Project name", &mut project.name);
+            f.area("Summary", &mut project.summary);
+            let fd = &mut project.foundation;
+            f.text("Company", &mut fd.company);
+            f.text("Industry", &mut fd.industry);
+            f.area("The business", &mut fd.description);
+            f.score("Market affinity", &mut fd.market_affinity);
+            f.area("Why this affinity", &mut fd.market_affinity_note);
+            f.amount("Day rate for effort", &mut project.day_rate_eur, "EUR", 10.0);
+        });
+        ui.add_space(8.0);
+        ui.heading("Goals");
+        let goals = &mut project.foundation.goals;
+        let (add, _) = list_toolbar(ui, "goal", goals.len(), false);
+        if add {
+            env.send(Command::Add(ItemKind::Goal));
+        }
+        if goals.is_empty() {
+            widgets::empty_hint(ui, "No goals yet. Company goals say what the business must achieve; social media goals what social media contributes.");
+        }
+        let mut remove = None;
+        egui::Grid::new("goals").num_columns(3).striped(true).spacing([10.0, 6.0]).show(ui, |ui| {
+            for goal in goals.iter_mut() {
+                widgets::choice_combo(ui, ("goal kind", goal.id), &mut goal.kind)
+                    .accessible_name(format!("Kind of goal {}", goal.id));
+                ui.add(
+                    egui::TextEdit::singleline(&mut goal.text)
+                        .desired_width(ui.available_width().max(200.0) - 40.0)
+                        .hint_text("A goal that can be checked"),
+                )
+                .accessible_name(format!("Goal {}", goal.id));
+                if ui.small_button("🗑").on_hover_text("Remove this goal").clicked() {
+                    remove = Some(goal.id);
+                }
+                ui.end_row();
+            }
+        });
+        if let Some(id) = remove {
+            env.send(Command::Remove(ItemRef::Goal(id)));
+        }
+    });
+}
+
+fn modules_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
+    ui.label("The business model split into modules; the nine blocks of the business model canvas are a good start. Benefits and change potential are judged per module.");
+    let count = project.foundation.modules.len();
+    let (add, _) = list_toolbar(ui, "module", count, false);
+    if add {
+        env.send(Command::Add(ItemKind::Module));
+    }
+    let owned: Vec<usize> = project
+        .foundation
+        .modules
+        .iter()
+        .map(|m| project.items_owned_by_module(m.id))
+        .collect();
+    let modules = &mut project.foundation.modules;
+    let mut remove = None;
+    let height = ui.available_height() - 8.0;
+    widgets::list_table(
+        ui,
+        "modules",
+        vec![
+            Col::width("Module", 220.0),
+            Col::width("Canvas block", 200.0),
+            Col::fill("What it does here"),
+            Col::width("", 36.0),
+        ],
+        count,
+        None,
+        height,
+        |i, row| {
+            let m = &mut modules[i];
+            row.col(|ui| {
+                ui.add(egui::TextEdit::singleline(&mut m.name).desired_width(f32::INFINITY))
+                    .accessible_name(format!("Name of module {}", m.id));
+            });
+            row.col(|ui| {
+                widgets::choice_combo(ui, ("block", m.id), &mut m.block)
+                    .accessible_name(format!("Canvas block of module {}", m.id));
+            });
+            row.col(|ui| {
+                ui.add(egui::TextEdit::singleline(&mut m.description).desired_width(f32::INFINITY))
+                    .accessible_name(format!("Description of module {}", m.id));
+            });
+            row.col(|ui| {
+                let hint = match owned[i] {
+                    0 => "Remove this module".to_owned(),
+                    n => format!("Remove this module and the {n} potentials and benefits that belong to it (undo brings them back)"),
+                };
+                if ui.small_button("🗑").on_hover_text(hint).clicked() {
+                    remove = Some(m.id);
+                }
+            });
+        },
+    );
+    if let Some(id) = remove {
+        env.send(Command::Remove(ItemRef::Module(id)));
+    }
+}
+
+fn topics_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
+    ui.label("Topics are what users care about in this market. Their social media affinity says where social media can make a difference.");
+    let topics = &mut project.foundation.topics;
+    let (add, _) = list_toolbar(ui, "topic", topics.len(), false);
+    if add {
+        env.send(Command::Add(ItemKind::Topic));
+    }
+    let mut remove = None;
+    let height = ui.available_height() - 8.0;
+    let count = topics.len();
+    widgets::list_table(
+        ui,
+        "topics",
+        vec![
+            Col::width("Topic", 240.0),
+            Col::width("Affinity (0–10)", 230.0),
+            Col::fill("Why"),
+            Col::width("", 36.0),
+        ],
+        count,
+        None,
+        height,
+        |i, row| {
+            let t = &mut topics[i];
+            row.col(|ui| {
+                ui.add(egui::TextEdit::singleline(&mut t.name).desired_width(f32::INFINITY))
+                    .accessible_name(format!("Name of topic {}", t.id));
+            });
+            row.col(|ui| {
+                widgets::score_slider(ui, &mut t.affinity)
+                    .accessible_name(format!("Affinity of topic {}", t.name));
+            });
+            row.col(|ui| {
+                ui.add(egui::TextEdit::singleline(&mut t.note).desired_width(f32::INFINITY))
+                    .accessible_name(format!("Why topic {} has this affinity", t.id));
+            });
+            row.col(|ui| {
+                if ui
+                    .small_button("🗑")
+                    .on_hover_text("Remove this topic")
+                    .clicked()
+                {
+                    remove = Some(t.id);
+                }
+            });
+        },
+    );
+    if let Some(id) = remove {
+        env.send(Command::Remove(ItemRef::Topic(id)));
+    }
+}

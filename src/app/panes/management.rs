@@ -1,0 +1,300 @@
+//! Pane 7: strategy management: KPIs, monitored assumptions, measures, adaptation log.
+
+use super::{alternative_items, master_detail, name_or_dash, option_items};
+use crate::app::command::Command;
+use crate::app::state::{ManagementSection, PaneEnv};
+use crate::app::widgets::{self, Col, cell_text, form, list_toolbar, pane_header, section_tabs};
+use crate::model::{Actual, ItemKind, ItemRef, Kpi, Project};
+use egui::RichText;
+
+const GUIDANCE: &str = "A decided strategy must be steered: implement it in quality and quantity, integrate the \
+benefits into business processes, watch results through KPIs, and watch the assumptions, prerequisites and framework \
+conditions: a broken assumption is a trigger to adapt the strategy, and the log records why.";
+
+/// Draws the strategy management pane.
+pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
+    pane_header(ui, "7 · Strategy management", GUIDANCE);
+    section_tabs(
+        ui,
+        &mut env.sections.management,
+        &[
+            (ManagementSection::Kpis, "KPIs"),
+            (ManagementSection::Assumptions, "Assumptions"),
+            (ManagementSection::Measures, "Measures"),
+            (ManagementSection::Adaptations, "Adaptation log"),
+        ],
+    );
+    match env.sections.management {
+        ManagementSection::Kpis => kpis_ui(ui, project, env),
+        ManagementSection::Assumptions => assumptions_ui(ui, project, env),
+        ManagementSection::Measures => measures_ui(ui, project, env),
+        ManagementSection::Adaptations => adaptations_ui(ui, project, env),
+    }
+}
+
+fn latest_text(kpi: &Kpi) -> String {
+    kpi.latest().map_or_else(
+        || "—".to_owned(),
+        |a| format!("{} ({})", trim_number(a.1), a.0),
+    )
+}
+
+/// A number without needless decimals ("1450", "8.5").
+fn trim_number(value: f64) -> String {
+    let text = format!("{value:.2}");
+    text.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
+fn kpis_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
+    let alternatives = alternative_items(project);
+    let options = option_items(project);
+    let today = env.today;
+    master_detail(
+        ui,
+        env,
+        ItemKind::Kpi,
+        &mut project.management.kpis,
+        |k| ItemRef::Kpi(k.id),
+        vec![
+            Col::fill("KPI"),
+            Col::width("Unit", 110.0),
+            Col::width("Baseline", 80.0),
+            Col::width("Target", 80.0),
+            Col::width("By", 95.0),
+            Col::width("Latest", 150.0),
+        ],
+        |k, row| {
+            cell_text(row, &k.name);
+            cell_text(row, &k.unit);
+            cell_text(row, trim_number(k.baseline));
+            cell_text(row, trim_number(k.target));
+            cell_text(row, k.target_date.to_string());
+            cell_text(row, latest_text(k));
+        },
+        |ui, k, _env| {
+            form(ui, ("kpi", k.id), |f| {
+                f.text("Name", &mut k.name);
+                f.text("Unit", &mut k.unit);
+                f.choice("Direction", &mut k.direction);
+                f.number("Baseline", &mut k.baseline);
+                f.date("Baseline date", &mut k.baseline_date);
+                f.number("Target", &mut k.target);
+                f.date("Target date", &mut k.target_date);
+                f.reference("Measures alternative", &mut k.alternative, &alternatives);
+                f.reference("Measures option", &mut k.option, &options);
+            });
+            ui.add_space(6.0);
+            actuals_ui(ui, k, today);
+        },
+    );
+}
+
+fn actuals_ui(ui: &mut egui::Ui, k: &mut Kpi, today: crate::model::Date) {
+    ui.horizontal(|ui| {
+        ui.strong(format!("Actuals ({})", k.actuals.len()));
+        if ui.button("➕ Add actual").clicked() {
+            // The next month end after the latest actual (or today), starting from its value.
+            let (date, value) = match k.latest() {
+                Some(Actual(date, value)) => (date.end_of_month_after(1), value),
+                None => (today, k.baseline),
+            };
+            k.actuals.push(Actual(date, value));
+        }
+    });
+    if k.actuals.is_empty() {
+        widgets::empty_hint(ui, "No measurements yet.");
+        return;
+    }
+    let mut remove = None;
+    let name = k.name.clone();
+    egui_extras::TableBuilder::new(ui)
+        .id_salt(("actuals", k.id))
+        .striped(true)
+        .max_scroll_height(240.0)
+        .auto_shrink([false, true])
+        .column(egui_extras::Column::exact(120.0))
+        .column(egui_extras::Column::exact(140.0))
+        .column(egui_extras::Column::exact(36.0))
+        .header(widgets::ROW_HEIGHT, |mut h| {
+            h.col(|ui| {
+                ui.strong("Date");
+            });
+            h.col(|ui| {
+                ui.strong("Value");
+            });
+            h.col(|_| {});
+        })
+        .body(|body| {
+            body.rows(widgets::ROW_HEIGHT, k.actuals.len(), |mut row| {
+                let i = row.index();
+                let actual = &mut k.actuals[i];
+                row.col(|ui| {
+                    widgets::date_edit(ui, ("actual date", k.id, i), &mut actual.0)
+                        .accessible_name(format!("Date of actual {} of {name}", i + 1));
+                });
+                row.col(|ui| {
+                    let speed = widgets::number_speed(actual.1);
+                    ui.add(
+                        egui::DragValue::new(&mut actual.1)
+                            .speed(speed)
+                            .max_decimals(3),
+                    )
+                    .accessible_name(format!("Value of actual {} of {name}", i + 1));
+                });
+                row.col(|ui| {
+                    if ui
+                        .small_button("🗑")
+                        .on_hover_text("Remove this actual")
+                        .clicked()
+                    {
+                        remove = Some(i);
+                    }
+                });
+            });
+        });
+    if let Some(i) = remove {
+        k.actuals.remove(i);
+    }
+}
+
+fn assumptions_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
+    let alternatives = alternative_items(project);
+    master_detail(
+        ui,
+        env,
+        ItemKind::Assumption,
+        &mut project.management.assumptions,
+        |a| ItemRef::Assumption(a.id),
+        vec![
+            Col::fill("Assumption, prerequisite or condition"),
+            Col::width("Kind", 150.0),
+            Col::width("Status", 80.0),
+            Col::width("Reviewed", 95.0),
+        ],
+        |a, row| {
+            cell_text(row, &a.text);
+            cell_text(row, a.kind.to_string());
+            row.col(|ui| {
+                let level = match a.status {
+                    crate::model::AssumptionStatus::Holds => 1,
+                    crate::model::AssumptionStatus::AtRisk => 0,
+                    crate::model::AssumptionStatus::Broken => -1,
+                };
+                ui.label(
+                    RichText::new(a.status.to_string())
+                        .color(widgets::signal_color(ui, level))
+                        .strong(),
+                );
+            });
+            cell_text(
+                row,
+                a.last_review
+                    .map_or_else(|| "never".to_owned(), |d| d.to_string()),
+            );
+        },
+        |ui, a, env| {
+            form(ui, ("assumption", a.id), |f| {
+                f.area("What is assumed", &mut a.text);
+                f.choice("Kind", &mut a.kind);
+                f.choice("Status", &mut a.status);
+                f.custom("Last review", |ui| {
+                    ui.horizontal(|ui| match &mut a.last_review {
+                        Some(date) => {
+                            widgets::date_edit(ui, ("review", a.id), date)
+                                .accessible_name("Last review");
+                            if ui.small_button("Reviewed today").clicked() {
+                                *date = env.today;
+                            }
+                        }
+                        None => {
+                            ui.label(RichText::new("never").weak());
+                            if ui.small_button("Reviewed today").clicked() {
+                                a.last_review = Some(env.today);
+                            }
+                        }
+                    });
+                });
+                f.area("What was seen", &mut a.note);
+                f.custom("Alternatives relying on it", |ui| {
+                    if alternatives.is_empty() {
+                        widgets::empty_hint(ui, "No alternatives yet (pane 6).");
+                    }
+                    for (id, name) in &alternatives {
+                        let mut on = a.alternatives.contains(id);
+                        if ui.checkbox(&mut on, name).changed() {
+                            if on {
+                                a.alternatives.push(*id);
+                            } else {
+                                a.alternatives.retain(|x| x != id);
+                            }
+                        }
+                    }
+                });
+            });
+        },
+    );
+}
+
+fn measures_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
+    let options = option_items(project);
+    master_detail(
+        ui,
+        env,
+        ItemKind::Measure,
+        &mut project.management.measures,
+        |m| ItemRef::Measure(m.id),
+        vec![
+            Col::fill("Measure"),
+            Col::width("Option", 180.0),
+            Col::width("Owner", 170.0),
+            Col::width("Due", 95.0),
+            Col::width("Status", 95.0),
+        ],
+        |m, row| {
+            cell_text(row, &m.name);
+            cell_text(row, name_or_dash(&options, m.option));
+            cell_text(row, &m.owner);
+            cell_text(row, m.due.to_string());
+            cell_text(row, m.status.to_string());
+        },
+        |ui, m, _env| {
+            form(ui, ("measure", m.id), |f| {
+                f.text("Measure", &mut m.name);
+                f.reference("Implements option", &mut m.option, &options);
+                f.text("Owner", &mut m.owner);
+                f.date("Due", &mut m.due);
+                f.choice("Status", &mut m.status);
+            });
+        },
+    );
+}
+
+fn adaptations_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
+    ui.label("Every adaptation of the strategy, with the date and the reason: what triggered it, what was decided.");
+    let log = &mut project.management.adaptations;
+    let (add, _) = list_toolbar(ui, "log entry", log.len(), false);
+    if add {
+        env.send(Command::Add(ItemKind::Adaptation));
+    }
+    let mut remove = None;
+    egui::ScrollArea::vertical()
+        .id_salt("adaptations")
+        .show(ui, |ui| {
+            for (i, entry) in log.iter_mut().enumerate() {
+                egui::Frame::group(ui.style()).show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    form(ui, ("adaptation", i), |f| {
+                        f.date("Date", &mut entry.date);
+                        f.area("Decision", &mut entry.decision);
+                        f.area("Reason", &mut entry.reason);
+                    });
+                    if ui.small_button("🗑 Remove entry").clicked() {
+                        remove = Some(i);
+                    }
+                });
+            }
+        });
+    if let Some(i) = remove {
+        env.send(Command::Remove(ItemRef::Adaptation(i)));
+    }
+}

@@ -1,0 +1,163 @@
+//! One pane per pbsm component. Each reads the project and edits it directly through widgets
+//! (the history turns those edits into undo steps) or sends a [`super::command::Command`] for
+//! structural changes (add, remove, select).
+
+pub mod alternatives;
+pub mod benefit;
+pub mod competition;
+pub mod foundation;
+pub mod management;
+pub mod map;
+pub mod options;
+pub mod potential;
+
+use super::layout::PaneKind;
+use super::state::PaneEnv;
+use crate::model::{
+    AlternativeId, ItemKind, ItemRef, ModuleId, OptionId, Project, TopicId, UsageFormatId,
+    UserBenefitId,
+};
+
+/// Draws a pane.
+pub fn ui(ui: &mut egui::Ui, pane: PaneKind, project: &mut Project, env: &mut PaneEnv<'_>) {
+    match pane {
+        PaneKind::Foundation => foundation::ui(ui, project, env),
+        PaneKind::Potential => potential::ui(ui, project, env),
+        PaneKind::Benefit => benefit::ui(ui, project, env),
+        PaneKind::Competition => competition::ui(ui, project, env),
+        PaneKind::Options => options::ui(ui, project, env),
+        PaneKind::Alternatives => alternatives::ui(ui, project, env),
+        PaneKind::Management => management::ui(ui, project, env),
+        PaneKind::Map => map::ui(ui, project, env),
+    }
+}
+
+/// Modules as (id, name) for reference combo boxes.
+pub fn module_items(p: &Project) -> Vec<(ModuleId, String)> {
+    p.foundation
+        .modules
+        .iter()
+        .map(|m| (m.id, m.name.clone()))
+        .collect()
+}
+
+/// Topics as (id, name).
+pub fn topic_items(p: &Project) -> Vec<(TopicId, String)> {
+    p.foundation
+        .topics
+        .iter()
+        .map(|t| (t.id, t.name.clone()))
+        .collect()
+}
+
+/// Usage formats as (id, name).
+pub fn usage_format_items(p: &Project) -> Vec<(UsageFormatId, String)> {
+    p.potential
+        .usage_formats
+        .iter()
+        .map(|u| (u.id, u.name.clone()))
+        .collect()
+}
+
+/// User benefits as (id, name).
+pub fn user_benefit_items(p: &Project) -> Vec<(UserBenefitId, String)> {
+    p.potential
+        .user_benefits
+        .iter()
+        .map(|u| (u.id, u.name.clone()))
+        .collect()
+}
+
+/// Options as (id, name).
+pub fn option_items(p: &Project) -> Vec<(OptionId, String)> {
+    p.options.iter().map(|o| (o.id, o.name.clone())).collect()
+}
+
+/// Alternatives as (id, name).
+pub fn alternative_items(p: &Project) -> Vec<(AlternativeId, String)> {
+    p.alternatives
+        .iter()
+        .map(|a| (a.id, a.name.clone()))
+        .collect()
+}
+
+/// The position of the selected item of a kind in a list, using `matches` to compare.
+pub fn selected_index<T>(
+    env: &PaneEnv<'_>,
+    kind: ItemKind,
+    items: &[T],
+    matches: impl Fn(&T, ItemRef) -> bool,
+) -> Option<usize> {
+    let selected = env.selected(kind)?;
+    items.iter().position(|item| matches(item, selected))
+}
+
+/// The height a list table may take: about 40 % of the pane, at least 5 rows.
+pub fn table_height(ui: &egui::Ui) -> f32 {
+    (ui.available_height() * 0.4).max(5.0 * super::widgets::ROW_HEIGHT)
+}
+
+/// The "name" of an optional reference for a table cell.
+pub fn name_or_dash<Id: PartialEq + Copy>(items: &[(Id, String)], id: Option<Id>) -> String {
+    id.and_then(|id| items.iter().find(|(i, _)| *i == id))
+        .map_or_else(|| "—".to_owned(), |(_, n)| n.clone())
+}
+
+/// A list with an add/remove toolbar, a table in which a click selects an item, and a form for
+/// the selected item below it.
+#[allow(clippy::too_many_arguments)]
+pub fn master_detail<T>(
+    ui: &mut egui::Ui,
+    env: &mut PaneEnv<'_>,
+    kind: ItemKind,
+    items: &mut [T],
+    item_ref: impl Fn(&T) -> ItemRef,
+    columns: Vec<super::widgets::Col>,
+    mut cells: impl FnMut(&T, &mut egui_extras::TableRow<'_, '_>),
+    detail: impl FnOnce(&mut egui::Ui, &mut T, &mut PaneEnv<'_>),
+) {
+    use super::command::Command;
+    use crate::model::Choice;
+    let noun = kind.label();
+    let selected = selected_index(env, kind, items, |item, s| item_ref(item) == s);
+    let (add, remove) = super::widgets::list_toolbar(ui, noun, items.len(), selected.is_some());
+    if add {
+        env.send(Command::Add(kind));
+    }
+    if remove && let Some(i) = selected {
+        env.send(Command::Remove(item_ref(&items[i])));
+    }
+    if items.is_empty() {
+        super::widgets::empty_hint(
+            ui,
+            &format!("No {noun} yet: add one with the button above."),
+        );
+        return;
+    }
+    let height = table_height(ui);
+    let clicked = super::widgets::list_table(
+        ui,
+        (noun, "table"),
+        columns,
+        items.len(),
+        selected,
+        height,
+        |i, row| cells(&items[i], row),
+    );
+    if let Some(i) = clicked {
+        env.send(Command::Select(item_ref(&items[i])));
+    }
+    ui.separator();
+    match selected {
+        Some(i) => {
+            egui::ScrollArea::vertical()
+                .id_salt((noun, "detail"))
+                .auto_shrink([false, false])
+                .show(ui, |ui| detail(ui, &mut items[i], env));
+        }
+        None => super::widgets::empty_hint(
+            ui,
+            &format!("Select a {noun} in the list to see and edit it."),
+        ),
+    }
+}

@@ -1,0 +1,98 @@
+//! Pane 5: options for action, derived in pbsm's fixed order.
+
+use super::{master_detail, name_or_dash, topic_items, usage_format_items, user_benefit_items};
+use crate::app::state::PaneEnv;
+use crate::app::widgets::{self, Col, cell_text, form, pane_header, score_text};
+use crate::model::{CompetitiveAssessment, ItemKind, ItemRef, Project};
+use egui::RichText;
+
+const GUIDANCE: &str = "Derive each option in a fixed order: topic → user benefit → usage format → participation → \
+motivation → channels. Channels come last, not first. State the performance the option requires, its priority and \
+relevance, and assess it honestly against competitors: leading, parity or weaker. Catching up is not a strategy.";
+
+/// Draws the options pane.
+pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
+    pane_header(ui, "5 · Options for action", GUIDANCE);
+    let topics = topic_items(project);
+    let user_benefits = user_benefit_items(project);
+    let usage_formats = usage_format_items(project);
+    let benefits: Vec<(crate::model::BenefitId, String)> = project
+        .benefits
+        .iter()
+        .map(|b| {
+            let module = project
+                .foundation
+                .module(b.module)
+                .map_or_else(String::new, |m| format!("{}: ", m.name));
+            (b.id, format!("{module}{}", b.name))
+        })
+        .collect();
+    master_detail(
+        ui,
+        env,
+        ItemKind::Option,
+        &mut project.options,
+        |o| ItemRef::Option(o.id),
+        vec![
+            Col::fill("Option"),
+            Col::width("Topic", 150.0),
+            Col::width("Usage format", 150.0),
+            Col::width("Priority", 70.0),
+            Col::width("Relevance", 75.0),
+            Col::width("Assessment", 150.0),
+        ],
+        |o, row| {
+            cell_text(row, &o.name);
+            cell_text(row, name_or_dash(&topics, o.topic));
+            cell_text(row, name_or_dash(&usage_formats, o.usage_format));
+            cell_text(row, o.priority.to_string());
+            cell_text(row, score_text(o.relevance));
+            row.col(|ui| {
+                let level = match o.assessment {
+                    CompetitiveAssessment::Leading => 1,
+                    CompetitiveAssessment::Parity => 0,
+                    CompetitiveAssessment::Weaker => -1,
+                };
+                let color = widgets::signal_color(ui, level);
+                ui.add(
+                    egui::Label::new(RichText::new(o.assessment.to_string()).color(color))
+                        .truncate()
+                        .selectable(false),
+                );
+            });
+        },
+        |ui, o, _env| {
+            form(ui, ("option", o.id), |f| {
+                f.text("Option", &mut o.name);
+                f.reference("1 Topic", &mut o.topic, &topics);
+                f.reference("2 User benefit", &mut o.user_benefit, &user_benefits);
+                f.reference("3 Usage format", &mut o.usage_format, &usage_formats);
+                f.area("4 Participation", &mut o.participation);
+                f.area("5 Motivation", &mut o.motivation);
+                f.custom("6 Channels", |ui| {
+                    widgets::list_edit(ui, ("channels", o.id), &mut o.channels)
+                        .accessible_name("6 Channels");
+                });
+                f.area("Required performance", &mut o.required_performance);
+                f.choice("Priority", &mut o.priority);
+                f.score("Social media relevance", &mut o.relevance);
+                f.choice("Competitive assessment", &mut o.assessment);
+                f.custom("Benefits it realises", |ui| {
+                    if benefits.is_empty() {
+                        widgets::empty_hint(ui, "No corporate benefits yet (pane 3).");
+                    }
+                    for (id, name) in &benefits {
+                        let mut on = o.benefits.contains(id);
+                        if ui.checkbox(&mut on, name).changed() {
+                            if on {
+                                o.benefits.push(*id);
+                            } else {
+                                o.benefits.retain(|b| b != id);
+                            }
+                        }
+                    }
+                });
+            });
+        },
+    );
+}

@@ -1,0 +1,3 @@
+//! Interactive plots.
+
+pub mod alternatives_map;

@@ -1,0 +1,114 @@
+//! UI state beside the project: selection and what the panes need each frame.
+
+use super::command::Command;
+use crate::model::{Date, ItemKind, ItemRef};
+use std::collections::HashMap;
+
+/// The selected item of each kind (one per list), shared between panes and the map.
+#[derive(Clone, Debug, Default)]
+pub struct Selection {
+    selected: HashMap<ItemKind, ItemRef>,
+}
+
+impl Selection {
+    /// Selects an item (replacing the selection of its kind).
+    pub fn select(&mut self, item: ItemRef) {
+        self.selected.insert(item.kind(), item);
+    }
+
+    /// The selected item of a kind.
+    pub fn get(&self, kind: ItemKind) -> Option<ItemRef> {
+        self.selected.get(&kind).copied()
+    }
+
+    /// Forgets the selection of a kind.
+    pub fn clear(&mut self, kind: ItemKind) {
+        self.selected.remove(&kind);
+    }
+
+    /// Forgets every selection.
+    pub fn clear_all(&mut self) {
+        self.selected.clear();
+    }
+
+    /// Drops selections of items that no longer exist.
+    pub fn retain_existing(&mut self, project: &crate::model::Project) {
+        self.selected
+            .retain(|_, item| crate::model::exists(project, *item));
+    }
+}
+
+/// Which section of a pane with several sections is showing. UI state only.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Sections {
+    /// Foundation pane.
+    pub foundation: FoundationSection,
+    /// Performance potential pane.
+    pub potential: PotentialSection,
+    /// Strategy management pane.
+    pub management: ManagementSection,
+}
+
+/// Sections of the foundation pane.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum FoundationSection {
+    /// Company, goals, affinity.
+    #[default]
+    Company,
+    /// Business-model modules.
+    Modules,
+    /// Topics and their affinity.
+    Topics,
+}
+
+/// Sections of the performance potential pane.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum PotentialSection {
+    /// Usage formats.
+    #[default]
+    UsageFormats,
+    /// Impact formats.
+    ImpactFormats,
+    /// Change potential per module.
+    ChangePotential,
+    /// User benefits.
+    UserBenefits,
+}
+
+/// Sections of the strategy management pane.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ManagementSection {
+    /// KPIs.
+    #[default]
+    Kpis,
+    /// Monitored assumptions.
+    Assumptions,
+    /// Implementation measures.
+    Measures,
+    /// Adaptation log.
+    Adaptations,
+}
+
+/// What a pane gets besides the project: the selection, where to put commands, today's date.
+pub struct PaneEnv<'a> {
+    /// The selection, shared by all panes.
+    pub selection: &'a mut Selection,
+    /// Commands to apply after the frame.
+    pub commands: &'a mut Vec<Command>,
+    /// Which section each pane shows.
+    pub sections: &'a mut Sections,
+    /// Today, for new dated items.
+    pub today: Date,
+}
+
+impl PaneEnv<'_> {
+    /// Queues a command.
+    pub fn send(&mut self, command: Command) {
+        self.commands.push(command);
+    }
+
+    /// The selected item of a kind.
+    pub fn selected(&self, kind: ItemKind) -> Option<ItemRef> {
+        self.selection.get(kind)
+    }
+}

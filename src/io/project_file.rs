@@ -1,0 +1,290 @@
+//! Reading and writing `.pbsm.ron` project files.
+//!
+//! Loading refuses anything that is not a valid project of a version this build understands,
+//! with the file, line and column and what was expected. Saving writes a temporary file beside
+//! the target and renames it over the target, so a failed save never leaves a half-written file.
+
+use crate::model::{CURRENT_VERSION, Finding, Project, validate};
+use serde::Deserialize;
+use std::fmt;
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// The extension of project files.
+pub const EXTENSION: &str = "pbsm.ron";
+
+/// Files larger than this are refused before parsing: no real project comes near it.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// How deeply values may nest. A project nests about seven levels; more means a broken file.
+const RECURSION_LIMIT: usize = 64;
+
+/// Where a problem is: the file (or another source name), line and column, both from 1.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Location {
+    /// The file or source name.
+    pub source: String,
+    /// Line, from 1.
+    pub line: usize,
+    /// Column, from 1.
+    pub col: usize,
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}", self.source, self.line, self.col)
+    }
+}
+
+/// Why a project file could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The file could not be read.
+    #[error("{source_name}: cannot read the file: {error}")]
+    Io {
+        /// The file.
+        source_name: String,
+        /// The system's reason.
+        error: std::io::Error,
+    },
+    /// The file is far larger than any project.
+    #[error(
+        "{source_name}: the file is {bytes} bytes; a project file is at most {MAX_FILE_BYTES} bytes"
+    )]
+    TooLarge {
+        /// The file.
+        source_name: String,
+        /// Its size.
+        bytes: u64,
+    },
+    /// The file is not text.
+    #[error("{at}: expected UTF-8 text, found a byte sequence that is not")]
+    NotText {
+        /// Where the first bad byte is.
+        at: Location,
+    },
+    /// The text is not a well-formed project.
+    #[error("{at}: {message}")]
+    Syntax {
+        /// Where the parser stopped.
+        at: Location,
+        /// What was expected.
+        message: String,
+    },
+    /// The file was written by a newer workbench.
+    #[error(
+        "{source_name}: the file has format version {found}, but this workbench reads versions up to {CURRENT_VERSION}; open it with a newer pbsm workbench"
+    )]
+    NewerVersion {
+        /// The file.
+        source_name: String,
+        /// The version in the file.
+        found: u32,
+    },
+    /// The file's version is not one this build knows.
+    #[error(
+        "{source_name}: the file has format version {found}, expected a version from 1 to {CURRENT_VERSION}"
+    )]
+    UnknownVersion {
+        /// The file.
+        source_name: String,
+        /// The version in the file.
+        found: u32,
+    },
+    /// The file parses, but the project is inconsistent.
+    #[error("{source_name}: the project is not valid:\n{}", list(.findings))]
+    Invalid {
+        /// The file.
+        source_name: String,
+        /// What is wrong, one finding per item.
+        findings: Vec<Finding>,
+    },
+}
+
+fn list(findings: &[Finding]) -> String {
+    findings
+        .iter()
+        .map(|f| format!("  - {f}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Why a project could not be saved.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot save {path}: {error}")]
+pub struct SaveError {
+    /// The target file.
+    pub path: String,
+    /// The system's reason.
+    pub error: std::io::Error,
+}
+
+/// Only the version, read first so that a newer file gets a clear message instead of
+/// complaints about fields this build does not know.
+#[derive(Deserialize)]
+#[serde(rename = "Project")]
+struct VersionProbe {
+    version: u32,
+}
+
+fn ron_options() -> ron::Options {
+    let mut options = ron::Options::default();
+    options.recursion_limit = Some(RECURSION_LIMIT);
+    options
+}
+
+fn syntax_error(source_name: &str, error: &ron::error::SpannedError) -> LoadError {
+    let message = error.code.to_string();
+    // RON's messages start with a capital letter; ours read as a continuation after the position.
+    let message = lowercase_first(&message);
+    LoadError::Syntax {
+        at: Location {
+            source: source_name.to_owned(),
+            line: error.span.start.line,
+            col: error.span.start.col,
+        },
+        message,
+    }
+}
+
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Parses and validates a project from text. `source_name` names it in messages.
+pub fn from_str(text: &str, source_name: &str) -> Result<Project, LoadError> {
+    let options = ron_options();
+    let probe: VersionProbe = options
+        .from_str(text)
+        .map_err(|e| syntax_error(source_name, &e))?;
+    if probe.version > CURRENT_VERSION {
+        return Err(LoadError::NewerVersion {
+            source_name: source_name.to_owned(),
+            found: probe.version,
+        });
+    }
+    if probe.version == 0 {
+        return Err(LoadError::UnknownVersion {
+            source_name: source_name.to_owned(),
+            found: probe.version,
+        });
+    }
+    let project: Project = options
+        .from_str(text)
+        .map_err(|e| syntax_error(source_name, &e))?;
+    let findings = validate(&project);
+    if findings.is_empty() {
+        Ok(project)
+    } else {
+        Err(LoadError::Invalid {
+            source_name: source_name.to_owned(),
+            findings,
+        })
+    }
+}
+
+/// Parses and validates a project from bytes (which must be UTF-8).
+pub fn from_bytes(bytes: &[u8], source_name: &str) -> Result<Project, LoadError> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let valid = &bytes[..e.valid_up_to()];
+        let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
+        let line_start = valid.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+        let col = String::from_utf8_lossy(&valid[line_start..])
+            .chars()
+            .count()
+            + 1;
+        LoadError::NotText {
+            at: Location {
+                source: source_name.to_owned(),
+                line,
+                col,
+            },
+        }
+    })?;
+    from_str(text, source_name)
+}
+
+/// Loads and validates a project file.
+pub fn load(path: &Path) -> Result<Project, LoadError> {
+    let source_name = path.display().to_string();
+    let io = |error| LoadError::Io {
+        source_name: source_name.clone(),
+        error,
+    };
+    let bytes = fs::metadata(path).map_err(io)?.len();
+    if bytes > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge {
+            source_name: source_name.clone(),
+            bytes,
+        });
+    }
+    let data = fs::read(path).map_err(io)?;
+    from_bytes(&data, &source_name)
+}
+
+/// The project as the text of a project file: a comment line, then pretty-printed RON.
+pub fn to_string(project: &Project) -> String {
+    let config = ron::ser::PrettyConfig::new()
+        .indentor("  ")
+        .depth_limit(4)
+        .separate_tuple_members(false);
+    // A project has only plain data; serialising it cannot fail except through a bug in a
+    // serde derive, and then an empty document is refused by the loader rather than silently
+    // replacing a file (see `save`).
+    let body = ron::ser::to_string_pretty(project, config).unwrap_or_default();
+    format!(
+        "// pbsm workbench project (potential-based strategy model), format version {CURRENT_VERSION}\n{body}\n"
+    )
+}
+
+/// Saves a project atomically: writes a temporary file in the same folder, flushes it to disk,
+/// then renames it over `path`. On any error the old file is untouched and the temporary file
+/// is removed.
+pub fn save(project: &Project, path: &Path) -> Result<(), SaveError> {
+    let text = to_string(project);
+    let fail = |error| SaveError {
+        path: path.display().to_string(),
+        error,
+    };
+    if text.lines().count() < 2 {
+        return Err(fail(std::io::Error::other(
+            "the project could not be written as text",
+        )));
+    }
+    let temp = temporary_path(path);
+    let result = write_then_rename(&text, &temp, path);
+    if result.is_err() {
+        // Best effort: the temporary file may not even exist.
+        let _ = fs::remove_file(&temp);
+    }
+    result.map_err(fail)
+}
+
+/// The temporary file used while saving `path`: hidden, in the same folder (so the rename
+/// stays on one file system), unique per process.
+pub fn temporary_path(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map_or_else(|| "project".into(), |n| n.to_string_lossy().into_owned());
+    path.with_file_name(format!(".{name}.{}.tmp", std::process::id()))
+}
+
+fn write_then_rename(text: &str, temp: &Path, path: &Path) -> std::io::Result<()> {
+    let mut file = fs::File::create(temp)?;
+    file.write_all(text.as_bytes())?;
+    file.sync_all()?;
+    drop(file);
+    fs::rename(temp, path)?;
+    // Make the rename itself durable where the platform allows syncing a folder.
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+        && let Ok(dir) = fs::File::open(dir)
+    {
+        let _ = dir.sync_all();
+    }
+    Ok(())
+}

@@ -1,0 +1,435 @@
+//! Named structural edits: adding and removing list items with sensible defaults and with
+//! every reference to a removed item cleaned up. The UI's commands call these.
+
+use super::alternatives::{Alternative, AlternativeStatus};
+use super::benefit::Benefit;
+use super::choice::choice_enum;
+use super::competition::{Competitor, CompetitorKind};
+use super::date::Date;
+use super::foundation::{BusinessModule, CanvasBlock, Goal, GoalKind, Topic};
+use super::ids::*;
+use super::management::{
+    Adaptation, Assumption, AssumptionKind, AssumptionStatus, Kpi, KpiDirection, Measure,
+    MeasureStatus,
+};
+use super::options::{ActionOption, CompetitiveAssessment, Priority};
+use super::potential::{
+    ImpactFormat, ImpactKind, ModulePotential, PotentialDecision, PotentialType, UsageFormat,
+    UsageFormatKind, UserBenefit,
+};
+use super::project::Project;
+
+choice_enum! {
+    /// The kinds of list item a project holds.
+    ItemKind {
+        /// Business-model module.
+        Module => "module",
+        /// Company or social media goal.
+        Goal => "goal",
+        /// Topic.
+        Topic => "topic",
+        /// Usage format.
+        UsageFormat => "usage format",
+        /// Impact format.
+        ImpactFormat => "impact format",
+        /// Change potential.
+        Potential => "potential",
+        /// User benefit.
+        UserBenefit => "user benefit",
+        /// Corporate benefit.
+        Benefit => "benefit",
+        /// Competitor.
+        Competitor => "competitor",
+        /// Option for action.
+        Option => "option",
+        /// Strategy alternative.
+        Alternative => "alternative",
+        /// KPI.
+        Kpi => "KPI",
+        /// Monitored assumption.
+        Assumption => "assumption",
+        /// Implementation measure.
+        Measure => "measure",
+        /// Adaptation log entry.
+        Adaptation => "adaptation",
+    } default Alternative
+}
+
+/// A reference to one list item of a project.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ItemRef {
+    /// A business-model module.
+    Module(ModuleId),
+    /// A goal.
+    Goal(GoalId),
+    /// A topic.
+    Topic(TopicId),
+    /// A usage format.
+    UsageFormat(UsageFormatId),
+    /// An impact format.
+    ImpactFormat(ImpactFormatId),
+    /// A change potential.
+    Potential(PotentialId),
+    /// A user benefit.
+    UserBenefit(UserBenefitId),
+    /// A corporate benefit.
+    Benefit(BenefitId),
+    /// A competitor.
+    Competitor(CompetitorId),
+    /// An option for action.
+    Option(OptionId),
+    /// A strategy alternative.
+    Alternative(AlternativeId),
+    /// A KPI.
+    Kpi(KpiId),
+    /// A monitored assumption.
+    Assumption(AssumptionId),
+    /// An implementation measure.
+    Measure(MeasureId),
+    /// An adaptation log entry, by position (entries have no id).
+    Adaptation(usize),
+}
+
+impl ItemRef {
+    /// The kind of item referred to.
+    pub fn kind(self) -> ItemKind {
+        match self {
+            Self::Module(_) => ItemKind::Module,
+            Self::Goal(_) => ItemKind::Goal,
+            Self::Topic(_) => ItemKind::Topic,
+            Self::UsageFormat(_) => ItemKind::UsageFormat,
+            Self::ImpactFormat(_) => ItemKind::ImpactFormat,
+            Self::Potential(_) => ItemKind::Potential,
+            Self::UserBenefit(_) => ItemKind::UserBenefit,
+            Self::Benefit(_) => ItemKind::Benefit,
+            Self::Competitor(_) => ItemKind::Competitor,
+            Self::Option(_) => ItemKind::Option,
+            Self::Alternative(_) => ItemKind::Alternative,
+            Self::Kpi(_) => ItemKind::Kpi,
+            Self::Assumption(_) => ItemKind::Assumption,
+            Self::Measure(_) => ItemKind::Measure,
+            Self::Adaptation(_) => ItemKind::Adaptation,
+        }
+    }
+}
+
+/// Why an item could not be added.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum EditError {
+    /// A corporate benefit belongs to a module; there is none.
+    #[error("add a business-model module first: every corporate benefit belongs to one")]
+    NoModule,
+}
+
+/// Adds a new item of a kind with sensible defaults and returns a reference to it.
+/// `today` dates new KPIs, measures and log entries.
+pub fn add_item(project: &mut Project, kind: ItemKind, today: Date) -> Result<ItemRef, EditError> {
+    let p = project;
+    Ok(match kind {
+        ItemKind::Module => {
+            let id = ModuleId(next_id_number(&p.foundation.modules, |i| i.0));
+            p.foundation.modules.push(BusinessModule {
+                id,
+                name: format!("Module {}", id.0),
+                block: CanvasBlock::Other,
+                description: String::new(),
+            });
+            ItemRef::Module(id)
+        }
+        ItemKind::Goal => {
+            let id = GoalId(next_id_number(&p.foundation.goals, |i| i.0));
+            p.foundation.goals.push(Goal {
+                id,
+                kind: GoalKind::SocialMedia,
+                text: String::new(),
+            });
+            ItemRef::Goal(id)
+        }
+        ItemKind::Topic => {
+            let id = TopicId(next_id_number(&p.foundation.topics, |i| i.0));
+            p.foundation.topics.push(Topic {
+                id,
+                name: format!("Topic {}", id.0),
+                affinity: 5.0,
+                note: String::new(),
+            });
+            ItemRef::Topic(id)
+        }
+        ItemKind::UsageFormat => {
+            let id = UsageFormatId(next_id_number(&p.potential.usage_formats, |i| i.0));
+            p.potential.usage_formats.push(UsageFormat {
+                id,
+                kind: UsageFormatKind::Audience,
+                name: format!("Usage format {}", id.0),
+                performance: String::new(),
+                prerequisites: String::new(),
+                criteria: String::new(),
+                risks: String::new(),
+                competitive_quality: 5.0,
+            });
+            ItemRef::UsageFormat(id)
+        }
+        ItemKind::ImpactFormat => {
+            let id = ImpactFormatId(next_id_number(&p.potential.impact_formats, |i| i.0));
+            p.potential.impact_formats.push(ImpactFormat {
+                id,
+                kind: ImpactKind::Information,
+                description: String::new(),
+                relevance: 5.0,
+            });
+            ItemRef::ImpactFormat(id)
+        }
+        ItemKind::Potential => {
+            let id = PotentialId(next_id_number(&p.potential.module_potentials, |i| i.0));
+            p.potential.module_potentials.push(ModulePotential {
+                id,
+                module: None,
+                potential_type: PotentialType::Support,
+                strength: 5.0,
+                decision: PotentialDecision::Open,
+                note: String::new(),
+            });
+            ItemRef::Potential(id)
+        }
+        ItemKind::UserBenefit => {
+            let id = UserBenefitId(next_id_number(&p.potential.user_benefits, |i| i.0));
+            p.potential.user_benefits.push(UserBenefit {
+                id,
+                name: format!("User benefit {}", id.0),
+                description: String::new(),
+                topic: None,
+                strength: 5.0,
+            });
+            ItemRef::UserBenefit(id)
+        }
+        ItemKind::Benefit => {
+            let module = p.foundation.modules.first().ok_or(EditError::NoModule)?.id;
+            let id = BenefitId(next_id_number(&p.benefits, |i| i.0));
+            p.benefits.push(Benefit {
+                id,
+                module,
+                name: format!("Benefit {}", id.0),
+                description: String::new(),
+                relevance: 5.0,
+                change_potential: PotentialType::Support,
+                opportunities: String::new(),
+                risks: String::new(),
+            });
+            ItemRef::Benefit(id)
+        }
+        ItemKind::Competitor => {
+            let id = CompetitorId(next_id_number(&p.competition.competitors, |i| i.0));
+            p.competition.competitors.push(Competitor {
+                id,
+                name: format!("Competitor {}", id.0),
+                kind: CompetitorKind::Performance,
+                description: String::new(),
+                strength: Vec::new(),
+            });
+            ItemRef::Competitor(id)
+        }
+        ItemKind::Option => {
+            let id = OptionId(next_id_number(&p.options, |i| i.0));
+            p.options.push(ActionOption {
+                id,
+                name: format!("Option {}", id.0),
+                topic: None,
+                user_benefit: None,
+                usage_format: None,
+                participation: String::new(),
+                motivation: String::new(),
+                channels: Vec::new(),
+                required_performance: String::new(),
+                priority: Priority::Medium,
+                relevance: 5.0,
+                assessment: CompetitiveAssessment::Parity,
+                benefits: Vec::new(),
+            });
+            ItemRef::Option(id)
+        }
+        ItemKind::Alternative => {
+            let id = AlternativeId(next_id_number(&p.alternatives, |i| i.0));
+            p.alternatives.push(Alternative {
+                id,
+                name: format!("Alternative {}", id.0),
+                description: String::new(),
+                options: Vec::new(),
+                competitive_quality: 5.0,
+                risk: 5.0,
+                budget_eur: 50_000.0,
+                effort_person_days: 200.0,
+                goal_contribution: 5.0,
+                strategic_quality: 5.0,
+                status: AlternativeStatus::Draft,
+            });
+            ItemRef::Alternative(id)
+        }
+        ItemKind::Kpi => {
+            let id = KpiId(next_id_number(&p.management.kpis, |i| i.0));
+            p.management.kpis.push(Kpi {
+                id,
+                name: format!("KPI {}", id.0),
+                unit: String::new(),
+                direction: KpiDirection::HigherIsBetter,
+                baseline: 0.0,
+                baseline_date: today,
+                target: 100.0,
+                target_date: today.end_of_month_after(12),
+                actuals: Vec::new(),
+                alternative: None,
+                option: None,
+            });
+            ItemRef::Kpi(id)
+        }
+        ItemKind::Assumption => {
+            let id = AssumptionId(next_id_number(&p.management.assumptions, |i| i.0));
+            p.management.assumptions.push(Assumption {
+                id,
+                text: String::new(),
+                kind: AssumptionKind::Assumption,
+                alternatives: Vec::new(),
+                status: AssumptionStatus::Holds,
+                last_review: None,
+                note: String::new(),
+            });
+            ItemRef::Assumption(id)
+        }
+        ItemKind::Measure => {
+            let id = MeasureId(next_id_number(&p.management.measures, |i| i.0));
+            p.management.measures.push(Measure {
+                id,
+                name: format!("Measure {}", id.0),
+                option: None,
+                owner: String::new(),
+                due: today.end_of_month_after(1),
+                status: MeasureStatus::Planned,
+            });
+            ItemRef::Measure(id)
+        }
+        ItemKind::Adaptation => {
+            p.management.adaptations.push(Adaptation {
+                date: today,
+                decision: String::new(),
+                reason: String::new(),
+            });
+            ItemRef::Adaptation(p.management.adaptations.len() - 1)
+        }
+    })
+}
+
+/// Removes an item and every reference to it. Removing a module also removes its potentials
+/// and benefits (see [`Project::items_owned_by_module`]). Unknown items are ignored.
+pub fn remove_item(project: &mut Project, item: ItemRef) {
+    let p = project;
+    match item {
+        ItemRef::Module(id) => p.remove_module(id),
+        ItemRef::Goal(id) => p.foundation.goals.retain(|g| g.id != id),
+        ItemRef::Topic(id) => p.remove_topic(id),
+        ItemRef::UsageFormat(id) => p.remove_usage_format(id),
+        ItemRef::ImpactFormat(id) => p.potential.impact_formats.retain(|i| i.id != id),
+        ItemRef::Potential(id) => p.potential.module_potentials.retain(|m| m.id != id),
+        ItemRef::UserBenefit(id) => p.remove_user_benefit(id),
+        ItemRef::Benefit(id) => p.remove_benefit(id),
+        ItemRef::Competitor(id) => p.competition.competitors.retain(|c| c.id != id),
+        ItemRef::Option(id) => p.remove_option(id),
+        ItemRef::Alternative(id) => p.remove_alternative(id),
+        ItemRef::Kpi(id) => p.management.kpis.retain(|k| k.id != id),
+        ItemRef::Assumption(id) => p.management.assumptions.retain(|a| a.id != id),
+        ItemRef::Measure(id) => p.management.measures.retain(|m| m.id != id),
+        ItemRef::Adaptation(index) => {
+            if index < p.management.adaptations.len() {
+                p.management.adaptations.remove(index);
+            }
+        }
+    }
+}
+
+/// Whether the item exists in the project.
+pub fn exists(project: &Project, item: ItemRef) -> bool {
+    let p = project;
+    match item {
+        ItemRef::Module(id) => p.foundation.module(id).is_some(),
+        ItemRef::Goal(id) => p.foundation.goals.iter().any(|g| g.id == id),
+        ItemRef::Topic(id) => p.foundation.topic(id).is_some(),
+        ItemRef::UsageFormat(id) => p.potential.usage_format(id).is_some(),
+        ItemRef::ImpactFormat(id) => p.potential.impact_formats.iter().any(|i| i.id == id),
+        ItemRef::Potential(id) => p.potential.module_potentials.iter().any(|m| m.id == id),
+        ItemRef::UserBenefit(id) => p.potential.user_benefit(id).is_some(),
+        ItemRef::Benefit(id) => p.benefit(id).is_some(),
+        ItemRef::Competitor(id) => p.competition.competitors.iter().any(|c| c.id == id),
+        ItemRef::Option(id) => p.option(id).is_some(),
+        ItemRef::Alternative(id) => p.alternative(id).is_some(),
+        ItemRef::Kpi(id) => p.management.kpis.iter().any(|k| k.id == id),
+        ItemRef::Assumption(id) => p.management.assumptions.iter().any(|a| a.id == id),
+        ItemRef::Measure(id) => p.management.measures.iter().any(|m| m.id == id),
+        ItemRef::Adaptation(index) => index < p.management.adaptations.len(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{BundledOption, validate};
+
+    fn today() -> Date {
+        Date::new(2026, 11, 23).unwrap()
+    }
+
+    #[test]
+    fn every_kind_can_be_added_and_removed_leaving_a_valid_project() {
+        use crate::model::Choice;
+        let mut p = Project::new("t");
+        for kind in ItemKind::ALL {
+            let item = add_item(&mut p, *kind, today()).unwrap();
+            assert_eq!(item.kind(), *kind);
+            assert!(exists(&p, item), "{kind} was not added");
+            assert!(validate(&p).is_empty(), "{:?}", validate(&p));
+        }
+        for kind in ItemKind::ALL.iter().rev() {
+            let item = add_item(&mut p, *kind, today()).unwrap();
+            remove_item(&mut p, item);
+            assert!(!exists(&p, item) || *kind == ItemKind::Adaptation);
+            assert!(validate(&p).is_empty(), "{:?}", validate(&p));
+        }
+    }
+
+    #[test]
+    fn new_ids_do_not_collide_after_removal() {
+        let mut p = Project::new("t");
+        let a = add_item(&mut p, ItemKind::Alternative, today()).unwrap();
+        let b = add_item(&mut p, ItemKind::Alternative, today()).unwrap();
+        remove_item(&mut p, a);
+        let c = add_item(&mut p, ItemKind::Alternative, today()).unwrap();
+        assert_ne!(b, c);
+        assert_eq!(p.alternatives.len(), 2);
+    }
+
+    #[test]
+    fn removing_an_option_removes_it_from_bundles_and_kpis() {
+        let mut p = Project::new("t");
+        let ItemRef::Option(o) = add_item(&mut p, ItemKind::Option, today()).unwrap() else {
+            panic!("not an option")
+        };
+        add_item(&mut p, ItemKind::Alternative, today()).unwrap();
+        add_item(&mut p, ItemKind::Kpi, today()).unwrap();
+        p.alternatives[0].options.push(BundledOption {
+            option: o,
+            priority: Priority::High,
+        });
+        p.management.kpis[0].option = Some(o);
+        remove_item(&mut p, ItemRef::Option(o));
+        assert!(p.alternatives[0].options.is_empty());
+        assert_eq!(p.management.kpis[0].option, None);
+        assert!(validate(&p).is_empty());
+    }
+
+    #[test]
+    fn a_benefit_needs_a_module() {
+        let mut p = Project::new("t");
+        p.foundation.modules.clear();
+        assert_eq!(
+            add_item(&mut p, ItemKind::Benefit, today()),
+            Err(EditError::NoModule)
+        );
+    }
+}

@@ -1,0 +1,160 @@
+//! pbsm step 8: strategy management: KPIs, monitored assumptions, measures and adaptations.
+
+use super::choice::choice_enum;
+use super::date::Date;
+use super::ids::{AlternativeId, AssumptionId, KpiId, MeasureId, OptionId, impl_has_id};
+use serde::{Deserialize, Serialize};
+
+/// Everything needed to steer the strategy once it is decided.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Management {
+    /// Key performance indicators.
+    pub kpis: Vec<Kpi>,
+    /// Assumptions, prerequisites and framework conditions under watch.
+    pub assumptions: Vec<Assumption>,
+    /// Implementation measures.
+    pub measures: Vec<Measure>,
+    /// The log of adaptations of the strategy.
+    pub adaptations: Vec<Adaptation>,
+}
+
+choice_enum! {
+    /// Whether more or less of a KPI is better.
+    KpiDirection {
+        /// More is better (followers, leads).
+        HigherIsBetter => "Higher is better",
+        /// Less is better (cost per lead, response time).
+        LowerIsBetter => "Lower is better",
+    } default HigherIsBetter
+}
+
+/// A dated measurement of a KPI.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Actual(pub Date, pub f64);
+
+/// A key performance indicator with baseline, target and actuals.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Kpi {
+    /// Stable id.
+    pub id: KpiId,
+    /// Name.
+    pub name: String,
+    /// Unit ("members", "EUR", "%").
+    pub unit: String,
+    /// Whether more or less is better.
+    pub direction: KpiDirection,
+    /// The value at the start.
+    pub baseline: f64,
+    /// When the baseline was measured.
+    pub baseline_date: Date,
+    /// The value to reach.
+    pub target: f64,
+    /// When to reach it.
+    pub target_date: Date,
+    /// Measurements, oldest first.
+    pub actuals: Vec<Actual>,
+    /// The alternative it measures, if any.
+    pub alternative: Option<AlternativeId>,
+    /// The option it measures, if any.
+    pub option: Option<OptionId>,
+}
+
+choice_enum! {
+    /// What kind of condition is watched.
+    AssumptionKind {
+        /// Something believed to be true.
+        Assumption => "Assumption",
+        /// Something that must be in place.
+        Prerequisite => "Prerequisite",
+        /// A condition outside the company's control.
+        FrameworkCondition => "Framework condition",
+    } default Assumption
+}
+
+choice_enum! {
+    /// The state of a monitored assumption.
+    AssumptionStatus {
+        /// Still holds.
+        Holds => "Holds",
+        /// Signs that it may not hold.
+        AtRisk => "At risk",
+        /// No longer holds: a trigger to adapt the strategy.
+        Broken => "Broken",
+    } default Holds
+}
+
+/// An assumption, prerequisite or framework condition that the strategy relies on.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Assumption {
+    /// Stable id.
+    pub id: AssumptionId,
+    /// What is assumed.
+    pub text: String,
+    /// Assumption, prerequisite or framework condition.
+    pub kind: AssumptionKind,
+    /// The alternatives that rely on it.
+    pub alternatives: Vec<AlternativeId>,
+    /// Its state at the last review.
+    pub status: AssumptionStatus,
+    /// When it was last reviewed.
+    pub last_review: Option<Date>,
+    /// What was seen at the last review.
+    #[serde(default)]
+    pub note: String,
+}
+
+choice_enum! {
+    /// The state of an implementation measure.
+    MeasureStatus {
+        /// Not started.
+        Planned => "Planned",
+        /// Under way.
+        InProgress => "In progress",
+        /// Finished.
+        Done => "Done",
+        /// Stuck.
+        Blocked => "Blocked",
+    } default Planned
+}
+
+/// A measure that implements an option.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Measure {
+    /// Stable id.
+    pub id: MeasureId,
+    /// What is done.
+    pub name: String,
+    /// The option it implements, if any.
+    pub option: Option<OptionId>,
+    /// Who is responsible.
+    pub owner: String,
+    /// When it is due.
+    pub due: Date,
+    /// Its state.
+    pub status: MeasureStatus,
+}
+
+/// An entry of the adaptation log.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Adaptation {
+    /// When it was decided.
+    pub date: Date,
+    /// What was decided.
+    pub decision: String,
+    /// Why.
+    pub reason: String,
+}
+
+impl_has_id!(Kpi => KpiId, Assumption => AssumptionId, Measure => MeasureId);
+
+impl Kpi {
+    /// The latest actual, if any.
+    pub fn latest(&self) -> Option<Actual> {
+        self.actuals.iter().max_by_key(|a| a.0).copied()
+    }
+}

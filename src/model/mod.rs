@@ -1,0 +1,38 @@
+//! The pbsm data: what a project file holds. Serde only, no UI.
+//!
+//! One file per pbsm component, plus the project that ties them together, typed ids for the
+//! links between items, and the project's own validation.
+
+pub mod alternatives;
+pub mod benefit;
+pub mod choice;
+pub mod competition;
+pub mod date;
+pub mod edit;
+pub mod foundation;
+pub mod ids;
+pub mod management;
+pub mod options;
+pub mod potential;
+pub mod project;
+pub mod validate;
+
+pub use alternatives::{Alternative, AlternativeStatus, BundledOption};
+pub use benefit::Benefit;
+pub use choice::Choice;
+pub use competition::{Arena, ArenaScore, Competition, Competitor, CompetitorKind};
+pub use date::Date;
+pub use edit::{EditError, ItemKind, ItemRef, add_item, exists, remove_item};
+pub use foundation::{BusinessModule, CanvasBlock, Foundation, Goal, GoalKind, Topic};
+pub use ids::*;
+pub use management::{
+    Actual, Adaptation, Assumption, AssumptionKind, AssumptionStatus, Kpi, KpiDirection,
+    Management, Measure, MeasureStatus,
+};
+pub use options::{ActionOption, CompetitiveAssessment, Priority};
+pub use potential::{
+    ImpactFormat, ImpactKind, ModulePotential, PerformancePotential, PotentialDecision,
+    PotentialType, UsageFormat, UsageFormatKind, UserBenefit,
+};
+pub use project::{CURRENT_VERSION, DEFAULT_DAY_RATE_EUR, Project};
+pub use validate::{Finding, validate};

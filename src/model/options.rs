@@ -1,0 +1,64 @@
+//! pbsm step 5: options for action.
+
+use super::choice::choice_enum;
+use super::ids::{BenefitId, OptionId, TopicId, UsageFormatId, UserBenefitId, impl_has_id};
+use serde::{Deserialize, Serialize};
+
+choice_enum! {
+    /// Priority of an option.
+    Priority {
+        /// Must be done.
+        High => "High",
+        /// Should be done.
+        Medium => "Medium",
+        /// Could be done.
+        Low => "Low",
+    } default Medium
+}
+
+choice_enum! {
+    /// The method's three-level competitive assessment.
+    CompetitiveAssessment {
+        /// Performance above the competitors'.
+        Leading => "Leading position",
+        /// About the competitors' performance.
+        Parity => "Parity with competitors",
+        /// Below the competitors'.
+        Weaker => "Weaker position",
+    } default Parity
+}
+
+/// An option for action, derived in pbsm's order: topic, user benefit, usage format,
+/// participation, motivation, channels.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActionOption {
+    /// Stable id.
+    pub id: OptionId,
+    /// Short name.
+    pub name: String,
+    /// 1. The topic.
+    pub topic: Option<TopicId>,
+    /// 2. The user benefit it offers.
+    pub user_benefit: Option<UserBenefitId>,
+    /// 3. The usage format.
+    pub usage_format: Option<UsageFormatId>,
+    /// 4. How users take part.
+    pub participation: String,
+    /// 5. Why they take part.
+    pub motivation: String,
+    /// 6. The channels (platforms, own sites).
+    pub channels: Vec<String>,
+    /// The social media performance it requires.
+    pub required_performance: String,
+    /// Priority.
+    pub priority: Priority,
+    /// Social media relevance, 0 to 10.
+    pub relevance: f64,
+    /// Competitive assessment.
+    pub assessment: CompetitiveAssessment,
+    /// The corporate benefits it realises.
+    pub benefits: Vec<BenefitId>,
+}
+
+impl_has_id!(ActionOption => OptionId);

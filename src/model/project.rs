@@ -1,0 +1,227 @@
+//! The project: one pbsm strategy with all its components. This is what a file holds.
+
+use super::alternatives::Alternative;
+use super::benefit::Benefit;
+use super::competition::{Arena, Competition};
+use super::foundation::Foundation;
+use super::ids::{
+    AlternativeId, BenefitId, ModuleId, OptionId, TopicId, UsageFormatId, UserBenefitId,
+};
+use super::management::Management;
+use super::options::ActionOption;
+use super::potential::PerformancePotential;
+use serde::{Deserialize, Serialize};
+
+/// The file format version this build writes. Files with a higher version are refused.
+pub const CURRENT_VERSION: u32 = 1;
+
+/// The day rate used to value effort when a project does not say otherwise.
+pub const DEFAULT_DAY_RATE_EUR: f64 = 650.0;
+
+/// One pbsm strategy project: every component of the method, with stable ids for the links
+/// between them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Project {
+    /// File format version ([`CURRENT_VERSION`] when written by this build).
+    pub version: u32,
+    /// Project name.
+    pub name: String,
+    /// What the project or case study is about.
+    pub summary: String,
+    /// The day rate in EUR at which effort counts as resources (budget + effort × rate).
+    pub day_rate_eur: f64,
+    /// Step 1: business model and goals.
+    pub foundation: Foundation,
+    /// Step 2: social media performance potential.
+    pub potential: PerformancePotential,
+    /// Step 3: corporate benefits per module.
+    pub benefits: Vec<Benefit>,
+    /// Step 4: competitive situation.
+    pub competition: Competition,
+    /// Step 5: options for action.
+    pub options: Vec<ActionOption>,
+    /// Step 6: strategy alternatives.
+    pub alternatives: Vec<Alternative>,
+    /// Step 8: strategy management.
+    pub management: Management,
+}
+
+impl Default for Project {
+    fn default() -> Self {
+        Self::new("Untitled strategy")
+    }
+}
+
+impl Project {
+    /// An empty project with the nine business model canvas modules.
+    pub fn new(name: &str) -> Self {
+        Self {
+            version: CURRENT_VERSION,
+            name: name.to_owned(),
+            summary: String::new(),
+            day_rate_eur: DEFAULT_DAY_RATE_EUR,
+            foundation: Foundation::with_canvas_modules(),
+            potential: PerformancePotential::default(),
+            benefits: Vec::new(),
+            competition: Competition::default(),
+            options: Vec::new(),
+            alternatives: Vec::new(),
+            management: Management::default(),
+        }
+    }
+
+    /// The alternative with this id.
+    pub fn alternative(&self, id: AlternativeId) -> Option<&Alternative> {
+        self.alternatives.iter().find(|a| a.id == id)
+    }
+
+    /// The alternative with this id, to edit.
+    pub fn alternative_mut(&mut self, id: AlternativeId) -> Option<&mut Alternative> {
+        self.alternatives.iter_mut().find(|a| a.id == id)
+    }
+
+    /// The option with this id.
+    pub fn option(&self, id: OptionId) -> Option<&ActionOption> {
+        self.options.iter().find(|o| o.id == id)
+    }
+
+    /// The benefit with this id.
+    pub fn benefit(&self, id: BenefitId) -> Option<&Benefit> {
+        self.benefits.iter().find(|b| b.id == id)
+    }
+
+    /// Removes an alternative and every reference to it.
+    pub fn remove_alternative(&mut self, id: AlternativeId) {
+        self.alternatives.retain(|a| a.id != id);
+        for kpi in &mut self.management.kpis {
+            if kpi.alternative == Some(id) {
+                kpi.alternative = None;
+            }
+        }
+        for assumption in &mut self.management.assumptions {
+            assumption.alternatives.retain(|a| *a != id);
+        }
+    }
+
+    /// Removes an option and every reference to it.
+    pub fn remove_option(&mut self, id: OptionId) {
+        self.options.retain(|o| o.id != id);
+        for alternative in &mut self.alternatives {
+            alternative.options.retain(|b| b.option != id);
+        }
+        for kpi in &mut self.management.kpis {
+            if kpi.option == Some(id) {
+                kpi.option = None;
+            }
+        }
+        for measure in &mut self.management.measures {
+            if measure.option == Some(id) {
+                measure.option = None;
+            }
+        }
+    }
+
+    /// Removes a corporate benefit and every reference to it.
+    pub fn remove_benefit(&mut self, id: BenefitId) {
+        self.benefits.retain(|b| b.id != id);
+        for option in &mut self.options {
+            option.benefits.retain(|b| *b != id);
+        }
+    }
+
+    /// Removes a business-model module with the potentials and benefits that belong to it.
+    pub fn remove_module(&mut self, id: ModuleId) {
+        self.foundation.modules.retain(|m| m.id != id);
+        self.potential
+            .module_potentials
+            .retain(|p| p.module != Some(id));
+        let gone: Vec<BenefitId> = self
+            .benefits
+            .iter()
+            .filter(|b| b.module == id)
+            .map(|b| b.id)
+            .collect();
+        for benefit in gone {
+            self.remove_benefit(benefit);
+        }
+    }
+
+    /// How many items [`Project::remove_module`] would remove along with the module.
+    pub fn items_owned_by_module(&self, id: ModuleId) -> usize {
+        self.potential
+            .module_potentials
+            .iter()
+            .filter(|p| p.module == Some(id))
+            .count()
+            + self.benefits.iter().filter(|b| b.module == id).count()
+    }
+
+    /// Removes a topic and every reference to it.
+    pub fn remove_topic(&mut self, id: TopicId) {
+        self.foundation.topics.retain(|t| t.id != id);
+        for benefit in &mut self.potential.user_benefits {
+            if benefit.topic == Some(id) {
+                benefit.topic = None;
+            }
+        }
+        for option in &mut self.options {
+            if option.topic == Some(id) {
+                option.topic = None;
+            }
+        }
+        self.remove_arena(Arena::Topic(id));
+    }
+
+    /// Removes a usage format and every reference to it.
+    pub fn remove_usage_format(&mut self, id: UsageFormatId) {
+        self.potential.usage_formats.retain(|u| u.id != id);
+        for option in &mut self.options {
+            if option.usage_format == Some(id) {
+                option.usage_format = None;
+            }
+        }
+        self.remove_arena(Arena::UsageFormat(id));
+    }
+
+    /// Removes a user benefit and every reference to it.
+    pub fn remove_user_benefit(&mut self, id: UserBenefitId) {
+        self.potential.user_benefits.retain(|u| u.id != id);
+        for option in &mut self.options {
+            if option.user_benefit == Some(id) {
+                option.user_benefit = None;
+            }
+        }
+    }
+
+    fn remove_arena(&mut self, arena: Arena) {
+        self.competition.our_strength.retain(|s| s.arena != arena);
+        for competitor in &mut self.competition.competitors {
+            competitor.strength.retain(|s| s.arena != arena);
+        }
+    }
+
+    /// The arenas of the competitive comparison: every usage format, then every topic.
+    pub fn arenas(&self) -> Vec<Arena> {
+        self.potential
+            .usage_formats
+            .iter()
+            .map(|u| Arena::UsageFormat(u.id))
+            .chain(self.foundation.topics.iter().map(|t| Arena::Topic(t.id)))
+            .collect()
+    }
+
+    /// A name for an arena ("Usage format: Bread-lovers community").
+    pub fn arena_name(&self, arena: Arena) -> String {
+        match arena {
+            Arena::UsageFormat(id) => self
+                .potential
+                .usage_format(id)
+                .map_or_else(|| format!("usage format {id}"), |u| u.name.clone()),
+            Arena::Topic(id) => self
+                .foundation
+                .topic(id)
+                .map_or_else(|| format!("topic {id}"), |t| t.name.clone()),
+        }
+    }
+}

@@ -1,0 +1,278 @@
+//! The project checks itself: scores in range, finite numbers, unique ids, no dangling links.
+
+use super::competition::{Arena, ArenaScore};
+use super::ids::HasId;
+use super::project::Project;
+use std::collections::HashSet;
+use std::fmt;
+use std::hash::Hash;
+
+/// One problem found in a project, naming the item it concerns.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    /// The item, e.g. `alternative 2 "Community first"`.
+    pub item: String,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.item, self.message)
+    }
+}
+
+/// The lowest and highest score on pbsm's 0–10 scales.
+pub const SCORE_RANGE: std::ops::RangeInclusive<f64> = 0.0..=10.0;
+
+struct Checker {
+    findings: Vec<Finding>,
+}
+
+impl Checker {
+    fn add(&mut self, item: &str, message: String) {
+        self.findings.push(Finding {
+            item: item.to_owned(),
+            message,
+        });
+    }
+
+    fn score(&mut self, item: &str, field: &str, value: f64) {
+        if !value.is_finite() {
+            self.add(
+                item,
+                format!("{field} is {value}, expected a number from 0 to 10"),
+            );
+        } else if !SCORE_RANGE.contains(&value) {
+            self.add(
+                item,
+                format!("{field} is {value}, expected a number from 0 to 10"),
+            );
+        }
+    }
+
+    fn non_negative(&mut self, item: &str, field: &str, value: f64) {
+        if !value.is_finite() || value < 0.0 {
+            self.add(
+                item,
+                format!("{field} is {value}, expected a number of 0 or more"),
+            );
+        }
+    }
+
+    fn finite(&mut self, item: &str, field: &str, value: f64) {
+        if !value.is_finite() {
+            self.add(
+                item,
+                format!("{field} is {value}, expected a finite number"),
+            );
+        }
+    }
+
+    fn unique_ids<T: HasId>(&mut self, kind: &str, items: &[T])
+    where
+        T::Id: Hash + fmt::Display,
+    {
+        let mut seen = HashSet::new();
+        for item in items {
+            if !seen.insert(item.id()) {
+                self.add(
+                    &format!("{kind} {}", item.id()),
+                    format!("the id {} is used by more than one {kind}", item.id()),
+                );
+            }
+        }
+    }
+
+    fn link<Id: PartialEq + fmt::Display>(
+        &mut self,
+        item: &str,
+        what: &str,
+        target: Id,
+        exists: impl Fn(&Id) -> bool,
+    ) {
+        if !exists(&target) {
+            self.add(
+                item,
+                format!("refers to {what} {target}, which does not exist"),
+            );
+        }
+    }
+
+    fn arenas(&mut self, item: &str, project: &Project, scores: &[ArenaScore]) {
+        let mut seen = HashSet::new();
+        for entry in scores {
+            let (what, exists) = match entry.arena {
+                Arena::UsageFormat(id) => (
+                    format!("usage format {id}"),
+                    project.potential.usage_format(id).is_some(),
+                ),
+                Arena::Topic(id) => (
+                    format!("topic {id}"),
+                    project.foundation.topic(id).is_some(),
+                ),
+            };
+            if !exists {
+                self.add(item, format!("rates {what}, which does not exist"));
+            }
+            if !seen.insert(entry.arena) {
+                self.add(item, format!("rates {what} more than once"));
+            }
+            self.score(item, &format!("the strength for {what}"), entry.score);
+        }
+    }
+}
+
+fn named(kind: &str, id: impl fmt::Display, name: &str) -> String {
+    if name.trim().is_empty() {
+        format!("{kind} {id}")
+    } else {
+        format!("{kind} {id} \"{name}\"")
+    }
+}
+
+/// Checks a project; an empty list means it is valid.
+pub fn validate(project: &Project) -> Vec<Finding> {
+    let mut c = Checker {
+        findings: Vec::new(),
+    };
+    let p = project;
+    let f = &p.foundation;
+
+    c.non_negative("project", "the day rate", p.day_rate_eur);
+    c.score(
+        "foundation",
+        "the market's social media affinity",
+        f.market_affinity,
+    );
+
+    c.unique_ids("module", &f.modules);
+    c.unique_ids("goal", &f.goals);
+    c.unique_ids("topic", &f.topics);
+    for t in &f.topics {
+        c.score(&named("topic", t.id, &t.name), "affinity", t.affinity);
+    }
+
+    let pot = &p.potential;
+    c.unique_ids("usage format", &pot.usage_formats);
+    c.unique_ids("impact format", &pot.impact_formats);
+    c.unique_ids("potential", &pot.module_potentials);
+    c.unique_ids("user benefit", &pot.user_benefits);
+    for u in &pot.usage_formats {
+        let item = named("usage format", u.id, &u.name);
+        c.score(&item, "competitive quality", u.competitive_quality);
+    }
+    for i in &pot.impact_formats {
+        c.score(&format!("impact format {}", i.id), "relevance", i.relevance);
+    }
+    for m in &pot.module_potentials {
+        let item = format!("potential {}", m.id);
+        c.score(&item, "strength", m.strength);
+        if let Some(module) = m.module {
+            c.link(&item, "module", module, |id| f.module(*id).is_some());
+        }
+    }
+    for u in &pot.user_benefits {
+        let item = named("user benefit", u.id, &u.name);
+        c.score(&item, "strength", u.strength);
+        if let Some(topic) = u.topic {
+            c.link(&item, "topic", topic, |id| f.topic(*id).is_some());
+        }
+    }
+
+    c.unique_ids("benefit", &p.benefits);
+    for b in &p.benefits {
+        let item = named("benefit", b.id, &b.name);
+        c.score(&item, "relevance", b.relevance);
+        c.link(&item, "module", b.module, |id| f.module(*id).is_some());
+    }
+
+    c.unique_ids("competitor", &p.competition.competitors);
+    c.arenas("our position", p, &p.competition.our_strength);
+    for comp in &p.competition.competitors {
+        c.arenas(&named("competitor", comp.id, &comp.name), p, &comp.strength);
+    }
+
+    c.unique_ids("option", &p.options);
+    for o in &p.options {
+        let item = named("option", o.id, &o.name);
+        c.score(&item, "relevance", o.relevance);
+        if let Some(topic) = o.topic {
+            c.link(&item, "topic", topic, |id| f.topic(*id).is_some());
+        }
+        if let Some(ub) = o.user_benefit {
+            c.link(&item, "user benefit", ub, |id| {
+                pot.user_benefit(*id).is_some()
+            });
+        }
+        if let Some(uf) = o.usage_format {
+            c.link(&item, "usage format", uf, |id| {
+                pot.usage_format(*id).is_some()
+            });
+        }
+        for b in &o.benefits {
+            c.link(&item, "benefit", *b, |id| p.benefit(*id).is_some());
+        }
+    }
+
+    c.unique_ids("alternative", &p.alternatives);
+    for a in &p.alternatives {
+        let item = named("alternative", a.id, &a.name);
+        c.score(&item, "competitive quality", a.competitive_quality);
+        c.score(&item, "risk", a.risk);
+        c.score(&item, "goal contribution", a.goal_contribution);
+        c.score(&item, "strategic quality", a.strategic_quality);
+        c.non_negative(&item, "the budget (EUR)", a.budget_eur);
+        c.non_negative(&item, "the effort (person-days)", a.effort_person_days);
+        let mut seen = HashSet::new();
+        for b in &a.options {
+            c.link(&item, "option", b.option, |id| p.option(*id).is_some());
+            if !seen.insert(b.option) {
+                c.add(&item, format!("bundles option {} more than once", b.option));
+            }
+        }
+    }
+
+    let m = &p.management;
+    c.unique_ids("KPI", &m.kpis);
+    for k in &m.kpis {
+        let item = named("KPI", k.id, &k.name);
+        c.finite(&item, "the baseline", k.baseline);
+        c.finite(&item, "the target", k.target);
+        if k.target_date <= k.baseline_date {
+            c.add(
+                &item,
+                format!(
+                    "the target date {} is not after the baseline date {}",
+                    k.target_date, k.baseline_date
+                ),
+            );
+        }
+        for actual in &k.actuals {
+            c.finite(&item, &format!("the actual of {}", actual.0), actual.1);
+        }
+        if let Some(alt) = k.alternative {
+            c.link(&item, "alternative", alt, |id| p.alternative(*id).is_some());
+        }
+        if let Some(opt) = k.option {
+            c.link(&item, "option", opt, |id| p.option(*id).is_some());
+        }
+    }
+    c.unique_ids("assumption", &m.assumptions);
+    for a in &m.assumptions {
+        let item = format!("assumption {}", a.id);
+        for alt in &a.alternatives {
+            c.link(&item, "alternative", *alt, |id| {
+                p.alternative(*id).is_some()
+            });
+        }
+    }
+    c.unique_ids("measure", &m.measures);
+    for measure in &m.measures {
+        if let Some(opt) = measure.option {
+            let item = named("measure", measure.id, &measure.name);
+            c.link(&item, "option", opt, |id| p.option(*id).is_some());
+        }
+    }
+    c.findings
+}
