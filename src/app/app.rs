@@ -509,6 +509,9 @@ impl Workbench {
 
     fn apply_style(&mut self, ctx: &egui::Context) {
         let wanted = (self.settings.theme, self.settings.zoom);
+        if self.applied_style.is_none() {
+            theme::install_fonts(ctx);
+        }
         if self.applied_style != Some(wanted) {
             theme::apply(ctx, self.settings.theme);
             ctx.set_zoom_factor(self.settings.zoom);

@@ -40,16 +40,30 @@ impl PaneKind {
         Self::Map,
     ];
 
-    /// The tab title.
+    /// The full name, for menus.
     pub fn title(self) -> &'static str {
         match self {
-            Self::Foundation => "1 Foundation",
-            Self::Potential => "2 Performance potential",
+            Self::Foundation => "1 Foundation: business model and goals",
+            Self::Potential => "2 Social media performance potential",
             Self::Benefit => "3 Corporate benefit",
-            Self::Competition => "4 Competition",
+            Self::Competition => "4 Competitive situation",
             Self::Options => "5 Options for action",
             Self::Alternatives => "6 Strategy alternatives",
             Self::Management => "7 Strategy management",
+            Self::Map => "Alternatives map",
+        }
+    }
+
+    /// The short tab title.
+    pub fn tab_title(self) -> &'static str {
+        match self {
+            Self::Foundation => "1 Foundation",
+            Self::Potential => "2 Potential",
+            Self::Benefit => "3 Benefit",
+            Self::Competition => "4 Competition",
+            Self::Options => "5 Options",
+            Self::Alternatives => "6 Alternatives",
+            Self::Management => "7 Management",
             Self::Map => "Alternatives map",
         }
     }
@@ -110,7 +124,7 @@ impl egui_tiles::Behavior<PaneKind> for Behavior<'_, '_> {
     }
 
     fn tab_title_for_pane(&mut self, pane: &PaneKind) -> egui::WidgetText {
-        pane.title().into()
+        pane.tab_title().into()
     }
 
     fn tab_bar_height(&self, _style: &egui::Style) -> f32 {

@@ -40,6 +40,19 @@ impl ThemeChoice {
 /// The smallest and largest zoom factors offered.
 pub const ZOOM_RANGE: std::ops::RangeInclusive<f32> = 0.6..=3.0;
 
+/// Installs egui's fonts with the monospace font as a last fallback for proportional text, so
+/// arrows and symbols (→, ●, ▸) that the text font lacks still render.
+pub fn install_fonts(ctx: &egui::Context) {
+    let mut fonts = egui::FontDefinitions::default();
+    if fonts.font_data.contains_key("Hack")
+        && let Some(family) = fonts.families.get_mut(&FontFamily::Proportional)
+        && !family.iter().any(|f| f == "Hack")
+    {
+        family.push("Hack".to_owned());
+    }
+    ctx.set_fonts(fonts);
+}
+
 /// Applies the theme and the workbench's text sizes (a little larger than egui's defaults, so
 /// a room can read them).
 pub fn apply(ctx: &egui::Context, theme: ThemeChoice) {

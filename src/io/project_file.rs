@@ -134,10 +134,15 @@ fn ron_options() -> ron::Options {
     options
 }
 
-fn syntax_error(source_name: &str, error: &ron::error::SpannedError) -> LoadError {
+fn syntax_error(source_name: &str, text: &str, error: &ron::error::SpannedError) -> LoadError {
     let message = error.code.to_string();
     // RON's messages start with a capital letter; ours read as a continuation after the position.
-    let message = lowercase_first(&message);
+    let mut message = lowercase_first(&message);
+    let at_end = (error.span.end.line, error.span.end.col) >= end_position(text);
+    if at_end || matches!(error.code, ron::Error::Eof) {
+        message =
+            format!("the file ends before the project is complete; is it truncated? ({message})");
+    }
     LoadError::Syntax {
         at: Location {
             source: source_name.to_owned(),
@@ -146,6 +151,13 @@ fn syntax_error(source_name: &str, error: &ron::error::SpannedError) -> LoadErro
         },
         message,
     }
+}
+
+/// The (line, column) just after the last character of `text`, both from 1.
+fn end_position(text: &str) -> (usize, usize) {
+    let line = text.matches('\n').count() + 1;
+    let last = text.rsplit('\n').next().unwrap_or("");
+    (line, last.chars().count() + 1)
 }
 
 fn lowercase_first(text: &str) -> String {
@@ -161,7 +173,7 @@ pub fn from_str(text: &str, source_name: &str) -> Result<Project, LoadError> {
     let options = ron_options();
     let probe: VersionProbe = options
         .from_str(text)
-        .map_err(|e| syntax_error(source_name, &e))?;
+        .map_err(|e| syntax_error(source_name, text, &e))?;
     if probe.version > CURRENT_VERSION {
         return Err(LoadError::NewerVersion {
             source_name: source_name.to_owned(),
@@ -176,7 +188,7 @@ pub fn from_str(text: &str, source_name: &str) -> Result<Project, LoadError> {
     }
     let project: Project = options
         .from_str(text)
-        .map_err(|e| syntax_error(source_name, &e))?;
+        .map_err(|e| syntax_error(source_name, text, &e))?;
     let findings = validate(&project);
     if findings.is_empty() {
         Ok(project)

@@ -52,22 +52,35 @@ fn company_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
             widgets::empty_hint(ui, "No goals yet. Company goals say what the business must achieve; social media goals what social media contributes.");
         }
         let mut remove = None;
-        egui::Grid::new("goals").num_columns(3).striped(true).spacing([10.0, 6.0]).show(ui, |ui| {
-            for goal in goals.iter_mut() {
-                widgets::choice_combo(ui, ("goal kind", goal.id), &mut goal.kind)
-                    .accessible_name(format!("Kind of goal {}", goal.id));
-                ui.add(
-                    egui::TextEdit::singleline(&mut goal.text)
-                        .desired_width(ui.available_width().max(200.0) - 40.0)
-                        .hint_text("A goal that can be checked"),
-                )
-                .accessible_name(format!("Goal {}", goal.id));
-                if ui.small_button("🗑").on_hover_text("Remove this goal").clicked() {
-                    remove = Some(goal.id);
-                }
-                ui.end_row();
-            }
-        });
+        let count = goals.len();
+        widgets::list_table(
+            ui,
+            "goals",
+            vec![Col::width("Kind", 210.0), Col::fill("Goal"), Col::width("", 36.0)],
+            count,
+            None,
+            f32::INFINITY,
+            |i, row| {
+                let goal = &mut goals[i];
+                row.col(|ui| {
+                    widgets::choice_combo(ui, ("goal kind", goal.id), &mut goal.kind)
+                        .accessible_name(format!("Kind of goal {}", goal.id));
+                });
+                row.col(|ui| {
+                    ui.add(
+                        egui::TextEdit::singleline(&mut goal.text)
+                            .desired_width(f32::INFINITY)
+                            .hint_text("A goal that can be checked"),
+                    )
+                    .accessible_name(format!("Goal {}", goal.id));
+                });
+                row.col(|ui| {
+                    if ui.small_button("🗑").on_hover_text("Remove this goal").clicked() {
+                        remove = Some(goal.id);
+                    }
+                });
+            },
+        );
         if let Some(id) = remove {
             env.send(Command::Remove(ItemRef::Goal(id)));
         }

@@ -130,7 +130,7 @@ pub fn ui(ui: &mut egui::Ui, project: &Project, selected: Option<AlternativeId>)
             .anchor(Align2::LEFT_TOP)
             .allow_hover(false),
         );
-        let dy_per_point = plot_ui.transform().dvalue_dpos()[1].abs();
+        let [dx_per_point, dy_per_point] = plot_ui.transform().dvalue_dpos().map(f64::abs);
         // Largest bubbles first, so small ones stay visible and clickable on top.
         let mut order: Vec<&Alternative> = project.alternatives.iter().collect();
         order.sort_by(|a, b| b.resources_eur(rate).total_cmp(&a.resources_eur(rate)));
@@ -160,6 +160,20 @@ pub fn ui(ui: &mut egui::Ui, project: &Project, selected: Option<AlternativeId>)
                     .allow_hover(false),
             );
             let label_y = alt.risk + f64::from(radius + 4.0) * dy_per_point;
+            // Near the right or left edge the label grows inwards, so it is never cut off.
+            let (label_x, anchor) = if alt.competitive_quality > 7.0 {
+                (
+                    alt.competitive_quality + f64::from(radius) * dx_per_point,
+                    Align2::RIGHT_BOTTOM,
+                )
+            } else if alt.competitive_quality < 3.0 {
+                (
+                    alt.competitive_quality - f64::from(radius) * dx_per_point,
+                    Align2::LEFT_BOTTOM,
+                )
+            } else {
+                (alt.competitive_quality, Align2::CENTER_BOTTOM)
+            };
             let label = if selected == Some(alt.id) {
                 RichText::new(&alt.name)
                     .strong()
@@ -169,14 +183,10 @@ pub fn ui(ui: &mut egui::Ui, project: &Project, selected: Option<AlternativeId>)
                 RichText::new(&alt.name).color(text_color).size(14.0)
             };
             plot_ui.text(
-                Text::new(
-                    alt.name.clone(),
-                    PlotPoint::new(alt.competitive_quality, label_y),
-                    label,
-                )
-                .id(("label", alt.id.0))
-                .anchor(Align2::CENTER_BOTTOM)
-                .allow_hover(false),
+                Text::new(alt.name.clone(), PlotPoint::new(label_x, label_y), label)
+                    .id(("label", alt.id.0))
+                    .anchor(anchor)
+                    .allow_hover(false),
             );
         }
     });

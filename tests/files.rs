@@ -1,0 +1,327 @@
+//! Bad project files are refused with the file, line and column and what was expected; saving
+//! is atomic.
+
+use pbsm::io::{self, LoadError, SAMPLES};
+use std::path::{Path, PathBuf};
+
+fn sample_text() -> &'static str {
+    SAMPLES[0].text
+}
+
+fn write(dir: &Path, name: &str, text: impl AsRef<[u8]>) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+/// Loads a file that must be refused; returns the message.
+fn refused(path: &Path) -> String {
+    match io::load(path) {
+        Ok(_) => panic!("{} was accepted", path.display()),
+        Err(e) => e.to_string(),
+    }
+}
+
+/// Asserts the message starts with `file:line:col:`, with the line and column given.
+fn assert_position(message: &str, path: &Path, line: usize, col: usize) {
+    let prefix = format!("{}:{line}:{col}: ", path.display());
+    assert!(
+        message.starts_with(&prefix),
+        "expected `{prefix}…`, got `{message}`"
+    );
+}
+
+fn position(message: &str, path: &Path) -> (usize, usize) {
+    let rest = message
+        .strip_prefix(&format!("{}:", path.display()))
+        .unwrap_or_else(|| panic!("no position in `{message}`"));
+    let mut parts = rest.splitn(3, ':');
+    let line = parts
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap_or_else(|_| panic!("no line in `{message}`"));
+    let col = parts
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap_or_else(|_| panic!("no column in `{message}`"));
+    (line, col)
+}
+
+#[test]
+fn malformed_text_is_refused_with_its_position() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "bad.pbsm.ron",
+        "(\n  version: 1,\n  name: \"x\" oops\n)",
+    );
+    let message = refused(&path);
+    assert_position(&message, &path, 3, 13);
+    assert!(message.contains("xpected"), "{message}");
+}
+
+#[test]
+fn truncated_file_is_refused_with_its_position() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = sample_text();
+    let cut = &text[..text.len() / 2];
+    let path = write(dir.path(), "cut.pbsm.ron", cut);
+    let message = refused(&path);
+    let (line, _) = position(&message, &path);
+    assert!(line >= cut.lines().count() - 1, "{message}");
+    assert!(message.contains("is it truncated?"), "{message}");
+}
+
+#[test]
+fn wrong_type_is_refused_with_its_position() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = sample_text().replacen("day_rate_eur: 520.0", "day_rate_eur: \"a lot\"", 1);
+    let path = write(dir.path(), "type.pbsm.ron", &text);
+    let message = refused(&path);
+    let line = text
+        .lines()
+        .position(|l| l.contains("day_rate_eur"))
+        .unwrap()
+        + 1;
+    assert_eq!(position(&message, &path).0, line, "{message}");
+    assert!(message.contains("xpected"), "{message}");
+}
+
+#[test]
+fn unknown_field_is_refused_with_its_position() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = sample_text().replacen(
+        "day_rate_eur: 520.0,",
+        "day_rate_eur: 520.0,\n  colour: \"red\",",
+        1,
+    );
+    let path = write(dir.path(), "unknown.pbsm.ron", &text);
+    let message = refused(&path);
+    let line = text.lines().position(|l| l.contains("colour")).unwrap() + 1;
+    assert_eq!(position(&message, &path).0, line, "{message}");
+    assert!(message.contains("colour"), "{message}");
+}
+
+#[test]
+fn duplicate_field_is_refused_with_its_position() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = sample_text().replacen(
+        "day_rate_eur: 520.0,",
+        "day_rate_eur: 520.0,\n  day_rate_eur: 600.0,",
+        1,
+    );
+    let path = write(dir.path(), "dup.pbsm.ron", &text);
+    let message = refused(&path);
+    assert!(
+        message.contains("duplicate field") && message.contains("day_rate_eur"),
+        "{message}"
+    );
+    position(&message, &path);
+}
+
+#[test]
+fn out_of_range_and_nan_scores_are_refused_naming_the_item() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = sample_text().replacen(
+        "competitive_quality: 8.0, risk: 6.0",
+        "competitive_quality: 12.0, risk: NaN",
+        1,
+    );
+    let path = write(dir.path(), "range.pbsm.ron", &text);
+    let message = refused(&path);
+    assert!(
+        message.contains("alternative 1 \"Community first: the sourdough club\""),
+        "{message}"
+    );
+    assert!(message.contains("competitive quality is 12"), "{message}");
+    assert!(message.contains("risk is NaN"), "{message}");
+}
+
+#[test]
+fn dangling_references_and_duplicate_ids_are_refused_naming_the_item() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = sample_text()
+        .replacen(
+            "(option: 9, priority: Medium)",
+            "(option: 99, priority: Medium)",
+            1,
+        )
+        .replacen(
+            "(id: 2, name: \"Reach and recruit",
+            "(id: 1, name: \"Reach and recruit",
+            1,
+        );
+    let path = write(dir.path(), "refs.pbsm.ron", &text);
+    let message = refused(&path);
+    assert!(
+        message.contains("refers to option 99, which does not exist"),
+        "{message}"
+    );
+    assert!(
+        message.contains("the id 1 is used by more than one alternative"),
+        "{message}"
+    );
+}
+
+#[test]
+fn newer_version_is_refused_clearly() {
+    let dir = tempfile::tempdir().unwrap();
+    // A future file may also have fields this build does not know: the version is what matters.
+    let text = sample_text()
+        .replacen("version: 1,", "version: 7,", 1)
+        .replacen(
+            "day_rate_eur: 520.0,",
+            "day_rate_eur: 520.0,\n  scenarios: [],",
+            1,
+        );
+    let path = write(dir.path(), "future.pbsm.ron", &text);
+    let message = refused(&path);
+    assert!(
+        message.starts_with(&path.display().to_string()),
+        "{message}"
+    );
+    assert!(
+        message.contains("format version 7") && message.contains("newer"),
+        "{message}"
+    );
+    let Err(LoadError::NewerVersion { found: 7, .. }) = io::load(&path) else {
+        panic!("not a version error")
+    };
+}
+
+#[test]
+fn missing_version_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = sample_text().replacen("version: 1,", "", 1);
+    let path = write(dir.path(), "noversion.pbsm.ron", &text);
+    let message = refused(&path);
+    assert!(message.contains("version"), "{message}");
+    position(&message, &path);
+}
+
+#[test]
+fn deeply_nested_input_is_refused_without_overflowing_the_stack() {
+    let dir = tempfile::tempdir().unwrap();
+    let depth = 100_000;
+    let text = format!(
+        "(version: 1, name: {}{})",
+        "[".repeat(depth),
+        "]".repeat(depth)
+    );
+    let path = write(dir.path(), "deep.pbsm.ron", &text);
+    let message = refused(&path);
+    position(&message, &path);
+}
+
+#[test]
+fn huge_file_is_refused_before_reading() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.pbsm.ron");
+    let file = std::fs::File::create(&path).unwrap();
+    file.set_len(io::project_file::MAX_FILE_BYTES + 1).unwrap();
+    let message = refused(&path);
+    assert!(message.contains("at most"), "{message}");
+}
+
+#[test]
+fn binary_garbage_is_refused_with_its_position() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bytes = b"(\n  version: 1,\n  name: \"ab".to_vec();
+    bytes.extend_from_slice(&[0xff, 0xfe, 0x00]);
+    let path = write(dir.path(), "binary.pbsm.ron", &bytes);
+    let message = refused(&path);
+    assert_position(&message, &path, 3, 12);
+    assert!(message.contains("UTF-8"), "{message}");
+}
+
+#[test]
+fn empty_and_missing_files_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "empty.pbsm.ron", "");
+    refused(&path);
+    let missing = dir.path().join("missing.pbsm.ron");
+    let message = refused(&missing);
+    assert!(message.contains("cannot read"), "{message}");
+}
+
+#[test]
+fn every_prefix_of_a_sample_is_refused_without_panicking() {
+    // A crude fuzz over truncations: every cut must give an error, never a panic or a hang.
+    let text = sample_text();
+    let mut cut = 0;
+    while cut < text.len() {
+        if text.is_char_boundary(cut) {
+            assert!(
+                io::project_file::from_str(&text[..cut], "cut").is_err(),
+                "prefix of {cut} bytes accepted"
+            );
+        }
+        cut += 97;
+    }
+}
+
+#[test]
+fn save_replaces_the_file_atomically_and_leaves_no_temporary_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.pbsm.ron");
+    let mut project = SAMPLES[0].load().unwrap();
+    io::save(&project, &path).unwrap();
+    project.name = "Changed".into();
+    io::save(&project, &path).unwrap();
+    assert_eq!(io::load(&path).unwrap().name, "Changed");
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names.len(), 1, "left behind: {names:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_failed_save_leaves_the_old_file_intact() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.pbsm.ron");
+    let project = SAMPLES[0].load().unwrap();
+    io::save(&project, &path).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    // A read-only folder: the temporary file cannot be created.
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o555)).unwrap();
+    let mut changed = project.clone();
+    changed.name = "Changed".into();
+    let result = io::save(&changed, &path);
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    // Root ignores folder permissions; then the save succeeds and there is nothing to check.
+    if let Err(e) = result {
+        assert!(e.to_string().contains(&path.display().to_string()), "{e}");
+        assert_eq!(std::fs::read(&path).unwrap(), before);
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+}
+
+#[test]
+fn a_save_interrupted_before_the_rename_leaves_the_old_file_intact() {
+    // Simulates a crash between writing the temporary file and renaming it: the target must
+    // still hold the old, complete project, and the next save must succeed.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.pbsm.ron");
+    let project = SAMPLES[1].load().unwrap();
+    io::save(&project, &path).unwrap();
+    let temp = io::project_file::temporary_path(&path);
+    let half = io::project_file::to_string(&SAMPLES[2].load().unwrap());
+    std::fs::write(&temp, &half[..half.len() / 2]).unwrap();
+    assert_eq!(io::load(&path).unwrap(), project);
+    io::save(&SAMPLES[2].load().unwrap(), &path).unwrap();
+    assert_eq!(io::load(&path).unwrap(), SAMPLES[2].load().unwrap());
+    assert!(!temp.exists());
+}
+
+#[test]
+fn saving_into_a_missing_folder_fails_with_the_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("no/such/folder/p.pbsm.ron");
+    let err = io::save(&SAMPLES[0].load().unwrap(), &path).unwrap_err();
+    assert!(err.to_string().contains("no/such/folder"), "{err}");
+}
