@@ -157,6 +157,11 @@ impl Workbench {
         self.uncommitted || self.history.revision() != self.saved_revision
     }
 
+    /// Whether the user asked to quit and nothing holds the window open any more.
+    pub fn is_quitting(&self) -> bool {
+        self.allow_close
+    }
+
     /// The window title: project, file and a modified mark.
     pub fn window_title(&self) -> String {
         let file = match (&self.path, self.sample) {

@@ -47,6 +47,18 @@ pub struct Sections {
     pub potential: PotentialSection,
     /// Strategy management pane.
     pub management: ManagementSection,
+    /// Competition pane.
+    pub competition: CompetitionSection,
+}
+
+/// Sections of the competition pane.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum CompetitionSection {
+    /// The strength matrix: us and every competitor per arena.
+    #[default]
+    Matrix,
+    /// The competitors, one by one.
+    Competitors,
 }
 
 /// Sections of the foundation pane.

@@ -1,8 +1,8 @@
 //! Pane 4: the competitive situation.
 
 use super::master_detail;
-use crate::app::state::PaneEnv;
-use crate::app::widgets::{self, Col, cell_text, form, pane_header};
+use crate::app::state::{CompetitionSection, PaneEnv};
+use crate::app::widgets::{self, Col, cell_text, form, pane_header, section_tabs};
 use crate::model::competition::{score_in, set_score_in};
 use crate::model::{Arena, ArenaScore, ItemKind, ItemRef, Project};
 use egui::RichText;
@@ -25,10 +25,19 @@ pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
             (a, format!("{prefix}: {}", project.arena_name(a)))
         })
         .collect();
-    egui::CollapsingHeader::new(RichText::new("Where we stand: strength per arena").strong())
-        .default_open(true)
-        .show(ui, |ui| matrix_ui(ui, project, &arenas));
-    ui.separator();
+    section_tabs(
+        ui,
+        &mut env.sections.competition,
+        &[
+            (CompetitionSection::Matrix, "Where we stand"),
+            (CompetitionSection::Competitors, "Competitors"),
+        ],
+    );
+    if env.sections.competition == CompetitionSection::Matrix {
+        ui.label("Strength per arena, 0–10: our own and each competitor's. Drag or type a number; right-click to clear it.");
+        matrix_ui(ui, project, &arenas);
+        return;
+    }
     master_detail(
         ui,
         env,
@@ -70,7 +79,6 @@ pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
                 });
         },
     );
-    ui.add_space(6.0);
 }
 
 fn matrix_ui(ui: &mut egui::Ui, project: &mut Project, arenas: &[(Arena, String)]) {

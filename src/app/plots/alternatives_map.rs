@@ -18,6 +18,25 @@ pub struct MapResponse {
     pub clicked: Option<AlternativeId>,
 }
 
+/// Where the map drew its bubbles in the last frame, in screen points.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct MapGeometry {
+    /// (alternative, centre, radius) per bubble.
+    pub bubbles: Vec<(AlternativeId, egui::Pos2, f32)>,
+    /// The alternative drawn as selected.
+    pub selected: Option<AlternativeId>,
+}
+
+fn geometry_id() -> egui::Id {
+    egui::Id::unique("alternatives_map_geometry")
+}
+
+/// The map's geometry from the last frame it was drawn in (for pointer work such as dragging,
+/// and for tests that click a bubble).
+pub fn last_geometry(ctx: &egui::Context) -> Option<MapGeometry> {
+    ctx.data(|d| d.get_temp(geometry_id()))
+}
+
 /// A bubble's radius in points: its area is proportional to the alternative's resources,
 /// relative to the largest on the map, never smaller than a clickable minimum.
 pub fn bubble_radius(resources: f64, max_resources: f64, max_radius: f32) -> f32 {
@@ -206,6 +225,15 @@ pub fn ui(ui: &mut egui::Ui, project: &Project, selected: Option<AlternativeId>)
         })
         .collect();
     let hovered = response.response.hover_pos().and_then(|p| hit(&bubbles, p));
+    ui.ctx().data_mut(|d| {
+        d.insert_temp(
+            geometry_id(),
+            MapGeometry {
+                bubbles: bubbles.clone(),
+                selected,
+            },
+        );
+    });
     let clicked = if response.response.clicked() {
         response
             .response

@@ -1,0 +1,484 @@
+//! The workbench driven as a user would: click, type, press shortcuts, and check what changed
+//! in the project. No GPU needed (no snapshots here; see tests/snapshots.rs).
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use pbsm::app::Workbench;
+use pbsm::app::app::Dialog;
+use pbsm::app::layout::PaneKind;
+use pbsm::app::plots::alternatives_map::last_geometry;
+use pbsm::model::{AlternativeId, ItemKind, ItemRef};
+
+fn harness(app: Workbench) -> Harness<'static, Workbench> {
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_ui_state(|ui, app: &mut Workbench| app.ui_root(ui), app);
+    harness.run();
+    harness
+}
+
+fn sample() -> Harness<'static, Workbench> {
+    harness(Workbench::with_sample(0))
+}
+
+/// Brings a pane to the front by clicking its tab.
+fn open_pane(h: &mut Harness<'_, Workbench>, pane: PaneKind) {
+    h.get_by_label(pane.tab_title()).click();
+    h.run();
+}
+
+use egui::accesskit::Role;
+
+/// The slider with this label (table headers may carry the same text).
+fn slider<'h>(h: &'h Harness<'_, Workbench>, label: &'h str) -> egui_kittest::Node<'h> {
+    h.get_by_role_and_label(Role::Slider, label)
+}
+
+/// The one-line text field with this label.
+fn field<'h>(h: &'h Harness<'_, Workbench>, label: &'h str) -> egui_kittest::Node<'h> {
+    h.get_by_role_and_label(Role::TextInput, label)
+}
+
+/// Types like a person: one character per frame.
+fn type_slowly(h: &mut Harness<'_, Workbench>, label: &str, text: &str) {
+    for c in text.chars() {
+        field(h, label).type_text(&c.to_string());
+        h.run();
+    }
+}
+
+fn click(h: &mut Harness<'_, Workbench>, label: &str) {
+    h.get_by_label(label).click();
+    h.run();
+}
+
+/// Clicks a menu item (whose accessible name also carries its shortcut, e.g. "Quit Ctrl+Q").
+fn menu_item(h: &mut Harness<'_, Workbench>, label: &str) {
+    h.get(
+        egui_kittest::kittest::By::new()
+            .role(Role::Button)
+            .label_contains(label),
+    )
+    .click();
+    h.run();
+}
+
+/// All text drawn this frame whose position lies right of `min_x` (the map is on the right).
+fn texts_right_of(h: &Harness<'_, Workbench>, min_x: f32) -> Vec<String> {
+    h.output()
+        .shapes
+        .iter()
+        .filter_map(|clipped| match &clipped.shape {
+            egui::epaint::Shape::Text(text) if text.pos.x > min_x => {
+                Some(text.galley.text().to_owned())
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn the_workbench_opens_with_the_first_sample_and_every_pane_can_be_visited() {
+    let mut h = sample();
+    assert_eq!(
+        h.state().project.name,
+        "Backhaus Lindner: social media strategy 2026/27"
+    );
+    assert!(!h.state().is_dirty());
+    let headers = [
+        (
+            PaneKind::Foundation,
+            "1 · Foundation: business model and goals",
+        ),
+        (
+            PaneKind::Potential,
+            "2 · Social media performance potential",
+        ),
+        (PaneKind::Benefit, "3 · Corporate benefit"),
+        (PaneKind::Competition, "4 · Competitive situation"),
+        (PaneKind::Options, "5 · Options for action"),
+        (PaneKind::Alternatives, "6 · Strategy alternatives"),
+        (PaneKind::Management, "7 · Strategy management"),
+        (PaneKind::Map, "Alternatives map: quality, risk, resources"),
+    ];
+    for (pane, header) in headers {
+        open_pane(&mut h, pane);
+        h.get_by_label(header);
+    }
+    // The View menu brings a pane to the front too.
+    click(&mut h, "View");
+    click(&mut h, PaneKind::Benefit.title());
+    h.get_by_label("3 · Corporate benefit");
+    // Visiting changes nothing.
+    assert!(!h.state().is_dirty());
+}
+
+#[test]
+fn editing_a_value_in_each_pane_changes_the_project() {
+    let mut h = sample();
+
+    open_pane(&mut h, PaneKind::Foundation);
+    field(&h, "Company").click();
+    field(&h, "Company").type_text(" & Co");
+    h.run();
+    assert_eq!(
+        h.state().project.foundation.company,
+        "Backhaus Lindner GmbH & Co"
+    );
+
+    open_pane(&mut h, PaneKind::Potential);
+    let before = h.state().project.potential.usage_formats[0].competitive_quality;
+    slider(&h, "Competitive quality").increment_accesskit();
+    h.run();
+    assert_eq!(
+        h.state().project.potential.usage_formats[0].competitive_quality,
+        before + 0.5
+    );
+
+    open_pane(&mut h, PaneKind::Benefit);
+    let before = h.state().project.benefits[0].relevance;
+    slider(&h, "Social media relevance").decrement_accesskit();
+    h.run();
+    assert_eq!(h.state().project.benefits[0].relevance, before - 0.5);
+
+    open_pane(&mut h, PaneKind::Competition);
+    click(&mut h, "Competitors");
+    h.get_by_label("What they do, why they matter").click();
+    h.run();
+    h.key_press_modifiers(Modifiers::CTRL, Key::End);
+    h.get_by_label("What they do, why they matter")
+        .type_text(" Opened a second app.");
+    h.run();
+    let description = &h.state().project.competition.competitors[0].description;
+    assert!(
+        description.ends_with("since 2024. Opened a second app."),
+        "{description}"
+    );
+    // The strength matrix: our own strength in the first arena.
+    click(&mut h, "Where we stand");
+    let first_arena = h.state().project.arenas()[0];
+    let arena_name = h.state().project.arena_name(first_arena);
+    let before = pbsm::model::competition::score_in(
+        &h.state().project.competition.our_strength,
+        first_arena,
+    )
+    .unwrap();
+    assert_ne!(before, 7.5);
+    h.get_by_label(&format!("Our strength in Format: {arena_name}"))
+        .set_value_accesskit(7.5);
+    h.run();
+    let after = pbsm::model::competition::score_in(
+        &h.state().project.competition.our_strength,
+        first_arena,
+    )
+    .unwrap();
+    assert_eq!(after, 7.5);
+
+    open_pane(&mut h, PaneKind::Options);
+    field(&h, "Option").click();
+    field(&h, "Option").type_text(" (pilot)");
+    h.run();
+    assert_eq!(
+        h.state().project.options[0].name,
+        "Sourdough club community (pilot)"
+    );
+
+    open_pane(&mut h, PaneKind::Alternatives);
+    let before = h.state().project.alternatives[0].risk;
+    slider(&h, "Risk").increment_accesskit();
+    h.run();
+    assert_eq!(h.state().project.alternatives[0].risk, before + 0.5);
+
+    open_pane(&mut h, PaneKind::Management);
+    field(&h, "Unit").click();
+    field(&h, "Unit").type_text(" (club)");
+    h.run();
+    assert_eq!(h.state().project.management.kpis[0].unit, "members (club)");
+    let n = h.state().project.management.kpis[0].actuals.len();
+    h.get_by_label("➕ Add actual").scroll_to_me();
+    h.run();
+    click(&mut h, "➕ Add actual");
+    let kpi = &h.state().project.management.kpis[0];
+    assert_eq!(kpi.actuals.len(), n + 1);
+    assert_eq!(
+        kpi.actuals[n].0.to_string(),
+        "2026-11-30",
+        "the month after the latest actual"
+    );
+
+    assert!(h.state().is_dirty());
+    assert!(h.state().window_title().starts_with("● "));
+}
+
+#[test]
+fn adding_and_removing_an_alternative_changes_the_map() {
+    let mut h = sample();
+    open_pane(&mut h, PaneKind::Alternatives);
+    let map_x = 1280.0 * 0.6;
+    assert!(
+        !texts_right_of(&h, map_x)
+            .iter()
+            .any(|t| t == "Alternative 4")
+    );
+
+    click(&mut h, "➕ Add alternative");
+    assert_eq!(h.state().project.alternatives.len(), 4);
+    assert_eq!(
+        h.state().selection.get(ItemKind::Alternative),
+        Some(ItemRef::Alternative(AlternativeId(4)))
+    );
+    assert!(
+        texts_right_of(&h, map_x)
+            .iter()
+            .any(|t| t == "Alternative 4"),
+        "the new bubble is labelled on the map"
+    );
+    let geometry = last_geometry(&h.ctx).unwrap();
+    assert_eq!(geometry.bubbles.len(), 4);
+    assert_eq!(geometry.selected, Some(AlternativeId(4)));
+
+    click(&mut h, "🗑 Remove alternative");
+    assert_eq!(h.state().project.alternatives.len(), 3);
+    assert!(
+        !texts_right_of(&h, map_x)
+            .iter()
+            .any(|t| t == "Alternative 4")
+    );
+    assert_eq!(last_geometry(&h.ctx).unwrap().bubbles.len(), 3);
+
+    // Removal is one undo step; undo brings it back onto the map.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().project.alternatives.len(), 4);
+    assert_eq!(last_geometry(&h.ctx).unwrap().bubbles.len(), 4);
+}
+
+#[test]
+fn clicking_a_bubble_selects_the_alternative_and_the_other_way_round() {
+    let mut h = sample();
+    open_pane(&mut h, PaneKind::Foundation);
+    let geometry = last_geometry(&h.ctx).unwrap();
+    let (id, centre, _) = geometry
+        .bubbles
+        .iter()
+        .find(|(id, ..)| *id == AlternativeId(3))
+        .copied()
+        .unwrap();
+    h.hover_at(centre);
+    h.run();
+    h.drag_at(centre);
+    h.drop_at(centre);
+    h.run();
+    assert_eq!(
+        h.state().selection.get(ItemKind::Alternative),
+        Some(ItemRef::Alternative(id))
+    );
+    // The alternatives pane came to the front with that alternative open.
+    h.get_by_label("6 · Strategy alternatives");
+    assert_eq!(
+        h.get_by_label("Name").value().as_deref(),
+        Some("Service and freshness: pre-order and less waste")
+    );
+    assert_eq!(last_geometry(&h.ctx).unwrap().selected, Some(id));
+
+    // Selecting in the pane's list shows on the map.
+    h.get_by_label("Reach and recruit: craft content").click();
+    h.run();
+    assert_eq!(
+        h.state().selection.get(ItemKind::Alternative),
+        Some(ItemRef::Alternative(AlternativeId(2)))
+    );
+    assert_eq!(
+        last_geometry(&h.ctx).unwrap().selected,
+        Some(AlternativeId(2))
+    );
+}
+
+#[test]
+fn undo_and_redo_by_shortcut_and_menu() {
+    let mut h = sample();
+    open_pane(&mut h, PaneKind::Alternatives);
+    let before = h.state().project.clone();
+    slider(&h, "Risk").increment_accesskit();
+    h.run();
+    slider(&h, "Competitive quality").increment_accesskit();
+    h.run();
+    let edited = h.state().project.clone();
+    assert_ne!(before, edited);
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().project, before);
+    assert!(!h.state().is_dirty(), "back at the opened state");
+
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    assert_eq!(
+        h.state().project.alternatives[0].risk,
+        edited.alternatives[0].risk
+    );
+    click(&mut h, "Edit");
+    menu_item(&mut h, "Redo");
+    assert_eq!(h.state().project, edited);
+    click(&mut h, "Edit");
+    menu_item(&mut h, "Undo");
+    assert_ne!(h.state().project, edited);
+}
+
+#[test]
+fn a_typed_word_is_one_undo_step() {
+    let mut h = sample();
+    open_pane(&mut h, PaneKind::Foundation);
+    field(&h, "Industry").click();
+    h.run();
+    type_slowly(&mut h, "Industry", " and catering");
+    assert_eq!(
+        h.state().project.foundation.industry,
+        "Artisan bakery chain, retail and café and catering"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(
+        h.state().project.foundation.industry,
+        "Artisan bakery chain, retail and café and "
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(
+        h.state().project.foundation.industry,
+        "Artisan bakery chain, retail and café "
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(
+        h.state().project.foundation.industry,
+        "Artisan bakery chain, retail and café"
+    );
+}
+
+#[test]
+fn replacing_an_edited_project_asks_first() {
+    let mut h = sample();
+    open_pane(&mut h, PaneKind::Alternatives);
+    slider(&h, "Risk").increment_accesskit();
+    h.run();
+    let edited = h.state().project.clone();
+
+    // Cancel keeps everything.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    h.get_by_label("Unsaved changes");
+    click(&mut h, "Cancel");
+    assert!(h.state().dialog.is_none());
+    assert_eq!(h.state().project, edited);
+
+    // Opening a sample from the menu asks too; "Don’t save" goes ahead.
+    click(&mut h, "File");
+    click(&mut h, "Open sample");
+    click(&mut h, pbsm::io::SAMPLES[1].title);
+    assert!(matches!(h.state().dialog, Some(Dialog::Unsaved { .. })));
+    click(&mut h, "Don’t save");
+    assert_eq!(
+        h.state().project.name,
+        "Kessler Anlagenbau: engineers through social media 2026-2028"
+    );
+    assert!(!h.state().is_dirty());
+
+    // An unedited project is replaced without asking.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    assert!(h.state().dialog.is_none());
+    assert_eq!(h.state().project.name, "Untitled strategy");
+}
+
+#[test]
+fn quitting_with_unsaved_changes_asks_and_save_writes_the_file_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bakery.pbsm.ron");
+    let mut h = sample();
+    open_pane(&mut h, PaneKind::Alternatives);
+    slider(&h, "Risk").increment_accesskit();
+    h.run();
+    click(&mut h, "File");
+    menu_item(&mut h, "Quit");
+    h.get_by_label("Unsaved changes");
+    assert!(
+        !h.state().is_quitting(),
+        "the window stays open while the question is open"
+    );
+    click(&mut h, "Save");
+    // A sample has no file yet: the path prompt comes first.
+    h.get_by_label("Save the project");
+    let field = h.get_by_label("File path");
+    field.click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("File path")
+        .type_text(&path.display().to_string());
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Save")
+        .click();
+    h.run();
+    assert!(path.exists(), "saved before quitting");
+    assert!(h.state().is_quitting());
+    assert_eq!(pbsm::io::load(&path).unwrap(), h.state().project);
+    assert!(!h.state().is_dirty());
+}
+
+#[test]
+fn save_as_then_reopen_and_a_bad_file_leaves_the_project_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mine");
+    let mut h = sample();
+    open_pane(&mut h, PaneKind::Options);
+    field(&h, "Option").click();
+    field(&h, "Option").type_text("!");
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    h.run();
+    h.get_by_label("File path").click();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("File path")
+        .type_text(&path.display().to_string());
+    h.key_press(Key::Enter);
+    h.run();
+    let saved = dir.path().join("mine.pbsm.ron");
+    assert_eq!(
+        h.state().path.as_deref(),
+        Some(saved.as_path()),
+        "the extension is added"
+    );
+    assert!(!h.state().is_dirty());
+    assert!(
+        h.state().window_title().starts_with("Backhaus Lindner"),
+        "{}",
+        h.state().window_title()
+    );
+    assert!(h.state().window_title().contains("mine.pbsm.ron"));
+    assert_eq!(
+        pbsm::io::load(&saved).unwrap().options[0].name,
+        "Sourdough club community!"
+    );
+
+    // A broken file: the error names the position, the open project stays as it was.
+    let bad = dir.path().join("bad.pbsm.ron");
+    std::fs::write(&bad, "(\n  version: 1,\n  name: [],\n)").unwrap();
+    let before = h.state().project.clone();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    h.get_by_label("File path").click();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("File path")
+        .type_text(&bad.display().to_string());
+    h.key_press(Key::Enter);
+    h.run();
+    h.get_by_label("The file was not opened");
+    h.get_by_label_contains(&format!("{}:3:", bad.display()));
+    assert_eq!(h.state().project, before);
+    assert_eq!(h.state().path.as_deref(), Some(saved.as_path()));
+    click(&mut h, "OK");
+    assert!(h.state().dialog.is_none());
+}
