@@ -102,7 +102,8 @@ impl Form<'_> {
                 egui::DragValue::new(value)
                     .speed(speed)
                     .range(0.0..=1e12)
-                    .max_decimals(2)
+                    .custom_formatter(|v, _| group_thousands_decimals(v))
+                    .custom_parser(|t| t.replace([',', ' '], "").parse().ok())
                     .suffix(format!(" {unit}")),
             )
             .labelled_by(label_id);
@@ -307,15 +308,22 @@ pub fn list_edit(ui: &mut Ui, id_salt: impl egui::AsIdSalt, value: &mut Vec<Stri
     )
 }
 
-/// The toolbar above a list: an add button and, when something is selected, a remove button.
-/// Returns (add clicked, remove clicked).
-pub fn list_toolbar(ui: &mut Ui, noun: &str, count: usize, can_remove: bool) -> (bool, bool) {
+/// The toolbar above a list: an add button and, for lists with a selection, a remove button
+/// (`can_remove`: `None` for lists whose rows have their own remove buttons). Returns
+/// (add clicked, remove clicked).
+pub fn list_toolbar(
+    ui: &mut Ui,
+    noun: &str,
+    count: usize,
+    can_remove: Option<bool>,
+) -> (bool, bool) {
     ui.horizontal(|ui| {
         let add = ui.button(format!("➕ Add {noun}")).clicked();
-        let remove = ui
-            .add_enabled(can_remove, egui::Button::new(format!("🗑 Remove {noun}")))
-            .on_disabled_hover_text(format!("Select a {noun} first"))
-            .clicked();
+        let remove = can_remove.is_some_and(|enabled| {
+            ui.add_enabled(enabled, egui::Button::new(format!("🗑 Remove {noun}")))
+                .on_disabled_hover_text(format!("Select a {noun} first"))
+                .clicked()
+        });
         ui.label(RichText::new(format!("{count} in total")).weak());
         (add, remove)
     })
@@ -425,6 +433,19 @@ pub fn group_thousands(value: f64) -> String {
     if negative { format!("-{out}") } else { out }
 }
 
+/// Like [`group_thousands`], but keeps up to two decimals where there are any.
+pub fn group_thousands_decimals(value: f64) -> String {
+    let whole = value.trunc();
+    let cents = ((value - whole).abs() * 100.0).round();
+    if cents == 0.0 || cents >= 100.0 {
+        group_thousands(value)
+    } else {
+        let decimals = format!("{:.2}", value.abs().fract());
+        let decimals = decimals.trim_start_matches('0').trim_end_matches('0');
+        format!("{}{decimals}", group_thousands(whole))
+    }
+}
+
 /// A hint shown where a list is empty.
 pub fn empty_hint(ui: &mut Ui, text: &str) {
     ui.label(RichText::new(text).italics().weak());
@@ -453,5 +474,8 @@ mod tests {
         assert_eq!(group_thousands(1_234_567.4), "1,234,567");
         assert_eq!(group_thousands(999.0), "999");
         assert_eq!(group_thousands(-12_000.0), "-12,000");
+        assert_eq!(group_thousands_decimals(85_000.0), "85,000");
+        assert_eq!(group_thousands_decimals(1_234.5), "1,234.5");
+        assert_eq!(group_thousands_decimals(650.25), "650.25");
     }
 }

@@ -1,6 +1,7 @@
 //! Pane 4: the competitive situation.
 
 use super::master_detail;
+use crate::analysis::competition::{Position, position};
 use crate::app::state::{CompetitionSection, PaneEnv};
 use crate::app::widgets::{self, Col, cell_text, form, pane_header, section_tabs};
 use crate::model::competition::{score_in, set_score_in};
@@ -89,40 +90,95 @@ fn matrix_ui(ui: &mut egui::Ui, project: &mut Project, arenas: &[(Arena, String)
         );
         return;
     }
-    egui::ScrollArea::both()
-        .id_salt("matrix")
-        .max_height(230.0)
-        .show(ui, |ui| {
-            egui::Grid::new("competition_matrix")
-                .striped(true)
-                .spacing([10.0, 4.0])
-                .show(ui, |ui| {
+    let positions: Vec<Option<Position>> =
+        arenas.iter().map(|(a, _)| position(project, *a)).collect();
+    let height = (ui.available_height() - 100.0).max(120.0);
+    let competitors = project.competition.competitors.len();
+    egui::ScrollArea::horizontal().id_salt("matrix_h").show(ui, |ui| {
+        let mut table = egui_extras::TableBuilder::new(ui)
+            .id_salt("competition_matrix")
+            .striped(true)
+            .max_scroll_height(height)
+            .auto_shrink([false, true])
+            .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+            .column(egui_extras::Column::initial(180.0).at_least(120.0).clip(true).resizable(true))
+            .column(egui_extras::Column::exact(70.0))
+            .column(egui_extras::Column::exact(60.0));
+        for _ in 0..competitors {
+            table = table.column(egui_extras::Column::exact(84.0));
+        }
+        let names: Vec<(String, String)> = project
+            .competition
+            .competitors
+            .iter()
+            .map(|c| {
+                let kind = match c.kind {
+                    crate::model::CompetitorKind::Performance => "performance",
+                    crate::model::CompetitorKind::Attention => "attention",
+                };
+                (c.name.clone(), kind.to_owned())
+            })
+            .collect();
+        table
+            .header(60.0, |mut header| {
+                header.col(|ui| {
                     ui.strong("Arena");
+                });
+                header.col(|ui| {
+                    ui.strong("Position").on_hover_text(
+                        "Our strength against the strongest competitor: ahead, level (within half a point) or behind",
+                    );
+                });
+                header.col(|ui| {
                     ui.strong("Us");
-                    for c in &project.competition.competitors {
-                        ui.label(RichText::new(&c.name).strong())
-                            .on_hover_text(c.kind.to_string());
-                    }
-                    ui.end_row();
-                    for (arena, name) in arenas {
-                        ui.label(name);
-                        score_cell(
-                            ui,
-                            &mut project.competition.our_strength,
-                            *arena,
-                            &format!("Our strength in {name}"),
-                        );
-                        for c in &mut project.competition.competitors {
+                });
+                for (name, kind) in &names {
+                    header.col(|ui| {
+                        ui.vertical(|ui| {
+                            ui.add(egui::Label::new(RichText::new(name).strong().size(12.5)).wrap())
+                                .on_hover_text(name);
+                            ui.label(RichText::new(kind).weak().small());
+                        });
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(widgets::ROW_HEIGHT + 2.0, arenas.len(), |mut row| {
+                    let (arena, name) = &arenas[row.index()];
+                    let position = positions[row.index()];
+                    row.col(|ui| {
+                        ui.add(egui::Label::new(name.as_str()).truncate());
+                    });
+                    row.col(|ui| {
+                        let (text, level) = match position {
+                            Some(Position::Ahead) => ("ahead", 1),
+                            Some(Position::Level) => ("level", 0),
+                            Some(Position::Behind) => ("behind", -1),
+                            None => ("—", 0),
+                        };
+                        let color = if position.is_some() {
+                            widgets::signal_color(ui, level)
+                        } else {
+                            ui.visuals().weak_text_color()
+                        };
+                        ui.label(RichText::new(text).color(color).strong());
+                    });
+                    row.col(|ui| {
+                        score_cell(ui, &mut project.competition.our_strength, *arena, &format!("Our strength in {name}"));
+                    });
+                    for c in &mut project.competition.competitors {
+                        row.col(|ui| {
                             let label = format!("{} in {name}", c.name);
                             score_cell(ui, &mut c.strength, *arena, &label);
-                        }
-                        ui.end_row();
+                        });
                     }
                 });
-        });
+            });
+    });
+    ui.add_space(6.0);
     ui.add(
         egui::TextEdit::multiline(&mut project.competition.summary)
-            .desired_rows(2)
+            .desired_rows(3)
             .desired_width(f32::INFINITY)
             .hint_text("What the comparison means for the strategy"),
     )
@@ -154,7 +210,7 @@ fn score_cell(ui: &mut egui::Ui, scores: &mut Vec<ArenaScore>, arena: Arena, lab
         }
         None => {
             if ui
-                .small_button("rate")
+                .add(egui::Button::new(RichText::new("rate").weak().small()).small())
                 .accessible_name(format!("Rate {label}"))
                 .on_hover_text("Not rated yet: click to rate")
                 .clicked()

@@ -44,7 +44,7 @@ fn company_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
         ui.add_space(8.0);
         ui.heading("Goals");
         let goals = &mut project.foundation.goals;
-        let (add, _) = list_toolbar(ui, "goal", goals.len(), false);
+        let (add, _) = list_toolbar(ui, "goal", goals.len(), None);
         if add {
             env.send(Command::Add(ItemKind::Goal));
         }
@@ -90,7 +90,7 @@ fn company_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
 fn modules_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
     ui.label("The business model split into modules; the nine blocks of the business model canvas are a good start. Benefits and change potential are judged per module.");
     let count = project.foundation.modules.len();
-    let (add, _) = list_toolbar(ui, "module", count, false);
+    let (add, _) = list_toolbar(ui, "module", count, None);
     if add {
         env.send(Command::Add(ItemKind::Module));
     }
@@ -148,7 +148,7 @@ fn modules_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
 fn topics_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
     ui.label("Topics are what users care about in this market. Their social media affinity says where social media can make a difference.");
     let topics = &mut project.foundation.topics;
-    let (add, _) = list_toolbar(ui, "topic", topics.len(), false);
+    let (add, _) = list_toolbar(ui, "topic", topics.len(), None);
     if add {
         env.send(Command::Add(ItemKind::Topic));
     }

@@ -245,8 +245,8 @@ fn measures_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) 
         |m| ItemRef::Measure(m.id),
         vec![
             Col::fill("Measure"),
-            Col::width("Option", 180.0),
-            Col::width("Owner", 170.0),
+            Col::width("Option", 150.0),
+            Col::width("Owner", 140.0),
             Col::width("Due", 95.0),
             Col::width("Status", 95.0),
         ],
@@ -272,7 +272,7 @@ fn measures_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) 
 fn adaptations_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
     ui.label("Every adaptation of the strategy, with the date and the reason: what triggered it, what was decided.");
     let log = &mut project.management.adaptations;
-    let (add, _) = list_toolbar(ui, "log entry", log.len(), false);
+    let (add, _) = list_toolbar(ui, "log entry", log.len(), None);
     if add {
         env.send(Command::Add(ItemKind::Adaptation));
     }

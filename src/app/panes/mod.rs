@@ -120,7 +120,8 @@ pub fn master_detail<T>(
     use crate::model::Choice;
     let noun = kind.label();
     let selected = selected_index(env, kind, items, |item, s| item_ref(item) == s);
-    let (add, remove) = super::widgets::list_toolbar(ui, noun, items.len(), selected.is_some());
+    let (add, remove) =
+        super::widgets::list_toolbar(ui, noun, items.len(), Some(selected.is_some()));
     if add {
         env.send(Command::Add(kind));
     }

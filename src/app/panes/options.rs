@@ -35,11 +35,11 @@ pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
         |o| ItemRef::Option(o.id),
         vec![
             Col::fill("Option"),
-            Col::width("Topic", 150.0),
-            Col::width("Usage format", 150.0),
-            Col::width("Priority", 70.0),
-            Col::width("Relevance", 75.0),
-            Col::width("Assessment", 150.0),
+            Col::width("Topic", 120.0),
+            Col::width("Usage format", 130.0),
+            Col::width("Priority", 65.0),
+            Col::width("Relevance", 70.0),
+            Col::width("Assessment", 95.0),
         ],
         |o, row| {
             cell_text(row, &o.name);
@@ -54,8 +54,13 @@ pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
                     CompetitiveAssessment::Weaker => -1,
                 };
                 let color = widgets::signal_color(ui, level);
+                let short = match o.assessment {
+                    CompetitiveAssessment::Leading => "Leading",
+                    CompetitiveAssessment::Parity => "Parity",
+                    CompetitiveAssessment::Weaker => "Weaker",
+                };
                 ui.add(
-                    egui::Label::new(RichText::new(o.assessment.to_string()).color(color))
+                    egui::Label::new(RichText::new(short).color(color))
                         .truncate()
                         .selectable(false),
                 );

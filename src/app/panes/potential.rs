@@ -67,7 +67,7 @@ fn usage_formats_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<
 fn impact_formats_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
     ui.label("How social media takes effect here: network effects, information, social context, communication, user benefit.");
     let items = &mut project.potential.impact_formats;
-    let (add, _) = list_toolbar(ui, "impact format", items.len(), false);
+    let (add, _) = list_toolbar(ui, "impact format", items.len(), None);
     if add {
         env.send(Command::Add(ItemKind::ImpactFormat));
     }

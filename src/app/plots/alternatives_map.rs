@@ -63,6 +63,76 @@ pub fn hit(
         .map(|(id, _)| id)
 }
 
+/// Where to put each bubble's label, in screen points: above the bubble if that spot is free,
+/// else below, right or left of it, whichever crosses no other bubble and no label placed
+/// before it; kept inside `area`. `bubbles` are (centre, radius), `sizes` the label sizes.
+pub fn place_labels(
+    bubbles: &[(egui::Pos2, f32)],
+    sizes: &[egui::Vec2],
+    area: egui::Rect,
+) -> Vec<egui::Rect> {
+    const GAP: f32 = 3.0;
+    let mut placed: Vec<egui::Rect> = Vec::with_capacity(bubbles.len());
+    for (i, ((centre, radius), size)) in bubbles.iter().zip(sizes).enumerate() {
+        let (c, r, s) = (*centre, *radius, *size);
+        let above = c.y - r - GAP - s.y / 2.0;
+        let below = c.y + r + GAP + s.y / 2.0;
+        // Centred first, then shifted so the label extends to one side of the bubble.
+        let shift = (s.x / 2.0 - r).max(0.0);
+        let candidates = [
+            egui::Rect::from_center_size(egui::pos2(c.x, above), s),
+            egui::Rect::from_center_size(egui::pos2(c.x, below), s),
+            egui::Rect::from_center_size(egui::pos2(c.x - shift, above), s),
+            egui::Rect::from_center_size(egui::pos2(c.x + shift, above), s),
+            egui::Rect::from_center_size(egui::pos2(c.x - shift, below), s),
+            egui::Rect::from_center_size(egui::pos2(c.x + shift, below), s),
+            egui::Rect::from_center_size(egui::pos2(c.x + r + GAP + s.x / 2.0, c.y), s),
+            egui::Rect::from_center_size(egui::pos2(c.x - r - GAP - s.x / 2.0, c.y), s),
+        ];
+        let cost = |rect: &egui::Rect| -> f32 {
+            let crossed_bubbles = bubbles
+                .iter()
+                .enumerate()
+                .filter(|(j, (centre, radius))| {
+                    // The own bubble counts too: a label pushed back inside it is no good.
+                    let shrink = if *j == i { 1.0 } else { 0.0 };
+                    let nearest = rect.clamp(*centre);
+                    nearest.distance(*centre) < radius - shrink
+                })
+                .count();
+            let crossed_labels = placed.iter().filter(|p| p.intersects(*rect)).count();
+            let outside = if area.contains_rect(*rect) { 0.0 } else { 0.5 };
+            crossed_bubbles as f32 + crossed_labels as f32 + outside
+        };
+        let best = candidates
+            .iter()
+            .map(|rect| keep_inside(*rect, area))
+            .min_by(|a, b| cost(a).total_cmp(&cost(b)))
+            .unwrap_or(candidates[0]);
+        placed.push(best);
+    }
+    placed
+}
+
+/// Moves a rectangle into `area` where it fits (it keeps its size).
+fn keep_inside(rect: egui::Rect, area: egui::Rect) -> egui::Rect {
+    let dx = if rect.left() < area.left() {
+        area.left() - rect.left()
+    } else if rect.right() > area.right() {
+        (area.right() - rect.right()).max(area.left() - rect.left())
+    } else {
+        0.0
+    };
+    let dy = if rect.top() < area.top() {
+        area.top() - rect.top()
+    } else if rect.bottom() > area.bottom() {
+        (area.bottom() - rect.bottom()).max(area.top() - rect.top())
+    } else {
+        0.0
+    };
+    rect.translate(egui::vec2(dx, dy))
+}
+
 /// The colour of an alternative's bubble, by status.
 pub fn status_color(status: AlternativeStatus, dark: bool) -> Color32 {
     match (status, dark) {
@@ -75,6 +145,33 @@ pub fn status_color(status: AlternativeStatus, dark: bool) -> Color32 {
         (AlternativeStatus::Rejected, false) => Color32::from_rgb(140, 140, 140),
         (AlternativeStatus::Rejected, true) => Color32::from_rgb(130, 130, 130),
     }
+}
+
+/// Labels longer than this many characters are broken onto two lines.
+const LABEL_LINE_CHARS: usize = 26;
+
+/// A bubble label: long names are broken at the space nearest their middle, so labels stay
+/// compact enough to fit between bubbles.
+pub fn wrap_label(name: &str) -> String {
+    let chars = name.chars().count();
+    if chars <= LABEL_LINE_CHARS {
+        return name.to_owned();
+    }
+    let middle = chars / 2;
+    let best = name
+        .char_indices()
+        .enumerate()
+        .filter(|(_, (_, c))| *c == ' ')
+        .min_by_key(|(n, _)| n.abs_diff(middle))
+        .map(|(_, (byte, _))| byte);
+    match best {
+        Some(byte) => format!("{}\n{}", &name[..byte], &name[byte + 1..]),
+        None => name.to_owned(),
+    }
+}
+
+fn label_font_size(selected: bool) -> f32 {
+    if selected { 15.5 } else { 14.5 }
 }
 
 /// Draws the map. `selected` is drawn with a ring.
@@ -149,11 +246,13 @@ pub fn ui(ui: &mut egui::Ui, project: &Project, selected: Option<AlternativeId>)
             .anchor(Align2::LEFT_TOP)
             .allow_hover(false),
         );
-        let [dx_per_point, dy_per_point] = plot_ui.transform().dvalue_dpos().map(f64::abs);
         // Largest bubbles first, so small ones stay visible and clickable on top.
         let mut order: Vec<&Alternative> = project.alternatives.iter().collect();
         order.sort_by(|a, b| b.resources_eur(rate).total_cmp(&a.resources_eur(rate)));
-        for alt in order {
+        let transform = *plot_ui.transform();
+        let mut screen_bubbles = Vec::with_capacity(order.len());
+        let mut label_sizes = Vec::with_capacity(order.len());
+        for alt in &order {
             let radius = bubble_radius(alt.resources_eur(rate), max_resources, max_radius);
             let color = status_color(alt.status, dark);
             let centre = [alt.competitive_quality, alt.risk];
@@ -178,34 +277,45 @@ pub fn ui(ui: &mut egui::Ui, project: &Project, selected: Option<AlternativeId>)
                     .filled(false)
                     .allow_hover(false),
             );
-            let label_y = alt.risk + f64::from(radius + 4.0) * dy_per_point;
-            // Near the right or left edge the label grows inwards, so it is never cut off.
-            let (label_x, anchor) = if alt.competitive_quality > 7.0 {
-                (
-                    alt.competitive_quality + f64::from(radius) * dx_per_point,
-                    Align2::RIGHT_BOTTOM,
-                )
-            } else if alt.competitive_quality < 3.0 {
-                (
-                    alt.competitive_quality - f64::from(radius) * dx_per_point,
-                    Align2::LEFT_BOTTOM,
-                )
-            } else {
-                (alt.competitive_quality, Align2::CENTER_BOTTOM)
-            };
-            let label = if selected == Some(alt.id) {
-                RichText::new(&alt.name)
-                    .strong()
-                    .color(text_color)
-                    .size(15.0)
-            } else {
-                RichText::new(&alt.name).color(text_color).size(14.0)
-            };
+            screen_bubbles.push((
+                transform.position_from_point(&PlotPoint::new(alt.competitive_quality, alt.risk)),
+                radius,
+            ));
+            label_sizes.push(label_font_size(selected == Some(alt.id)));
+        }
+        let sizes: Vec<egui::Vec2> = order
+            .iter()
+            .zip(&label_sizes)
+            .map(|(alt, size)| {
+                plot_ui
+                    .ctx()
+                    .fonts_mut(|f| {
+                        f.layout_no_wrap(
+                            wrap_label(&alt.name),
+                            egui::FontId::proportional(*size),
+                            text_color,
+                        )
+                    })
+                    .size()
+            })
+            .collect();
+        let rects = place_labels(&screen_bubbles, &sizes, transform.frame().shrink(2.0));
+        for ((alt, rect), size) in order.iter().zip(rects).zip(label_sizes) {
+            let mut label = RichText::new(wrap_label(&alt.name))
+                .color(text_color)
+                .size(size);
+            if selected == Some(alt.id) {
+                label = label.strong();
+            }
             plot_ui.text(
-                Text::new(alt.name.clone(), PlotPoint::new(label_x, label_y), label)
-                    .id(("label", alt.id.0))
-                    .anchor(anchor)
-                    .allow_hover(false),
+                Text::new(
+                    alt.name.clone(),
+                    transform.value_from_position(rect.center()),
+                    label,
+                )
+                .id(("label", alt.id.0))
+                .anchor(Align2::CENTER_CENTER)
+                .allow_hover(false),
             );
         }
     });
@@ -292,6 +402,72 @@ mod tests {
         assert_eq!(bubble_radius(0.0, 400.0, 40.0), MIN_RADIUS);
         assert_eq!(bubble_radius(1.0, 0.0, 40.0), MIN_RADIUS);
         assert_eq!(bubble_radius(f64::NAN, 10.0, 40.0), MIN_RADIUS);
+    }
+
+    #[test]
+    fn labels_avoid_other_bubbles_and_stay_inside() {
+        let area = egui::Rect::from_min_size(egui::pos2(0.0, 0.0), egui::vec2(400.0, 300.0));
+        // A big bubble right above a small one: the small one's label must not go above it.
+        let bubbles = [
+            (egui::pos2(200.0, 100.0), 40.0),
+            (egui::pos2(200.0, 160.0), 10.0),
+        ];
+        let sizes = [egui::vec2(120.0, 16.0), egui::vec2(120.0, 16.0)];
+        let rects = place_labels(&bubbles, &sizes, area);
+        for (i, rect) in rects.iter().enumerate() {
+            assert!(area.contains_rect(*rect), "label {i} leaves the plot");
+            for (centre, radius) in &bubbles {
+                assert!(
+                    rect.clamp(*centre).distance(*centre) >= radius - 1.0,
+                    "label {i} crosses a bubble"
+                );
+            }
+        }
+        assert!(!rects[0].intersects(rects[1]));
+        // Near the right edge, a label is moved inwards rather than cut off.
+        let edge = place_labels(
+            &[(egui::pos2(390.0, 150.0), 8.0)],
+            &[egui::vec2(200.0, 16.0)],
+            area,
+        );
+        assert!(area.contains_rect(edge[0]));
+    }
+
+    #[test]
+    fn a_label_squeezed_between_bubbles_moves_sideways() {
+        // The bakery sample's crowded corner: above and below are taken, left is free.
+        let area = egui::Rect::from_min_max(egui::pos2(825.0, 230.0), egui::pos2(1258.0, 715.0));
+        let bubbles = [
+            (egui::pos2(1160.0, 436.0), 48.0),
+            (egui::pos2(1060.0, 522.0), 45.0),
+            (egui::pos2(1001.0, 587.0), 36.0),
+        ];
+        // Two-line labels, as `wrap_label` makes them.
+        let sizes = [
+            egui::vec2(130.0, 36.0),
+            egui::vec2(170.0, 36.0),
+            egui::vec2(120.0, 36.0),
+        ];
+        let rects = place_labels(&bubbles, &sizes, area);
+        for (i, rect) in rects.iter().enumerate() {
+            for (j, (centre, radius)) in bubbles.iter().enumerate() {
+                let distance = rect.clamp(*centre).distance(*centre);
+                assert!(distance >= radius - 1.0, "label {i} crosses bubble {j}");
+            }
+        }
+    }
+
+    #[test]
+    fn long_labels_break_near_the_middle() {
+        assert_eq!(wrap_label("Paid reach"), "Paid reach");
+        assert_eq!(
+            wrap_label("Service and freshness: pre-order and less waste"),
+            "Service and freshness:\npre-order and less waste"
+        );
+        assert_eq!(
+            wrap_label("Averyveryverylongnamewithoutanyspaces"),
+            "Averyveryverylongnamewithoutanyspaces"
+        );
     }
 
     #[test]

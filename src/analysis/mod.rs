@@ -1,0 +1,3 @@
+//! Numbers derived from a project: pure functions, no UI, deterministic.
+
+pub mod competition;

@@ -1,0 +1,118 @@
+//! Pictures of every pane, in dark and light, at laptop size (1280×800) and of the whole
+//! window at projector size (1920×1080). They need a GPU or Mesa's lavapipe
+//! (`apt-get install mesa-vulkan-drivers`), so `cargo test` skips them and `.ci/run` runs them:
+//!
+//! ```sh
+//! cargo test --test snapshots -- --ignored            # compare with tests/snapshots/*.png
+//! UPDATE_SNAPSHOTS=1 cargo test --test snapshots -- --ignored   # write new pictures
+//! ```
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use pbsm::app::Workbench;
+use pbsm::app::layout::PaneKind;
+use pbsm::app::state::{CompetitionSection, ManagementSection};
+use pbsm::app::theme::ThemeChoice;
+use pbsm::model::Date;
+
+fn harness(theme: ThemeChoice, size: [f32; 2]) -> Harness<'static, Workbench> {
+    let mut app = Workbench::with_sample(0);
+    app.settings.theme = theme;
+    app.today = Date::new(2026, 11, 23).unwrap_or(app.today);
+    let mut harness = Harness::builder()
+        .with_size(size)
+        .wgpu()
+        .build_ui_state(|ui, app: &mut Workbench| app.ui_root(ui), app);
+    harness.run();
+    harness
+}
+
+fn theme_name(theme: ThemeChoice) -> &'static str {
+    match theme {
+        ThemeChoice::Dark => "dark",
+        _ => "light",
+    }
+}
+
+fn file_name(pane: PaneKind) -> &'static str {
+    match pane {
+        PaneKind::Foundation => "foundation",
+        PaneKind::Potential => "potential",
+        PaneKind::Benefit => "benefit",
+        PaneKind::Competition => "competition",
+        PaneKind::Options => "options",
+        PaneKind::Alternatives => "alternatives",
+        PaneKind::Management => "management",
+        PaneKind::Map => "map",
+    }
+}
+
+fn every_pane_at_laptop_size(theme: ThemeChoice) {
+    {
+        let mut h = harness(theme, [1280.0, 800.0]);
+        for pane in PaneKind::ALL {
+            h.get_by_label(pane.tab_title()).click();
+            h.run();
+            h.snapshot(&format!("pane_{}_{}", file_name(pane), theme_name(theme)));
+        }
+        // The sections that are not shown first.
+        h.get_by_label(PaneKind::Competition.tab_title()).click();
+        h.run();
+        h.state_mut().sections.competition = CompetitionSection::Competitors;
+        h.run();
+        h.snapshot(&format!(
+            "pane_competition_competitors_{}",
+            theme_name(theme)
+        ));
+        h.state_mut().sections.management = ManagementSection::Assumptions;
+        h.get_by_label(PaneKind::Management.tab_title()).click();
+        h.run();
+        h.snapshot(&format!(
+            "pane_management_assumptions_{}",
+            theme_name(theme)
+        ));
+    }
+}
+
+fn the_window_at_projector_size(theme: ThemeChoice) {
+    let mut h = harness(theme, [1920.0, 1080.0]);
+    h.get_by_label(PaneKind::Alternatives.tab_title()).click();
+    h.run();
+    h.snapshot(&format!("window_1920x1080_{}", theme_name(theme)));
+}
+
+#[test]
+#[ignore = "needs a GPU or Mesa lavapipe; run with --ignored (see .ci/run)"]
+fn every_pane_at_laptop_size_dark() {
+    every_pane_at_laptop_size(ThemeChoice::Dark);
+}
+
+#[test]
+#[ignore = "needs a GPU or Mesa lavapipe; run with --ignored (see .ci/run)"]
+fn every_pane_at_laptop_size_light() {
+    every_pane_at_laptop_size(ThemeChoice::Light);
+}
+
+#[test]
+#[ignore = "needs a GPU or Mesa lavapipe; run with --ignored (see .ci/run)"]
+fn the_window_at_projector_size_dark() {
+    the_window_at_projector_size(ThemeChoice::Dark);
+}
+
+#[test]
+#[ignore = "needs a GPU or Mesa lavapipe; run with --ignored (see .ci/run)"]
+fn the_window_at_projector_size_light() {
+    the_window_at_projector_size(ThemeChoice::Light);
+}
+
+#[test]
+#[ignore = "needs a GPU or Mesa lavapipe; run with --ignored (see .ci/run)"]
+fn the_unsaved_changes_prompt() {
+    let mut h = harness(ThemeChoice::Light, [1280.0, 800.0]);
+    h.get_by_label(PaneKind::Alternatives.tab_title()).click();
+    h.run();
+    h.state_mut().project.alternatives[0].risk = 3.0;
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+    h.run();
+    h.snapshot("dialog_unsaved_light");
+}
