@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 //! The command line: `check` prints a summary for valid files and exits 2 for invalid ones.
 
 use std::process::Command;

@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 //! Bad project files are refused with the file, line and column and what was expected; saving
 //! is atomic.
 

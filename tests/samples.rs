@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 //! The shipped case studies: they load, validate, survive save and load unchanged, and are
 //! rich enough to teach the method.
 

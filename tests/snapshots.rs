@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 //! Pictures of every pane, in dark and light, at laptop size (1280×800) and of the whole
 //! window at projector size (1920×1080). They need a GPU or Mesa's lavapipe
 //! (`apt-get install mesa-vulkan-drivers`), so `cargo test` skips them and `.ci/run` runs them:
@@ -53,24 +54,21 @@ fn every_pane_at_laptop_size(theme: ThemeChoice) {
         for pane in PaneKind::ALL {
             h.get_by_label(pane.tab_title()).click();
             h.run();
-            h.snapshot(&format!("pane_{}_{}", file_name(pane), theme_name(theme)));
+            h.snapshot(format!("pane_{}_{}", file_name(pane), theme_name(theme)));
         }
         // The sections that are not shown first.
         h.get_by_label(PaneKind::Competition.tab_title()).click();
         h.run();
         h.state_mut().sections.competition = CompetitionSection::Competitors;
         h.run();
-        h.snapshot(&format!(
+        h.snapshot(format!(
             "pane_competition_competitors_{}",
             theme_name(theme)
         ));
         h.state_mut().sections.management = ManagementSection::Assumptions;
         h.get_by_label(PaneKind::Management.tab_title()).click();
         h.run();
-        h.snapshot(&format!(
-            "pane_management_assumptions_{}",
-            theme_name(theme)
-        ));
+        h.snapshot(format!("pane_management_assumptions_{}", theme_name(theme)));
     }
 }
 
@@ -78,7 +76,7 @@ fn the_window_at_projector_size(theme: ThemeChoice) {
     let mut h = harness(theme, [1920.0, 1080.0]);
     h.get_by_label(PaneKind::Alternatives.tab_title()).click();
     h.run();
-    h.snapshot(&format!("window_1920x1080_{}", theme_name(theme)));
+    h.snapshot(format!("window_1920x1080_{}", theme_name(theme)));
 }
 
 #[test]

@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 //! The workbench driven as a user would: click, type, press shortcuts, and check what changed
 //! in the project. No GPU needed (no snapshots here; see tests/snapshots.rs).
 
@@ -5,9 +6,9 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use pbsm::app::Workbench;
-use pbsm::app::app::Dialog;
 use pbsm::app::layout::PaneKind;
 use pbsm::app::plots::alternatives_map::last_geometry;
+use pbsm::app::workbench::Dialog;
 use pbsm::model::{AlternativeId, ItemKind, ItemRef};
 
 fn harness(app: Workbench) -> Harness<'static, Workbench> {

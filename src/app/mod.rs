@@ -1,7 +1,6 @@
 //! The egui workbench window: everything that draws lives here; the data, the analysis and the
 //! files live in [`crate::model`] and [`crate::io`].
 
-pub mod app;
 pub mod command;
 pub mod history;
 pub mod layout;
@@ -10,5 +9,6 @@ pub mod plots;
 pub mod state;
 pub mod theme;
 pub mod widgets;
+pub mod workbench;
 
-pub use app::{Workbench, run_native};
+pub use workbench::{Workbench, run_native};

@@ -15,6 +15,7 @@ pub mod management;
 pub mod options;
 pub mod potential;
 pub mod project;
+pub mod stress;
 pub mod validate;
 
 pub use alternatives::{Alternative, AlternativeStatus, BundledOption};

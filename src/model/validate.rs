@@ -38,12 +38,7 @@ impl Checker {
     }
 
     fn score(&mut self, item: &str, field: &str, value: f64) {
-        if !value.is_finite() {
-            self.add(
-                item,
-                format!("{field} is {value}, expected a number from 0 to 10"),
-            );
-        } else if !SCORE_RANGE.contains(&value) {
+        if !value.is_finite() || !SCORE_RANGE.contains(&value) {
             self.add(
                 item,
                 format!("{field} is {value}, expected a number from 0 to 10"),

@@ -3,7 +3,7 @@
 use crate::app::widgets;
 use crate::model::{Alternative, AlternativeId, AlternativeStatus, Project};
 use egui::{Align2, Color32, RichText, Stroke};
-use egui_plot::{HLine, Plot, PlotPoint, Points, Polygon, Text, VLine};
+use egui_plot::{HLine, Plot, PlotPoint, Polygon, Text, VLine};
 
 /// The largest and smallest bubble radius, in points.
 const MAX_RADIUS: f32 = 40.0;
@@ -40,7 +40,7 @@ pub fn last_geometry(ctx: &egui::Context) -> Option<MapGeometry> {
 /// A bubble's radius in points: its area is proportional to the alternative's resources,
 /// relative to the largest on the map, never smaller than a clickable minimum.
 pub fn bubble_radius(resources: f64, max_resources: f64, max_radius: f32) -> f32 {
-    if !(max_resources > 0.0) || !(resources > 0.0) {
+    if max_resources.is_nan() || resources.is_nan() || max_resources <= 0.0 || resources <= 0.0 {
         return MIN_RADIUS;
     }
     let share = (resources / max_resources).clamp(0.0, 1.0);
@@ -64,17 +64,27 @@ pub fn hit(
 }
 
 /// Where to put each bubble's label, in screen points: above the bubble if that spot is free,
-/// else below, right or left of it, whichever crosses no other bubble and no label placed
-/// before it; kept inside `area`. `bubbles` are (centre, radius), `sizes` the label sizes.
+/// else below, shifted to one side, or beside it, whichever crosses no bubble and no label
+/// placed before it and stays inside `area`. A label with no free spot is left out (`None`),
+/// as maps do, unless it is `always`: that one takes the first spot. `bubbles` are
+/// (centre, radius) in placing order, `sizes` the label sizes.
 pub fn place_labels(
     bubbles: &[(egui::Pos2, f32)],
     sizes: &[egui::Vec2],
     area: egui::Rect,
-) -> Vec<egui::Rect> {
+    always: Option<usize>,
+) -> Vec<Option<egui::Rect>> {
     const GAP: f32 = 3.0;
     let mut placed: Vec<egui::Rect> = Vec::with_capacity(bubbles.len());
-    for (i, ((centre, radius), size)) in bubbles.iter().zip(sizes).enumerate() {
-        let (c, r, s) = (*centre, *radius, *size);
+    let mut result = vec![None; bubbles.len()];
+    // The label that must be shown goes first, so the others make room for it.
+    let order = always
+        .into_iter()
+        .chain((0..bubbles.len()).filter(|i| Some(*i) != always));
+    for i in order {
+        let (Some((c, r)), Some(s)) = (bubbles.get(i).copied(), sizes.get(i).copied()) else {
+            continue;
+        };
         let above = c.y - r - GAP - s.y / 2.0;
         let below = c.y + r + GAP + s.y / 2.0;
         // Centred first, then shifted so the label extends to one side of the bubble.
@@ -89,29 +99,25 @@ pub fn place_labels(
             egui::Rect::from_center_size(egui::pos2(c.x + r + GAP + s.x / 2.0, c.y), s),
             egui::Rect::from_center_size(egui::pos2(c.x - r - GAP - s.x / 2.0, c.y), s),
         ];
-        let cost = |rect: &egui::Rect| -> f32 {
-            let crossed_bubbles = bubbles
-                .iter()
-                .enumerate()
-                .filter(|(j, (centre, radius))| {
-                    // The own bubble counts too: a label pushed back inside it is no good.
-                    let shrink = if *j == i { 1.0 } else { 0.0 };
+        let is_free = |rect: &egui::Rect| -> bool {
+            area.contains_rect(*rect)
+                && !placed.iter().any(|p| p.intersects(*rect))
+                && !bubbles.iter().any(|(centre, radius)| {
                     let nearest = rect.clamp(*centre);
-                    nearest.distance(*centre) < radius - shrink
+                    nearest.distance(*centre) < radius - 0.5
                 })
-                .count();
-            let crossed_labels = placed.iter().filter(|p| p.intersects(*rect)).count();
-            let outside = if area.contains_rect(*rect) { 0.0 } else { 0.5 };
-            crossed_bubbles as f32 + crossed_labels as f32 + outside
         };
-        let best = candidates
+        let spot = candidates
             .iter()
             .map(|rect| keep_inside(*rect, area))
-            .min_by(|a, b| cost(a).total_cmp(&cost(b)))
-            .unwrap_or(candidates[0]);
-        placed.push(best);
+            .find(|rect| is_free(rect))
+            .or_else(|| (always == Some(i)).then(|| keep_inside(candidates[0], area)));
+        if let Some(rect) = spot {
+            placed.push(rect);
+            result[i] = Some(rect);
+        }
     }
-    placed
+    result
 }
 
 /// Moves a rectangle into `area` where it fits (it keeps its size).
@@ -246,87 +252,21 @@ pub fn ui(ui: &mut egui::Ui, project: &Project, selected: Option<AlternativeId>)
             .anchor(Align2::LEFT_TOP)
             .allow_hover(false),
         );
-        // Largest bubbles first, so small ones stay visible and clickable on top.
-        let mut order: Vec<&Alternative> = project.alternatives.iter().collect();
-        order.sort_by(|a, b| b.resources_eur(rate).total_cmp(&a.resources_eur(rate)));
-        let transform = *plot_ui.transform();
-        let mut screen_bubbles = Vec::with_capacity(order.len());
-        let mut label_sizes = Vec::with_capacity(order.len());
-        for alt in &order {
-            let radius = bubble_radius(alt.resources_eur(rate), max_resources, max_radius);
-            let color = status_color(alt.status, dark);
-            let centre = [alt.competitive_quality, alt.risk];
-            plot_ui.points(
-                Points::new(alt.name.clone(), vec![centre])
-                    .id(("bubble", alt.id.0))
-                    .radius(radius)
-                    .color(color.gamma_multiply(0.55))
-                    .filled(true)
-                    .allow_hover(false),
-            );
-            let ring = if selected == Some(alt.id) { 3.0 } else { 1.0 };
-            plot_ui.points(
-                Points::new(alt.name.clone(), vec![centre])
-                    .id(("ring", alt.id.0))
-                    .radius(radius + ring / 2.0)
-                    .color(if selected == Some(alt.id) {
-                        text_color
-                    } else {
-                        color
-                    })
-                    .filled(false)
-                    .allow_hover(false),
-            );
-            screen_bubbles.push((
-                transform.position_from_point(&PlotPoint::new(alt.competitive_quality, alt.risk)),
-                radius,
-            ));
-            label_sizes.push(label_font_size(selected == Some(alt.id)));
-        }
-        let sizes: Vec<egui::Vec2> = order
-            .iter()
-            .zip(&label_sizes)
-            .map(|(alt, size)| {
-                plot_ui
-                    .ctx()
-                    .fonts_mut(|f| {
-                        f.layout_no_wrap(
-                            wrap_label(&alt.name),
-                            egui::FontId::proportional(*size),
-                            text_color,
-                        )
-                    })
-                    .size()
-            })
-            .collect();
-        let rects = place_labels(&screen_bubbles, &sizes, transform.frame().shrink(2.0));
-        for ((alt, rect), size) in order.iter().zip(rects).zip(label_sizes) {
-            let mut label = RichText::new(wrap_label(&alt.name))
-                .color(text_color)
-                .size(size);
-            if selected == Some(alt.id) {
-                label = label.strong();
-            }
-            plot_ui.text(
-                Text::new(
-                    alt.name.clone(),
-                    transform.value_from_position(rect.center()),
-                    label,
-                )
-                .id(("label", alt.id.0))
-                .anchor(Align2::CENTER_CENTER)
-                .allow_hover(false),
-            );
-        }
     });
 
-    let bubbles: Vec<_> = project
-        .alternatives
+    // Bubbles and labels are painted over the plot directly: one shape each instead of a plot
+    // item each, which keeps a map of hundreds of alternatives fast.
+    let transform = response.transform;
+    let frame = *transform.frame();
+    let painter = ui.painter_at(frame);
+    let mut order: Vec<&Alternative> = project.alternatives.iter().collect();
+    // Largest bubbles first, so small ones stay visible and clickable on top.
+    order.sort_by(|a, b| b.resources_eur(rate).total_cmp(&a.resources_eur(rate)));
+    let bubbles: Vec<(AlternativeId, egui::Pos2, f32)> = order
         .iter()
         .map(|a| {
-            let centre = response
-                .transform
-                .position_from_point(&PlotPoint::new(a.competitive_quality, a.risk));
+            let centre =
+                transform.position_from_point(&PlotPoint::new(a.competitive_quality, a.risk));
             (
                 a.id,
                 centre,
@@ -334,6 +274,40 @@ pub fn ui(ui: &mut egui::Ui, project: &Project, selected: Option<AlternativeId>)
             )
         })
         .collect();
+    for (alt, (id, centre, radius)) in order.iter().zip(&bubbles) {
+        let color = status_color(alt.status, dark);
+        let is_selected = selected == Some(*id);
+        let ring = if is_selected {
+            Stroke::new(3.0, text_color)
+        } else {
+            Stroke::new(1.5, color)
+        };
+        painter.circle(*centre, *radius, color.gamma_multiply(0.55), ring);
+    }
+    let galleys: Vec<_> = order
+        .iter()
+        .map(|alt| {
+            let is_selected = selected == Some(alt.id);
+            let mut job = egui::text::LayoutJob::simple(
+                wrap_label(&alt.name),
+                egui::FontId::proportional(label_font_size(is_selected)),
+                text_color,
+                f32::INFINITY,
+            );
+            job.halign = egui::Align::Center;
+            painter.layout_job(job)
+        })
+        .collect();
+    let sizes: Vec<egui::Vec2> = galleys.iter().map(|g| g.size()).collect();
+    let circles: Vec<(egui::Pos2, f32)> = bubbles.iter().map(|(_, c, r)| (*c, *r)).collect();
+    let selected_index = order.iter().position(|a| Some(a.id) == selected);
+    let rects = place_labels(&circles, &sizes, frame.shrink(2.0), selected_index);
+    for (galley, rect) in galleys.into_iter().zip(rects) {
+        if let Some(rect) = rect {
+            let pos = rect.center() - galley.rect.center().to_vec2();
+            painter.galley(pos, galley, text_color);
+        }
+    }
     let hovered = response.response.hover_pos().and_then(|p| hit(&bubbles, p));
     ui.ctx().data_mut(|d| {
         d.insert_temp(
@@ -413,7 +387,10 @@ mod tests {
             (egui::pos2(200.0, 160.0), 10.0),
         ];
         let sizes = [egui::vec2(120.0, 16.0), egui::vec2(120.0, 16.0)];
-        let rects = place_labels(&bubbles, &sizes, area);
+        let rects: Vec<_> = place_labels(&bubbles, &sizes, area, None)
+            .into_iter()
+            .map(Option::unwrap)
+            .collect();
         for (i, rect) in rects.iter().enumerate() {
             assert!(area.contains_rect(*rect), "label {i} leaves the plot");
             for (centre, radius) in &bubbles {
@@ -429,8 +406,9 @@ mod tests {
             &[(egui::pos2(390.0, 150.0), 8.0)],
             &[egui::vec2(200.0, 16.0)],
             area,
+            None,
         );
-        assert!(area.contains_rect(edge[0]));
+        assert!(area.contains_rect(edge[0].unwrap()));
     }
 
     #[test]
@@ -448,13 +426,34 @@ mod tests {
             egui::vec2(170.0, 36.0),
             egui::vec2(120.0, 36.0),
         ];
-        let rects = place_labels(&bubbles, &sizes, area);
+        let rects = place_labels(&bubbles, &sizes, area, None);
         for (i, rect) in rects.iter().enumerate() {
+            let rect = rect.unwrap_or_else(|| panic!("label {i} left out"));
             for (j, (centre, radius)) in bubbles.iter().enumerate() {
                 let distance = rect.clamp(*centre).distance(*centre);
                 assert!(distance >= radius - 1.0, "label {i} crosses bubble {j}");
             }
         }
+    }
+
+    #[test]
+    fn a_label_with_no_free_spot_is_left_out_unless_it_must_show() {
+        // Two bubbles on the same spot near the bottom: only the spot above is free, once.
+        let area = egui::Rect::from_min_size(egui::pos2(0.0, 0.0), egui::vec2(100.0, 60.0));
+        let bubbles = [
+            (egui::pos2(50.0, 40.0), 10.0),
+            (egui::pos2(50.0, 40.0), 10.0),
+        ];
+        let sizes = [egui::vec2(90.0, 30.0), egui::vec2(90.0, 30.0)];
+        let rects = place_labels(&bubbles, &sizes, area, None);
+        assert!(rects[0].is_some());
+        assert!(rects[1].is_none());
+        let rects = place_labels(&bubbles, &sizes, area, Some(1));
+        assert!(
+            rects[1].is_some(),
+            "the selected alternative keeps its label"
+        );
+        assert!(rects[0].is_none());
     }
 
     #[test]
