@@ -430,6 +430,49 @@ fn quitting_with_unsaved_changes_asks_and_save_writes_the_file_first() {
 }
 
 #[test]
+fn closing_the_window_with_unsaved_changes_asks_first() {
+    let mut h = sample();
+    let close = |h: &mut Harness<'_, Workbench>| {
+        h.input_mut()
+            .viewports
+            .entry(egui::ViewportId::ROOT)
+            .or_default()
+            .events
+            .push(egui::ViewportEvent::Close);
+        h.run();
+    };
+    // Unchanged: the window may close.
+    close(&mut h);
+    assert!(h.state().dialog.is_none());
+    // Changed: the close is held back and the question asked.
+    open_pane(&mut h, PaneKind::Alternatives);
+    slider(&h, "Risk").increment_accesskit();
+    h.run();
+    close(&mut h);
+    h.get_by_label("Unsaved changes");
+    assert!(!h.state().is_quitting());
+    click(&mut h, "Don’t save");
+    assert!(h.state().is_quitting());
+}
+
+#[test]
+fn hovering_a_bubble_shows_its_numbers() {
+    let mut h = sample();
+    let geometry = last_geometry(&h.ctx).unwrap();
+    let (_, centre, _) = geometry
+        .bubbles
+        .iter()
+        .find(|(id, ..)| *id == AlternativeId(1))
+        .copied()
+        .unwrap();
+    h.hover_at(centre);
+    h.run();
+    // The tooltip: the alternative's resources (budget 85,000 + 420 days x 520) and risk.
+    h.get_by_label("EUR 303,400");
+    h.get_by_label("Click to open it in the alternatives pane");
+}
+
+#[test]
 fn save_as_then_reopen_and_a_bad_file_leaves_the_project_untouched() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("mine");

@@ -473,6 +473,13 @@ impl Workbench {
     /// (the UI tests call it directly).
     pub fn ui_root(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        // The window's close button: with unsaved changes, keep the window and ask first.
+        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close && self.is_dirty() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            if self.dialog.is_none() {
+                self.request(Command::Quit);
+            }
+        }
         self.apply_style(&ctx);
         if self.dialog.is_none() {
             self.pending.extend(commands_from_shortcuts(&ctx));
@@ -509,6 +516,15 @@ impl Workbench {
         if self.pending_viewport_close {
             self.pending_viewport_close = false;
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+        let title = self.window_title();
+        if ctx
+            .data(|d| d.get_temp::<String>(Id::unique("window_title")))
+            .as_ref()
+            != Some(&title)
+        {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            ctx.data_mut(|d| d.insert_temp(Id::unique("window_title"), title));
         }
     }
 
@@ -922,4 +938,65 @@ pub fn run_native(file: Option<PathBuf>) -> anyhow::Result<()> {
         }),
     )
     .map_err(|e| anyhow::anyhow!("the window could not be opened: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_survive_eframe_storage_with_a_rearranged_layout() {
+        let mut settings = Settings {
+            theme: ThemeChoice::Dark,
+            zoom: 1.5,
+            ..Settings::default()
+        };
+        settings.layout =
+            egui_tiles::Tree::new_vertical(Id::unique("custom"), PaneKind::ALL.to_vec());
+        // eframe stores values as RON.
+        let text = ron::to_string(&settings).unwrap();
+        let back: Settings = ron::from_str(&text).unwrap();
+        assert_eq!(back.theme, ThemeChoice::Dark);
+        assert_eq!(back.zoom, 1.5);
+        assert!(
+            back.layout == settings.layout,
+            "the arrangement of the panes is kept"
+        );
+        let app = Workbench::new(back);
+        assert!(
+            app.settings.layout == settings.layout,
+            "a complete layout is used as it is"
+        );
+    }
+
+    #[test]
+    fn a_remembered_layout_that_lacks_a_pane_is_replaced() {
+        let settings = Settings {
+            layout: egui_tiles::Tree::new_tabs(Id::unique("old"), vec![PaneKind::Foundation]),
+            ..Settings::default()
+        };
+        let app = Workbench::new(settings);
+        assert!(layout::is_complete(&app.settings.layout));
+    }
+
+    #[test]
+    fn paths_get_the_project_extension_and_names_become_file_names() {
+        assert_eq!(
+            with_extension(Path::new("/a/plan")),
+            PathBuf::from("/a/plan.pbsm.ron")
+        );
+        assert_eq!(
+            with_extension(Path::new("/a/plan.pbsm.ron")),
+            PathBuf::from("/a/plan.pbsm.ron")
+        );
+        assert_eq!(
+            with_extension(Path::new("plan.RON")),
+            PathBuf::from("plan.RON")
+        );
+        assert_eq!(
+            file_stem_for("Backhaus Lindner: 2026/27"),
+            "backhaus-lindner-2026-27.pbsm.ron"
+        );
+        assert_eq!(file_stem_for("???"), "strategy.pbsm.ron");
+    }
 }

@@ -258,6 +258,16 @@ pub fn to_string(project: &Project) -> String {
 /// then renames it over `path`. On any error the old file is untouched and the temporary file
 /// is removed.
 pub fn save(project: &Project, path: &Path) -> Result<(), SaveError> {
+    save_with(project, path, |file, bytes| file.write_all(bytes))
+}
+
+/// [`save`] with the writing of the bytes supplied, so tests can make it fail half-way (a full
+/// disk) and check that nothing is lost.
+fn save_with(
+    project: &Project,
+    path: &Path,
+    write: impl FnOnce(&mut fs::File, &[u8]) -> std::io::Result<()>,
+) -> Result<(), SaveError> {
     let text = to_string(project);
     let fail = |error| SaveError {
         path: path.display().to_string(),
@@ -269,7 +279,7 @@ pub fn save(project: &Project, path: &Path) -> Result<(), SaveError> {
         )));
     }
     let temp = temporary_path(path);
-    let result = write_then_rename(&text, &temp, path);
+    let result = write_then_rename(&text, &temp, path, write);
     if result.is_err() {
         // Best effort: the temporary file may not even exist.
         let _ = fs::remove_file(&temp);
@@ -286,9 +296,14 @@ pub fn temporary_path(path: &Path) -> PathBuf {
     path.with_file_name(format!(".{name}.{}.tmp", std::process::id()))
 }
 
-fn write_then_rename(text: &str, temp: &Path, path: &Path) -> std::io::Result<()> {
+fn write_then_rename(
+    text: &str,
+    temp: &Path,
+    path: &Path,
+    write: impl FnOnce(&mut fs::File, &[u8]) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let mut file = fs::File::create(temp)?;
-    file.write_all(text.as_bytes())?;
+    write(&mut file, text.as_bytes())?;
     file.sync_all()?;
     drop(file);
     fs::rename(temp, path)?;
@@ -299,4 +314,55 @@ fn write_then_rename(text: &str, temp: &Path, path: &Path) -> std::io::Result<()
         let _ = dir.sync_all();
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Project {
+        crate::io::SAMPLES[0].load().unwrap()
+    }
+
+    #[test]
+    fn a_save_that_fails_half_way_leaves_the_old_file_and_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.pbsm.ron");
+        save(&sample(), &path).unwrap();
+        let before = fs::read(&path).unwrap();
+        let mut changed = sample();
+        changed.name = "Changed".into();
+        let err = save_with(&changed, &path, |file, bytes| {
+            file.write_all(&bytes[..bytes.len() / 2])?;
+            Err(std::io::Error::other("No space left on device"))
+        })
+        .unwrap_err();
+        let message = err.to_string();
+        assert!(
+            message.contains(&path.display().to_string()) && message.contains("No space left"),
+            "{message}"
+        );
+        assert_eq!(fs::read(&path).unwrap(), before, "the old file is intact");
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no temporary file is left"
+        );
+    }
+
+    #[test]
+    fn a_save_whose_rename_fails_removes_its_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        // A folder where the file should go: writing works, the rename cannot.
+        let path = dir.path().join("taken.pbsm.ron");
+        fs::create_dir(&path).unwrap();
+        fs::write(path.join("inside"), "keep").unwrap();
+        assert!(save(&sample(), &path).is_err());
+        assert_eq!(fs::read_to_string(path.join("inside")).unwrap(), "keep");
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no temporary file is left"
+        );
+    }
 }
