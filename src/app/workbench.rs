@@ -886,21 +886,7 @@ pub fn file_stem_for(project_name: &str) -> String {
 
 impl eframe::App for Workbench {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        let ctx = ui.ctx().clone();
-        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close && self.is_dirty() {
-            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.request(Command::Quit);
-        }
         self.ui_root(ui);
-        let title = self.window_title();
-        if ctx
-            .data(|d| d.get_temp::<String>(Id::unique("window_title")))
-            .as_ref()
-            != Some(&title)
-        {
-            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
-            ctx.data_mut(|d| d.insert_temp(Id::unique("window_title"), title));
-        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
