@@ -846,6 +846,7 @@ fn pane_of(kind: ItemKind) -> Option<PaneKind> {
         ItemKind::Kpi | ItemKind::Assumption | ItemKind::Measure | ItemKind::Adaptation => {
             PaneKind::Management
         }
+        ItemKind::Criterion => return None,
     })
 }
 

@@ -1,7 +1,7 @@
 //! pbsm step 6: decision-ready strategy alternatives.
 
 use super::choice::choice_enum;
-use super::ids::{AlternativeId, OptionId, impl_has_id};
+use super::ids::{AlternativeId, CriterionId, OptionId, impl_has_id};
 use super::options::Priority;
 use serde::{Deserialize, Serialize};
 
@@ -56,6 +56,35 @@ pub struct Alternative {
     pub strategic_quality: f64,
     /// Where it stands in the decision.
     pub status: AlternativeStatus,
+    /// Scores for criteria with their own scores (0–10).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub custom_scores: Vec<CustomScore>,
+    /// Uncertain scores: the range around the value above, which is the most likely one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ranges: Vec<ScoreRange>,
+}
+
+/// A score for a criterion that measures something of its own.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CustomScore {
+    /// The criterion.
+    pub criterion: CriterionId,
+    /// The score, 0 to 10.
+    pub score: f64,
+}
+
+/// The range an uncertain value may take: low, the alternative's value as the most likely one,
+/// and high (a triangular distribution in the robustness analysis).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScoreRange {
+    /// The criterion whose value is uncertain.
+    pub criterion: CriterionId,
+    /// The lowest plausible value.
+    pub low: f64,
+    /// The highest plausible value.
+    pub high: f64,
 }
 
 impl_has_id!(Alternative => AlternativeId);
@@ -64,6 +93,22 @@ impl Alternative {
     /// All resources in EUR: budget plus effort valued at the project's day rate.
     pub fn resources_eur(&self, day_rate_eur: f64) -> f64 {
         self.budget_eur + self.effort_person_days * day_rate_eur
+    }
+
+    /// The own score for a criterion, if one is entered.
+    pub fn custom_score(&self, criterion: CriterionId) -> Option<f64> {
+        self.custom_scores
+            .iter()
+            .find(|s| s.criterion == criterion)
+            .map(|s| s.score)
+    }
+
+    /// The range of a criterion's value, if it is uncertain.
+    pub fn range(&self, criterion: CriterionId) -> Option<ScoreRange> {
+        self.ranges
+            .iter()
+            .find(|r| r.criterion == criterion)
+            .copied()
     }
 
     /// Whether the bundle contains this option.

@@ -52,6 +52,8 @@ choice_enum! {
         Measure => "measure",
         /// Adaptation log entry.
         Adaptation => "adaptation",
+        /// Decision criterion.
+        Criterion => "criterion",
     } default Alternative
 }
 
@@ -88,6 +90,8 @@ pub enum ItemRef {
     Measure(MeasureId),
     /// An adaptation log entry, by position (entries have no id).
     Adaptation(usize),
+    /// A decision criterion.
+    Criterion(CriterionId),
 }
 
 impl ItemRef {
@@ -109,6 +113,7 @@ impl ItemRef {
             Self::Assumption(_) => ItemKind::Assumption,
             Self::Measure(_) => ItemKind::Measure,
             Self::Adaptation(_) => ItemKind::Adaptation,
+            Self::Criterion(_) => ItemKind::Criterion,
         }
     }
 }
@@ -261,6 +266,8 @@ pub fn add_item(project: &mut Project, kind: ItemKind, today: Date) -> Result<It
                 goal_contribution: 5.0,
                 strategic_quality: 5.0,
                 status: AlternativeStatus::Draft,
+                custom_scores: Vec::new(),
+                ranges: Vec::new(),
             });
             ItemRef::Alternative(id)
         }
@@ -314,6 +321,20 @@ pub fn add_item(project: &mut Project, kind: ItemKind, today: Date) -> Result<It
             });
             ItemRef::Adaptation(p.management.adaptations.len() - 1)
         }
+        ItemKind::Criterion => {
+            let id = CriterionId(next_id_number(&p.decision.criteria, |i| i.0));
+            p.decision.criteria.push(crate::model::Criterion {
+                id,
+                name: format!("Criterion {}", id.0),
+                direction: crate::model::Direction::Benefit,
+                weight: 0.0,
+                measure: crate::model::CriterionMeasure::Custom,
+            });
+            #[allow(clippy::cast_precision_loss)]
+            let share = 1.0 / p.decision.criteria.len() as f64;
+            p.decision.set_weight(id, share);
+            ItemRef::Criterion(id)
+        }
     })
 }
 
@@ -341,6 +362,7 @@ pub fn remove_item(project: &mut Project, item: ItemRef) {
                 p.management.adaptations.remove(index);
             }
         }
+        ItemRef::Criterion(id) => p.remove_criterion(id),
     }
 }
 
@@ -363,6 +385,7 @@ pub fn exists(project: &Project, item: ItemRef) -> bool {
         ItemRef::Assumption(id) => p.management.assumptions.iter().any(|a| a.id == id),
         ItemRef::Measure(id) => p.management.measures.iter().any(|m| m.id == id),
         ItemRef::Adaptation(index) => index < p.management.adaptations.len(),
+        ItemRef::Criterion(id) => p.decision.criterion(id).is_some(),
     }
 }
 

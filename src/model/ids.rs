@@ -50,6 +50,8 @@ define_id!(
     AssumptionId,
     /// An implementation measure.
     MeasureId,
+    /// A decision criterion.
+    CriterionId,
 );
 
 /// Something with a typed id; lets generic code find the next free id of a list.

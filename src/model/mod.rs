@@ -8,6 +8,7 @@ pub mod benefit;
 pub mod choice;
 pub mod competition;
 pub mod date;
+pub mod decision;
 pub mod edit;
 pub mod foundation;
 pub mod ids;
@@ -18,11 +19,14 @@ pub mod project;
 pub mod stress;
 pub mod validate;
 
-pub use alternatives::{Alternative, AlternativeStatus, BundledOption};
+pub use alternatives::{Alternative, AlternativeStatus, BundledOption, CustomScore, ScoreRange};
 pub use benefit::Benefit;
 pub use choice::Choice;
 pub use competition::{Arena, ArenaScore, Competition, Competitor, CompetitorKind};
 pub use date::Date;
+pub use decision::{
+    Budget, Criterion, Decision, Direction, Judgment, Measure as CriterionMeasure, WeightScenario,
+};
 pub use edit::{EditError, ItemKind, ItemRef, add_item, exists, remove_item};
 pub use foundation::{BusinessModule, CanvasBlock, Foundation, Goal, GoalKind, Topic};
 pub use ids::*;

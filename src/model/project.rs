@@ -3,6 +3,7 @@
 use super::alternatives::Alternative;
 use super::benefit::Benefit;
 use super::competition::{Arena, Competition};
+use super::decision::Decision;
 use super::foundation::Foundation;
 use super::ids::{
     AlternativeId, BenefitId, ModuleId, OptionId, TopicId, UsageFormatId, UserBenefitId,
@@ -45,6 +46,9 @@ pub struct Project {
     pub alternatives: Vec<Alternative>,
     /// Step 8: strategy management.
     pub management: Management,
+    /// The criteria, weights and settings of the decision between alternatives.
+    #[serde(default)]
+    pub decision: Decision,
 }
 
 impl Default for Project {
@@ -68,6 +72,7 @@ impl Project {
             options: Vec::new(),
             alternatives: Vec::new(),
             management: Management::default(),
+            decision: Decision::default(),
         }
     }
 
@@ -101,6 +106,15 @@ impl Project {
         }
         for assumption in &mut self.management.assumptions {
             assumption.alternatives.retain(|a| *a != id);
+        }
+    }
+
+    /// Removes a decision criterion with its judgments, scenario weights, own scores and ranges.
+    pub fn remove_criterion(&mut self, id: super::ids::CriterionId) {
+        self.decision.remove_criterion(id);
+        for a in &mut self.alternatives {
+            a.custom_scores.retain(|s| s.criterion != id);
+            a.ranges.retain(|r| r.criterion != id);
         }
     }
 

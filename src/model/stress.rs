@@ -174,6 +174,24 @@ pub fn stress_project(size: StressSize) -> Project {
             goal_contribution: score(i + 2),
             strategic_quality: score(i + 4),
             status: pick(AlternativeStatus::ALL, i).unwrap_or_default(),
+            custom_scores: Vec::new(),
+            // Every other alternative has an uncertain competitive quality and risk.
+            ranges: if i % 2 == 0 {
+                vec![
+                    ScoreRange {
+                        criterion: CriterionId(1),
+                        low: (score(i) - 1.5).max(0.0),
+                        high: (score(i) + 1.0).min(10.0),
+                    },
+                    ScoreRange {
+                        criterion: CriterionId(2),
+                        low: (score(i + 11) - 1.0).max(0.0),
+                        high: (score(i + 11) + 2.0).min(10.0),
+                    },
+                ]
+            } else {
+                Vec::new()
+            },
         });
     }
     for i in 1..=size.kpis {

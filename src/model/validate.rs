@@ -22,6 +22,12 @@ impl fmt::Display for Finding {
     }
 }
 
+/// How far the criteria's weights may sum away from 1 (rounding in a hand-edited file).
+pub const WEIGHT_SUM_TOLERANCE: f64 = 1e-3;
+
+/// The most Monte Carlo draws a project may ask for.
+pub const MAX_DRAWS: u32 = 1_000_000;
+
 /// The lowest and highest score on pbsm's 0–10 scales.
 pub const SCORE_RANGE: std::ops::RangeInclusive<f64> = 0.0..=10.0;
 
@@ -210,6 +216,67 @@ pub fn validate(project: &Project) -> Vec<Finding> {
         }
     }
 
+    let d = &p.decision;
+    c.unique_ids("criterion", &d.criteria);
+    let mut weight_sum = 0.0;
+    for cr in &d.criteria {
+        let item = named("criterion", cr.id, &cr.name);
+        if !cr.weight.is_finite() || !(0.0..=1.0).contains(&cr.weight) {
+            c.add(
+                &item,
+                format!("the weight is {}, expected a number from 0 to 1", cr.weight),
+            );
+        }
+        weight_sum += cr.weight;
+    }
+    if !d.criteria.is_empty()
+        && weight_sum.is_finite()
+        && (weight_sum - 1.0).abs() > WEIGHT_SUM_TOLERANCE
+    {
+        c.add(
+            "decision",
+            format!("the criteria's weights sum to {weight_sum}, expected 1"),
+        );
+    }
+    let mut pairs = HashSet::new();
+    for j in &d.judgments {
+        let item = format!("judgment {} vs {}", j.a, j.b);
+        c.link(&item, "criterion", j.a, |id| d.criterion(*id).is_some());
+        c.link(&item, "criterion", j.b, |id| d.criterion(*id).is_some());
+        if j.a == j.b {
+            c.add(&item, "compares a criterion with itself".to_owned());
+        }
+        if !pairs.insert((j.a.min(j.b), j.a.max(j.b))) {
+            c.add(&item, "judges this pair more than once".to_owned());
+        }
+        if !j.value.is_finite() || !(1.0 / 9.0 - 1e-9..=9.0 + 1e-9).contains(&j.value) {
+            c.add(
+                &item,
+                format!(
+                    "the value is {}, expected 1/9 to 9 on Saaty's scale",
+                    j.value
+                ),
+            );
+        }
+    }
+    for s in &d.scenarios {
+        let item = format!("weight scenario \"{}\"", s.name);
+        for (id, w) in &s.weights {
+            c.link(&item, "criterion", *id, |x| d.criterion(*x).is_some());
+            c.non_negative(&item, &format!("the weight of criterion {id}"), *w);
+        }
+    }
+    if let Some(b) = d.budget {
+        c.non_negative("budget", "the budget (EUR)", b.eur);
+        c.non_negative("budget", "the effort (person-days)", b.person_days);
+    }
+    if !(1..=MAX_DRAWS).contains(&d.draws) {
+        c.add(
+            "decision",
+            format!("{} Monte Carlo draws, expected 1 to {MAX_DRAWS}", d.draws),
+        );
+    }
+
     c.unique_ids("alternative", &p.alternatives);
     for a in &p.alternatives {
         let item = named("alternative", a.id, &a.name);
@@ -219,6 +286,66 @@ pub fn validate(project: &Project) -> Vec<Finding> {
         c.score(&item, "strategic quality", a.strategic_quality);
         c.non_negative(&item, "the budget (EUR)", a.budget_eur);
         c.non_negative(&item, "the effort (person-days)", a.effort_person_days);
+        for score in &a.custom_scores {
+            match d.criterion(score.criterion) {
+                Some(cr) if cr.measure == super::decision::Measure::Custom => {
+                    c.score(&item, &format!("the score for {}", cr.name), score.score);
+                }
+                Some(cr) => c.add(
+                    &item,
+                    format!(
+                        "has an own score for {}, which measures something else",
+                        cr.name
+                    ),
+                ),
+                None => c.add(
+                    &item,
+                    format!(
+                        "refers to criterion {}, which does not exist",
+                        score.criterion
+                    ),
+                ),
+            }
+        }
+        for r in &a.ranges {
+            let Some(cr) = d.criterion(r.criterion) else {
+                c.add(
+                    &item,
+                    format!("refers to criterion {}, which does not exist", r.criterion),
+                );
+                continue;
+            };
+            let likely = match cr.measure {
+                super::decision::Measure::CompetitiveQuality => Some(a.competitive_quality),
+                super::decision::Measure::Risk => Some(a.risk),
+                super::decision::Measure::Resources => Some(a.resources_eur(p.day_rate_eur)),
+                super::decision::Measure::GoalContribution => Some(a.goal_contribution),
+                super::decision::Measure::StrategicQuality => Some(a.strategic_quality),
+                super::decision::Measure::Custom => a.custom_score(cr.id),
+            };
+            let bounds_ok = r.low.is_finite()
+                && r.high.is_finite()
+                && r.low >= 0.0
+                && (!cr.measure.is_score() || r.high <= 10.0);
+            match likely {
+                Some(likely) if bounds_ok && r.low <= likely && likely <= r.high => {}
+                Some(likely) => c.add(
+                    &item,
+                    format!(
+                        "the range of {} is {} to {}, expected low ≤ {likely} ≤ high{}",
+                        cr.name,
+                        r.low,
+                        r.high,
+                        if cr.measure.is_score() {
+                            " within 0 to 10"
+                        } else {
+                            ", not negative"
+                        }
+                    ),
+                ),
+                None => c.add(&item, format!("has a range for {} but no score", cr.name)),
+            }
+        }
         let mut seen = HashSet::new();
         for b in &a.options {
             c.link(&item, "option", b.option, |id| p.option(*id).is_some());
