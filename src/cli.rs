@@ -31,6 +31,23 @@ pub enum CliCommand {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Analyse the decision between the strategy alternatives: scores, ranks, Pareto, AHP,
+    /// sensitivity and Monte Carlo robustness.
+    ///
+    /// Exits with 2 for a file that is invalid or cannot be read, like `check`.
+    Analyze {
+        /// The project file.
+        file: PathBuf,
+        /// Print one JSON object instead of a readable report.
+        #[arg(long)]
+        json: bool,
+        /// Monte Carlo draws (default: the project's setting, normally 10,000).
+        #[arg(long, value_parser = clap::value_parser!(u32).range(1..=i64::from(crate::model::validate::MAX_DRAWS)))]
+        draws: Option<u32>,
+        /// Monte Carlo seed (default: the project's setting).
+        #[arg(long)]
+        seed: Option<u64>,
+    },
 }
 
 /// A one-line summary of a valid project.
@@ -65,11 +82,58 @@ pub fn check(files: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> i32
     code
 }
 
+/// Runs `analyze`: writes the report to `out` or the problem to `err`; returns the exit code.
+pub fn analyze(
+    file: &std::path::Path,
+    json: bool,
+    draws: Option<u32>,
+    seed: Option<u64>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
+    let project = match io::load(file) {
+        Ok(p) => p,
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            return EXIT_INVALID;
+        }
+    };
+    let analysis = crate::analysis::report::analyse(&project, draws, seed);
+    let text = if json {
+        match serde_json::to_string_pretty(&crate::analysis::report::to_json(&analysis)) {
+            Ok(t) => t,
+            Err(e) => {
+                let _ = writeln!(err, "cannot write the analysis as JSON: {e}");
+                return 1;
+            }
+        }
+    } else {
+        crate::analysis::report::to_text(&project, &analysis)
+    };
+    if writeln!(out, "{}", text.trim_end()).is_err() {
+        return 1;
+    }
+    0
+}
+
 /// Runs a subcommand against the real stdout and stderr; returns the exit code.
 pub fn run(command: &CliCommand) -> i32 {
     match command {
         CliCommand::Check { files } => check(
             files,
+            &mut std::io::stdout().lock(),
+            &mut std::io::stderr().lock(),
+        ),
+        CliCommand::Analyze {
+            file,
+            json,
+            draws,
+            seed,
+        } => analyze(
+            file,
+            *json,
+            *draws,
+            *seed,
             &mut std::io::stdout().lock(),
             &mut std::io::stderr().lock(),
         ),

@@ -79,3 +79,129 @@ fn check_without_files_is_a_usage_error() {
             .contains("usage")
     );
 }
+
+fn analyze_json(args: &[&str]) -> serde_json::Value {
+    let out = bin()
+        .arg("analyze")
+        .arg(&samples()[0])
+        .arg("--json")
+        .args(args)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn analyze_json_has_the_promised_fields() {
+    let v = analyze_json(&["--draws", "2000", "--seed", "5"]);
+    let criteria = v["criteria"].as_array().unwrap();
+    assert_eq!(criteria.len(), 5);
+    for c in criteria {
+        assert!(c["name"].is_string());
+        assert!(c["direction"] == "benefit" || c["direction"] == "cost");
+        assert!(c["weight"].is_f64());
+    }
+    let weights: f64 = criteria.iter().map(|c| c["weight"].as_f64().unwrap()).sum();
+    assert!((weights - 1.0).abs() < 1e-9);
+    let alternatives = v["alternatives"].as_array().unwrap();
+    assert_eq!(alternatives.len(), 3);
+    for a in alternatives {
+        assert!(a["name"].is_string());
+        for key in ["scores", "normalized"] {
+            let map = a[key].as_object().unwrap();
+            assert_eq!(map.len(), 5, "{key}");
+        }
+        assert!(
+            a["normalized"]
+                .as_object()
+                .unwrap()
+                .values()
+                .all(|n| (0.0..=1.0).contains(&n.as_f64().unwrap()))
+        );
+        assert!(a["total"].is_f64());
+        assert!(a["rank"].is_u64());
+        assert!(a["pareto"].is_boolean());
+        assert!(a["dominated_by"].is_array());
+    }
+    assert!(
+        v["ahp"].is_null(),
+        "the bakery sample sets weights directly"
+    );
+    let sensitivity = v["sensitivity"].as_array().unwrap();
+    assert_eq!(sensitivity.len(), 5);
+    for s in sensitivity {
+        for key in [
+            "criterion",
+            "weight",
+            "winner_stays_from",
+            "winner_stays_to",
+            "next_leader_below",
+            "next_leader_above",
+        ] {
+            assert!(s.get(key).is_some(), "{key}");
+        }
+    }
+    assert_eq!(v["robustness"]["draws"], 2000);
+    assert_eq!(v["robustness"]["seed"], 5);
+    let acceptability = v["robustness"]["rank_acceptability"].as_object().unwrap();
+    assert_eq!(acceptability.len(), 3);
+    for shares in acceptability.values() {
+        let shares = shares.as_array().unwrap();
+        assert_eq!(shares.len(), 3);
+        let sum: f64 = shares.iter().map(|s| s.as_f64().unwrap()).sum();
+        assert!((sum - 1.0).abs() < 1e-9);
+    }
+}
+
+#[test]
+fn analyze_repeats_with_the_same_seed() {
+    assert_eq!(
+        analyze_json(&["--draws", "500", "--seed", "3"]),
+        analyze_json(&["--draws", "500", "--seed", "3"])
+    );
+}
+
+#[test]
+fn analyze_prints_a_readable_report_and_refuses_bad_files_like_check() {
+    let out = bin()
+        .arg("analyze")
+        .arg(&samples()[0])
+        .args(["--draws", "100"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    for heading in [
+        "Criteria",
+        "Ranking",
+        "Sensitivity",
+        "Robustness: rank acceptability over 100 draws",
+    ] {
+        assert!(text.contains(heading), "{heading} missing in:\n{text}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.pbsm.ron");
+    std::fs::write(&bad, "(\n  version: 1,\n  name: 5,\n)").unwrap();
+    let out = bin()
+        .arg("analyze")
+        .arg(&bad)
+        .arg("--json")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).starts_with(&format!("{}:3:", bad.display())));
+    let out = bin()
+        .arg("analyze")
+        .arg(&samples()[0])
+        .args(["--draws", "0"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "zero draws is a usage error");
+}

@@ -3,3 +3,7 @@
 pub mod ahp;
 pub mod competition;
 pub mod decision;
+pub mod report;
+pub mod rng;
+pub mod robustness;
+pub mod sensitivity;

@@ -1,0 +1,290 @@
+//! The whole decision analysis of a project in one structure, as `analyze` prints it.
+
+use super::ahp::{self, AhpResult};
+use super::decision::{Evaluation, evaluate};
+use super::robustness::{self, Robustness};
+use super::sensitivity::{self, CloseCall, Threshold};
+use crate::model::decision::Direction;
+use crate::model::{AlternativeId, CriterionId, Project};
+use serde_json::{Map, Value, json};
+
+/// Everything the analysis computes for a project.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Analysis {
+    /// Scores, totals, ranks, dominance, budget.
+    pub evaluation: Evaluation,
+    /// AHP on the pairwise judgments, if every pair is judged.
+    pub ahp: Option<AhpResult>,
+    /// Rank-reversal thresholds per criterion.
+    pub sensitivity: Vec<Threshold>,
+    /// The close-call check.
+    pub close_call: Option<CloseCall>,
+    /// Monte Carlo rank acceptability.
+    pub robustness: Robustness,
+}
+
+/// Runs every analysis; `draws` and `seed` override the project's Monte Carlo settings.
+pub fn analyse(project: &Project, draws: Option<u32>, seed: Option<u64>) -> Analysis {
+    let input = robustness::Input::from_project(project);
+    let draws = draws.unwrap_or(project.decision.draws);
+    let seed = seed.unwrap_or(project.decision.seed);
+    let robustness = robustness::run(&input, draws, seed, None).unwrap_or_else(|| Robustness {
+        draws: 0,
+        seed,
+        alternatives: Vec::new(),
+        acceptability: Vec::new(),
+    });
+    Analysis {
+        evaluation: evaluate(project),
+        ahp: ahp::from_project(project),
+        sensitivity: sensitivity::thresholds(project),
+        close_call: sensitivity::close_call(project),
+        robustness,
+    }
+}
+
+/// Names that are unique keys: a repeated name gets its id appended.
+fn unique_names<Id: Copy + PartialEq + std::fmt::Display>(
+    items: &[(Id, String)],
+) -> Vec<(Id, String)> {
+    items
+        .iter()
+        .map(|(id, name)| {
+            let repeated = items.iter().filter(|(_, n)| n == name).count() > 1;
+            let key = if repeated {
+                format!("{name} (id {id})")
+            } else {
+                name.clone()
+            };
+            (*id, key)
+        })
+        .collect()
+}
+
+fn direction_word(d: Direction) -> &'static str {
+    match d {
+        Direction::Benefit => "benefit",
+        Direction::Cost => "cost",
+    }
+}
+
+/// The analysis as the JSON object `analyze --json` prints.
+pub fn to_json(analysis: &Analysis) -> Value {
+    let e = &analysis.evaluation;
+    let criteria = unique_names(
+        &e.criteria
+            .iter()
+            .map(|c| (c.id, c.name.clone()))
+            .collect::<Vec<_>>(),
+    );
+    let alternatives = unique_names(
+        &e.alternatives
+            .iter()
+            .map(|a| (a.id, a.name.clone()))
+            .collect::<Vec<_>>(),
+    );
+    let criterion_name = |id: CriterionId| {
+        criteria
+            .iter()
+            .find(|(c, _)| *c == id)
+            .map(|(_, n)| n.clone())
+    };
+    let alternative_name = |id: AlternativeId| {
+        alternatives
+            .iter()
+            .find(|(a, _)| *a == id)
+            .map(|(_, n)| n.clone())
+    };
+    let per_criterion = |values: &[f64]| -> Value {
+        Value::Object(
+            criteria
+                .iter()
+                .zip(values)
+                .map(|((_, n), v)| (n.clone(), json!(v)))
+                .collect::<Map<_, _>>(),
+        )
+    };
+    json!({
+        "criteria": e.criteria.iter().zip(&criteria).map(|(c, (_, name))| json!({
+            "name": name,
+            "direction": direction_word(c.direction),
+            "weight": c.weight,
+        })).collect::<Vec<_>>(),
+        "alternatives": e.alternatives.iter().zip(&alternatives).map(|(a, (_, name))| json!({
+            "name": name,
+            "scores": per_criterion(&a.raw),
+            "normalized": per_criterion(&a.normalized),
+            "total": a.total,
+            "rank": a.rank,
+            "pareto": a.pareto,
+            "dominated_by": a.dominated_by.iter().filter_map(|id| alternative_name(*id)).collect::<Vec<_>>(),
+            "over_budget": a.over_budget,
+        })).collect::<Vec<_>>(),
+        "best_within_budget": e.best_within_budget.and_then(alternative_name),
+        "ahp": analysis.ahp.as_ref().map(|r| json!({
+            "matrix": r.matrix,
+            "weights": r.weights,
+            "consistency_ratio": r.consistency_ratio,
+            "most_inconsistent": r.most_inconsistent.map(|(i, j)| [criteria[i].1.clone(), criteria[j].1.clone()]),
+        })),
+        "sensitivity": analysis.sensitivity.iter().map(|t| json!({
+            "criterion": criterion_name(t.criterion),
+            "weight": t.weight,
+            "winner_stays_from": t.winner_stays_from,
+            "winner_stays_to": t.winner_stays_to,
+            "next_leader_below": t.next_leader_below.and_then(alternative_name),
+            "next_leader_above": t.next_leader_above.and_then(alternative_name),
+        })).collect::<Vec<_>>(),
+        "close_call": analysis.close_call.as_ref().map(|c| json!({
+            "lead": c.lead,
+            "narrow_lead": c.narrow_lead,
+            "flip": c.flip.map(|(a, k, d)| json!({
+                "alternative": alternative_name(a),
+                "criterion": criterion_name(k),
+                "change": d,
+            })),
+        })),
+        "robustness": {
+            "draws": analysis.robustness.draws,
+            "seed": analysis.robustness.seed,
+            "rank_acceptability": Value::Object(
+                analysis.robustness.alternatives.iter().zip(&analysis.robustness.acceptability)
+                    .filter_map(|(id, acc)| Some((alternative_name(*id)?, json!(acc))))
+                    .collect::<Map<_, _>>()
+            ),
+        },
+    })
+}
+
+/// The analysis as a readable text report.
+pub fn to_text(project: &Project, analysis: &Analysis) -> String {
+    use std::fmt::Write;
+    let e = &analysis.evaluation;
+    let mut out = String::new();
+    let name_of = |id: AlternativeId| {
+        e.alternative(id)
+            .map_or_else(|| id.to_string(), |a| a.name.clone())
+    };
+    let _ = writeln!(
+        out,
+        "{}: {} alternatives, {} criteria\n",
+        project.name,
+        e.alternatives.len(),
+        e.criteria.len()
+    );
+    let _ = writeln!(out, "Criteria");
+    for c in &e.criteria {
+        let _ = writeln!(
+            out,
+            "  {:<32} {:<8} weight {:.3}",
+            c.name,
+            direction_word(c.direction),
+            c.weight
+        );
+    }
+    let _ = writeln!(
+        out,
+        "\nRanking (each criterion scaled 0-1 across the alternatives, total = weighted sum)"
+    );
+    let _ = writeln!(
+        out,
+        "  {:<4} {:<48} {:>6}  dominated by",
+        "rank", "alternative", "total"
+    );
+    for a in e.ranked() {
+        let dominated: Vec<String> = a.dominated_by.iter().map(|id| name_of(*id)).collect();
+        let budget = if a.over_budget { "  [over budget]" } else { "" };
+        let _ = writeln!(
+            out,
+            "  {:<4} {:<48} {:>6.3}  {}{budget}",
+            a.rank,
+            a.name,
+            a.total,
+            if dominated.is_empty() {
+                "- (Pareto-optimal)".to_owned()
+            } else {
+                dominated.join(", ")
+            }
+        );
+    }
+    if let Some(best) = e.best_within_budget {
+        let _ = writeln!(out, "  Best within budget: {}", name_of(best));
+    }
+    if let Some(c) = &analysis.close_call {
+        let _ = writeln!(
+            out,
+            "\nLead of the winner: {:.1} % of its total",
+            c.lead * 100.0
+        );
+        if c.narrow_lead {
+            let _ = writeln!(out, "  CLOSE CALL: the lead is under 10 %.");
+        }
+        if let Some((a, k, d)) = c.flip {
+            let criterion = e
+                .criteria
+                .iter()
+                .find(|x| x.id == k)
+                .map_or("?", |x| x.name.as_str());
+            let _ = writeln!(
+                out,
+                "  CLOSE CALL: changing {}'s {} by {:+} changes the winner.",
+                name_of(a),
+                criterion,
+                d
+            );
+        }
+    }
+    if !analysis.sensitivity.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nSensitivity: weight range over which the winner stays first"
+        );
+        for t in &analysis.sensitivity {
+            let criterion = e
+                .criteria
+                .iter()
+                .find(|x| x.id == t.criterion)
+                .map_or("?", |x| x.name.as_str());
+            let below = t.next_leader_below.map_or_else(|| "-".to_owned(), name_of);
+            let above = t.next_leader_above.map_or_else(|| "-".to_owned(), name_of);
+            let _ = writeln!(
+                out,
+                "  {:<32} {:.3} within {:.3} .. {:.3}  below: {below}  above: {above}",
+                criterion, t.weight, t.winner_stays_from, t.winner_stays_to
+            );
+        }
+    }
+    if let Some(r) = &analysis.ahp {
+        let _ = writeln!(
+            out,
+            "\nAHP: consistency ratio {:.3}{}",
+            r.consistency_ratio,
+            if r.is_consistent() {
+                ""
+            } else {
+                " (above 0.10: revisit the judgments)"
+            }
+        );
+        if let (false, Some((i, j))) = (r.is_consistent(), r.most_inconsistent) {
+            let _ = writeln!(
+                out,
+                "  Most inconsistent judgment: {} vs {}",
+                e.criteria[i].name, e.criteria[j].name
+            );
+        }
+    }
+    let r = &analysis.robustness;
+    let _ = writeln!(
+        out,
+        "\nRobustness: rank acceptability over {} draws (seed {})",
+        r.draws, r.seed
+    );
+    for (id, acc) in r.alternatives.iter().zip(&r.acceptability) {
+        let shares: Vec<String> = acc
+            .iter()
+            .map(|p| format!("{:>5.1} %", p * 100.0))
+            .collect();
+        let _ = writeln!(out, "  {:<48} {}", name_of(*id), shares.join(" "));
+    }
+    out
+}
