@@ -43,6 +43,7 @@ fn file_name(pane: PaneKind) -> &'static str {
         PaneKind::Competition => "competition",
         PaneKind::Options => "options",
         PaneKind::Alternatives => "alternatives",
+        PaneKind::Decision => "decision",
         PaneKind::Management => "management",
         PaneKind::Map => "map",
     }

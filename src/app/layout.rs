@@ -21,6 +21,8 @@ pub enum PaneKind {
     Options,
     /// 6. Strategy alternatives.
     Alternatives,
+    /// 6. The decision analysis of the alternatives.
+    Decision,
     /// 7. Strategy management.
     Management,
     /// The alternatives across competitive quality, risk and resources.
@@ -29,13 +31,14 @@ pub enum PaneKind {
 
 impl PaneKind {
     /// Every pane, in the order of the method.
-    pub const ALL: [Self; 8] = [
+    pub const ALL: [Self; 9] = [
         Self::Foundation,
         Self::Potential,
         Self::Benefit,
         Self::Competition,
         Self::Options,
         Self::Alternatives,
+        Self::Decision,
         Self::Management,
         Self::Map,
     ];
@@ -49,6 +52,7 @@ impl PaneKind {
             Self::Competition => "4 Competitive situation",
             Self::Options => "5 Options for action",
             Self::Alternatives => "6 Strategy alternatives",
+            Self::Decision => "6 Decision analysis",
             Self::Management => "7 Strategy management",
             Self::Map => "Alternatives map",
         }
@@ -63,17 +67,19 @@ impl PaneKind {
             Self::Competition => "4 Competition",
             Self::Options => "5 Options",
             Self::Alternatives => "6 Alternatives",
+            Self::Decision => "6 Decision",
             Self::Management => "7 Management",
             Self::Map => "Alternatives map",
         }
     }
 }
 
-/// The default arrangement: the seven method steps as tabs on the left, the map on the right.
+/// The default arrangement: the method's steps as tabs on the left, the map on the right.
 pub fn default_tree() -> egui_tiles::Tree<PaneKind> {
     let mut tiles = egui_tiles::Tiles::default();
-    let steps: Vec<_> = PaneKind::ALL[..7]
+    let steps: Vec<_> = PaneKind::ALL
         .iter()
+        .filter(|kind| **kind != PaneKind::Map)
         .map(|kind| tiles.insert_pane(*kind))
         .collect();
     let steps = tiles.insert_tab_tile(steps);

@@ -2,6 +2,7 @@
 //! files live in [`crate::model`] and [`crate::io`].
 
 pub mod command;
+pub mod derived;
 pub mod history;
 pub mod layout;
 pub mod panes;

@@ -49,6 +49,24 @@ pub struct Sections {
     pub management: ManagementSection,
     /// Competition pane.
     pub competition: CompetitionSection,
+    /// Decision pane.
+    pub decision: DecisionSection,
+}
+
+/// Sections of the decision pane.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DecisionSection {
+    /// Ranking, Pareto, budget, close call.
+    #[default]
+    Ranking,
+    /// Criteria, weights, scenarios.
+    Weights,
+    /// Pairwise comparison (AHP).
+    Pairwise,
+    /// Rank-reversal thresholds.
+    Sensitivity,
+    /// Ranges and Monte Carlo rank acceptability.
+    Robustness,
 }
 
 /// Sections of the competition pane.
@@ -101,8 +119,11 @@ pub enum ManagementSection {
     Adaptations,
 }
 
-/// What a pane gets besides the project: the selection, where to put commands, today's date.
+/// What a pane gets besides the project: the selection, where to put commands, today's date,
+/// the derived numbers.
 pub struct PaneEnv<'a> {
+    /// Numbers derived from the project (scores, ranks, thresholds, acceptability).
+    pub derived: &'a super::derived::Derived,
     /// The selection, shared by all panes.
     pub selection: &'a mut Selection,
     /// Commands to apply after the frame.

@@ -105,6 +105,8 @@ pub struct Workbench {
     pending_viewport_close: bool,
     /// Today's date for new dated items.
     pub today: Date,
+    /// Numbers derived from the project, cached.
+    pub derived: super::derived::Derived,
 }
 
 impl Default for Workbench {
@@ -142,6 +144,7 @@ impl Workbench {
             allow_close: false,
             pending_viewport_close: false,
             today: Date::today(),
+            derived: super::derived::Derived::default(),
         }
     }
 
@@ -484,6 +487,10 @@ impl Workbench {
         if self.dialog.is_none() {
             self.pending.extend(commands_from_shortcuts(&ctx));
         }
+        self.derived.update(&self.project);
+        if self.derived.robustness.is_running() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(50));
+        }
         egui::Panel::top("menu_bar").show(ui, |ui| self.menu_ui(ui));
         egui::Panel::bottom("status_bar").show(ui, |ui| self.status_ui(ui));
         let mut commands = Vec::new();
@@ -491,6 +498,7 @@ impl Workbench {
             .frame(egui::Frame::central_panel(ui.style()).inner_margin(2.0))
             .show(ui, |ui| {
                 let mut env = PaneEnv {
+                    derived: &self.derived,
                     selection: &mut self.selection,
                     commands: &mut commands,
                     sections: &mut self.sections,
@@ -846,7 +854,7 @@ fn pane_of(kind: ItemKind) -> Option<PaneKind> {
         ItemKind::Kpi | ItemKind::Assumption | ItemKind::Measure | ItemKind::Adaptation => {
             PaneKind::Management
         }
-        ItemKind::Criterion => return None,
+        ItemKind::Criterion => PaneKind::Decision,
     })
 }
 
@@ -917,6 +925,7 @@ pub fn run_native(file: Option<PathBuf>) -> anyhow::Result<()> {
                 .unwrap_or_default();
             let mut app = Workbench::new(settings);
             app.native_dialogs = true;
+            app.derived.background = true;
             app.apply_now(match file {
                 Some(path) => Command::OpenPath(path),
                 None => Command::OpenSample(0),

@@ -5,6 +5,7 @@
 pub mod alternatives;
 pub mod benefit;
 pub mod competition;
+pub mod decision;
 pub mod foundation;
 pub mod management;
 pub mod map;
@@ -27,6 +28,7 @@ pub fn ui(ui: &mut egui::Ui, pane: PaneKind, project: &mut Project, env: &mut Pa
         PaneKind::Competition => competition::ui(ui, project, env),
         PaneKind::Options => options::ui(ui, project, env),
         PaneKind::Alternatives => alternatives::ui(ui, project, env),
+        PaneKind::Decision => decision::ui(ui, project, env),
         PaneKind::Management => management::ui(ui, project, env),
         PaneKind::Map => map::ui(ui, project, env),
     }

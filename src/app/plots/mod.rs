@@ -1,3 +1,5 @@
-//! Interactive plots.
+//! Interactive plots and charts.
 
+pub mod acceptability;
 pub mod alternatives_map;
+pub mod tornado;

@@ -1,0 +1,234 @@
+//! Numbers derived from the project for the panes: computed by [`crate::analysis`], cached
+//! against their inputs, never stored in the project. The Monte Carlo run goes to a background
+//! thread and restarts when its inputs change, so the window never freezes.
+
+use crate::analysis::ahp::{self, AhpResult};
+use crate::analysis::decision::{Evaluation, evaluate, raw_matrix};
+use crate::analysis::robustness::{self, Input, Progress, Robustness};
+use crate::analysis::sensitivity::{self, CloseCall, Threshold};
+use crate::model::{AlternativeId, Budget, Direction, Judgment, Project};
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+use std::thread::JoinHandle;
+
+/// What the cached analysis depends on.
+#[derive(Clone, Debug, PartialEq)]
+struct Key {
+    alternatives: Vec<(AlternativeId, String)>,
+    raw: Vec<Vec<f64>>,
+    names: Vec<String>,
+    directions: Vec<Direction>,
+    weights: Vec<f64>,
+    judgments: Vec<Judgment>,
+    budget: Option<Budget>,
+    effort_and_budget: Vec<(f64, f64)>,
+}
+
+impl Key {
+    fn of(project: &Project) -> Self {
+        let d = &project.decision;
+        Self {
+            alternatives: project
+                .alternatives
+                .iter()
+                .map(|a| (a.id, a.name.clone()))
+                .collect(),
+            raw: raw_matrix(project),
+            names: d.criteria.iter().map(|c| c.name.clone()).collect(),
+            directions: d.criteria.iter().map(|c| c.direction).collect(),
+            weights: d.criteria.iter().map(|c| c.weight).collect(),
+            judgments: d.judgments.clone(),
+            budget: d.budget,
+            effort_and_budget: project
+                .alternatives
+                .iter()
+                .map(|a| (a.budget_eur, a.effort_person_days))
+                .collect(),
+        }
+    }
+}
+
+/// A Monte Carlo run in a background thread.
+struct Running {
+    input: Input,
+    draws: u32,
+    seed: u64,
+    progress: Arc<Progress>,
+    handle: JoinHandle<Option<Robustness>>,
+}
+
+/// The state of the robustness analysis.
+#[derive(Default)]
+pub struct RobustnessState {
+    /// The latest finished result and the inputs it was computed for.
+    result: Option<(Input, u32, u64, Robustness)>,
+    running: Option<Running>,
+}
+
+impl RobustnessState {
+    /// The latest result, if any (it may be for slightly older inputs while a run is going).
+    pub fn result(&self) -> Option<&Robustness> {
+        self.result.as_ref().map(|(.., r)| r)
+    }
+
+    /// Progress of the run in the background, 0 to 1, if one is going.
+    pub fn progress(&self) -> Option<f32> {
+        self.running.as_ref().map(|r| {
+            #[allow(clippy::cast_precision_loss)]
+            let done = r.progress.done.load(Ordering::Relaxed) as f32;
+            #[allow(clippy::cast_precision_loss)]
+            let total = r.draws.max(1) as f32;
+            (done / total).min(1.0)
+        })
+    }
+
+    /// Whether the shown result matches the current inputs.
+    pub fn is_current(&self, input: &Input, draws: u32, seed: u64) -> bool {
+        self.result
+            .as_ref()
+            .is_some_and(|(i, d, s, _)| i == input && *d == draws && *s == seed)
+    }
+
+    fn update(&mut self, input: Input, draws: u32, seed: u64, background: bool) {
+        if let Some(running) = self.running.take() {
+            if running.handle.is_finished() {
+                if let Ok(Some(result)) = running.handle.join() {
+                    self.result = Some((running.input, running.draws, running.seed, result));
+                }
+            } else if running.input == input && running.draws == draws && running.seed == seed {
+                self.running = Some(running);
+                return;
+            } else {
+                // Inputs changed: stop the old run (the thread ends at its next check).
+                running.progress.cancel.store(true, Ordering::Relaxed);
+            }
+        }
+        if self.is_current(&input, draws, seed) {
+            return;
+        }
+        if background {
+            let progress = Arc::new(Progress::default());
+            let thread_progress = Arc::clone(&progress);
+            let thread_input = input.clone();
+            let handle = std::thread::spawn(move || {
+                robustness::run(&thread_input, draws, seed, Some(&thread_progress))
+            });
+            self.running = Some(Running {
+                input,
+                draws,
+                seed,
+                progress,
+                handle,
+            });
+        } else if let Some(result) = robustness::run(&input, draws, seed, None) {
+            self.result = Some((input, draws, seed, result));
+        }
+    }
+
+    /// Whether a run is going.
+    pub fn is_running(&self) -> bool {
+        self.running.is_some()
+    }
+}
+
+impl Drop for RobustnessState {
+    fn drop(&mut self) {
+        if let Some(running) = &self.running {
+            running.progress.cancel.store(true, Ordering::Relaxed);
+        }
+    }
+}
+
+/// The derived numbers the panes show.
+#[derive(Default)]
+pub struct Derived {
+    key: Option<Key>,
+    /// Scores, totals, ranks, dominance, budget.
+    pub evaluation: Evaluation,
+    /// Rank-reversal thresholds.
+    pub sensitivity: Vec<Threshold>,
+    /// The close-call check.
+    pub close_call: Option<CloseCall>,
+    /// AHP on the judgments, if complete.
+    pub ahp: Option<AhpResult>,
+    /// Monte Carlo rank acceptability.
+    pub robustness: RobustnessState,
+    /// Run Monte Carlo in a background thread (the window) or inline (tests, deterministic).
+    pub background: bool,
+}
+
+impl Derived {
+    /// Brings everything up to date with the project; cheap when nothing changed.
+    pub fn update(&mut self, project: &Project) {
+        let key = Key::of(project);
+        if self.key.as_ref() != Some(&key) {
+            self.evaluation = evaluate(project);
+            self.sensitivity = sensitivity::thresholds(project);
+            self.close_call = sensitivity::close_call(project);
+            self.ahp = ahp::from_project(project);
+            self.key = Some(key);
+        }
+        let input = Input::from_project(project);
+        let d = &project.decision;
+        self.robustness
+            .update(input, d.draws, d.seed, self.background);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn derived_numbers_follow_the_project() {
+        let mut p = crate::io::SAMPLES[0].load().unwrap();
+        let mut d = Derived::default();
+        d.update(&p);
+        assert_eq!(d.evaluation.winner().unwrap().id, AlternativeId(1));
+        assert!(d.robustness.result().is_some());
+        // Make another alternative clearly best, for certain: the cached numbers follow.
+        for a in &mut p.alternatives {
+            a.ranges.clear();
+        }
+        p.alternatives[2].competitive_quality = 10.0;
+        p.alternatives[2].risk = 0.0;
+        d.update(&p);
+        assert_eq!(d.evaluation.winner().unwrap().id, AlternativeId(3));
+        assert_eq!(
+            d.robustness.result().unwrap().of(AlternativeId(3)).unwrap()[0],
+            1.0
+        );
+    }
+
+    #[test]
+    fn a_background_run_finishes_and_restarts_when_inputs_change() {
+        let mut p = crate::io::SAMPLES[0].load().unwrap();
+        p.alternatives[0].ranges.push(crate::model::ScoreRange {
+            criterion: crate::model::CriterionId(1),
+            low: 5.0,
+            high: 9.0,
+        });
+        let mut d = Derived {
+            background: true,
+            ..Derived::default()
+        };
+        d.update(&p);
+        let wait = |d: &mut Derived, p: &Project| {
+            for _ in 0..500 {
+                d.update(p);
+                if !d.robustness.is_running() {
+                    return;
+                }
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            }
+            panic!("the run did not finish");
+        };
+        wait(&mut d, &p);
+        let first = d.robustness.result().unwrap().clone();
+        p.decision.seed = 99;
+        d.update(&p);
+        assert!(d.robustness.is_running() || d.robustness.result() != Some(&first));
+        wait(&mut d, &p);
+        assert_eq!(d.robustness.result().unwrap().seed, 99);
+    }
+}
