@@ -12,7 +12,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use pbsm::app::Workbench;
 use pbsm::app::layout::PaneKind;
-use pbsm::app::state::{CompetitionSection, ManagementSection};
+use pbsm::app::state::{CompetitionSection, DecisionSection, ManagementSection};
 use pbsm::app::theme::ThemeChoice;
 use pbsm::model::Date;
 
@@ -70,6 +70,17 @@ fn every_pane_at_laptop_size(theme: ThemeChoice) {
         h.get_by_label(PaneKind::Management.tab_title()).click();
         h.run();
         h.snapshot(format!("pane_management_assumptions_{}", theme_name(theme)));
+        h.get_by_label(PaneKind::Decision.tab_title()).click();
+        for (section, name) in [
+            (DecisionSection::Weights, "weights"),
+            (DecisionSection::Pairwise, "pairwise"),
+            (DecisionSection::Sensitivity, "sensitivity"),
+            (DecisionSection::Robustness, "robustness"),
+        ] {
+            h.state_mut().sections.decision = section;
+            h.run();
+            h.snapshot(format!("pane_decision_{name}_{}", theme_name(theme)));
+        }
     }
 }
 

@@ -469,7 +469,7 @@ fn hovering_a_bubble_shows_its_numbers() {
     h.run();
     // The tooltip: the alternative's resources (budget 85,000 + 420 days x 520) and risk.
     h.get_by_label("EUR 303,400");
-    h.get_by_label("Click to open it in the alternatives pane");
+    h.get_by_label("Click to open it; drag to move it");
 }
 
 #[test]
@@ -525,4 +525,164 @@ fn save_as_then_reopen_and_a_bad_file_leaves_the_project_untouched() {
     assert_eq!(h.state().path.as_deref(), Some(saved.as_path()));
     click(&mut h, "OK");
     assert!(h.state().dialog.is_none());
+}
+
+#[test]
+fn dragging_a_bubble_changes_its_scores_and_the_ranking_and_undoes_in_one_step() {
+    let mut h = sample();
+    let before = h.state().project.clone();
+    assert_eq!(
+        h.state().derived.evaluation.winner().unwrap().id,
+        AlternativeId(1)
+    );
+    let geometry = last_geometry(&h.ctx).unwrap();
+    let (_, start, _) = geometry
+        .bubbles
+        .iter()
+        .find(|(id, ..)| *id == AlternativeId(3))
+        .copied()
+        .unwrap();
+    // Drag "Service and freshness" right (more competitive quality) and down (less risk).
+    h.hover_at(start);
+    h.run();
+    h.drag_at(start);
+    h.run();
+    for step in 1..=10 {
+        h.hover_at(start + egui::vec2(25.0 * step as f32, 20.0 * step as f32));
+        h.run();
+    }
+    let end = start + egui::vec2(250.0, 200.0);
+    h.drop_at(end);
+    h.run();
+    let moved = h
+        .state()
+        .project
+        .alternative(AlternativeId(3))
+        .unwrap()
+        .clone();
+    let original = before.alternative(AlternativeId(3)).unwrap();
+    assert!(
+        moved.competitive_quality > original.competitive_quality + 2.0,
+        "{}",
+        moved.competitive_quality
+    );
+    assert!(moved.risk < original.risk - 2.0, "{}", moved.risk);
+    assert_eq!(moved.budget_eur, original.budget_eur);
+    assert_eq!(
+        h.state().derived.evaluation.winner().unwrap().id,
+        AlternativeId(3),
+        "the ranking follows the drag"
+    );
+    assert_eq!(
+        h.state().selection.get(ItemKind::Alternative),
+        Some(ItemRef::Alternative(AlternativeId(3)))
+    );
+    assert!(
+        pbsm::model::validate(&h.state().project).is_empty(),
+        "ranges widened with the drag"
+    );
+
+    // The whole drag is one undo step.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().project, before);
+    assert_eq!(
+        h.state().derived.evaluation.winner().unwrap().id,
+        AlternativeId(1)
+    );
+}
+
+#[test]
+fn changing_a_weight_changes_the_ranking() {
+    let mut h = sample();
+    open_pane(&mut h, PaneKind::Decision);
+    click(&mut h, "Criteria and weights");
+    assert_eq!(
+        h.state().derived.evaluation.winner().unwrap().id,
+        AlternativeId(1)
+    );
+    // Almost all weight on low risk: the low-risk alternative wins.
+    h.get_by_label("Weight of Risk").set_value_accesskit(0.9);
+    h.run();
+    let weights: f64 = h
+        .state()
+        .project
+        .decision
+        .criteria
+        .iter()
+        .map(|c| c.weight)
+        .sum();
+    assert!(
+        (weights - 1.0).abs() < 1e-9,
+        "weights still sum to 1: {weights}"
+    );
+    let risk = h.state().project.decision.criteria[1].weight;
+    assert!((risk - 0.9).abs() < 1e-9, "{risk}");
+    assert_eq!(
+        h.state().derived.evaluation.winner().unwrap().name,
+        "Reach and recruit: craft content"
+    );
+    click(&mut h, "Ranking");
+    let first_row = h.state().derived.evaluation.ranked()[0].name.clone();
+    assert_eq!(first_row, "Reach and recruit: craft content");
+    // Applying a stored scenario brings another ranking.
+    click(&mut h, "Criteria and weights");
+    h.get_all_by_label("Apply").next().unwrap().click();
+    h.run();
+    assert_eq!(
+        h.state().project.decision.criteria[0].weight,
+        0.45,
+        "the 'Position first' scenario"
+    );
+    assert_eq!(
+        h.state().derived.evaluation.winner().unwrap().id,
+        AlternativeId(1)
+    );
+}
+
+#[test]
+fn a_close_call_shows_a_banner() {
+    let mut h = sample();
+    open_pane(&mut h, PaneKind::Decision);
+    assert!(h.query_by_label("⚠ Close call").is_none());
+    // Bring the runner-up close to the winner.
+    h.state_mut().project.alternatives[2].competitive_quality = 8.0;
+    h.state_mut().project.alternatives[2].ranges.clear();
+    h.run();
+    h.get_by_label("⚠ Close call");
+}
+
+#[test]
+fn viewing_panes_never_changes_values_that_are_off_the_slider_steps() {
+    let mut app = Workbench::with_sample(0);
+    // Values a hand-edited file may hold: off the 0.5 steps and with more decimals than shown.
+    app.project.alternatives[0].risk = 6.23;
+    app.project.alternatives[0].competitive_quality = 7.77;
+    app.project.foundation.market_affinity = 4.44;
+    app.project.decision.criteria[0].weight = 0.3125;
+    app.project.decision.criteria[1].weight = 0.1875;
+    app.project.options[0].relevance = 8.8;
+    app.project.competition.our_strength[0].score = 4.44;
+    app.project.management.kpis[0].baseline = 80.123_456;
+    app.project.alternatives[0].budget_eur = 85_000.555;
+    app.project.fit_ranges();
+    let expected = app.project.clone();
+    let mut h = harness(app);
+    for pane in PaneKind::ALL {
+        open_pane(&mut h, pane);
+    }
+    open_pane(&mut h, PaneKind::Decision);
+    click(&mut h, "Criteria and weights");
+    click(&mut h, "Robustness");
+    let p = &h.state().project;
+    let seen = (
+        p.alternatives[0].risk,
+        p.alternatives[0].competitive_quality,
+        p.foundation.market_affinity,
+        p.decision.criteria[0].weight,
+        p.decision.criteria[1].weight,
+        p.options[0].relevance,
+    );
+    assert_eq!(seen, (6.23, 7.77, 4.44, 0.3125, 0.1875, 8.8));
+    assert!(*p == expected, "looking at the panes changed the project");
 }

@@ -39,7 +39,7 @@ impl Selection {
 }
 
 /// Which section of a pane with several sections is showing. UI state only.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Sections {
     /// Foundation pane.
     pub foundation: FoundationSection,
@@ -51,6 +51,11 @@ pub struct Sections {
     pub competition: CompetitionSection,
     /// Decision pane.
     pub decision: DecisionSection,
+    /// The measures on the map's axes (x, y).
+    pub map_axes: (
+        crate::model::CriterionMeasure,
+        crate::model::CriterionMeasure,
+    ),
 }
 
 /// Sections of the decision pane.
@@ -77,6 +82,22 @@ pub enum CompetitionSection {
     Matrix,
     /// The competitors, one by one.
     Competitors,
+}
+
+impl Default for Sections {
+    fn default() -> Self {
+        Self {
+            foundation: FoundationSection::default(),
+            potential: PotentialSection::default(),
+            management: ManagementSection::default(),
+            competition: CompetitionSection::default(),
+            decision: DecisionSection::default(),
+            map_axes: (
+                crate::model::CriterionMeasure::CompetitiveQuality,
+                crate::model::CriterionMeasure::Risk,
+            ),
+        }
+    }
 }
 
 /// Sections of the foundation pane.

@@ -173,12 +173,14 @@ pub fn number_speed(value: f64) -> f64 {
     (value.abs() / 200.0).max(0.01)
 }
 
-/// A 0–10 slider in steps of 0.5.
+/// A 0–10 slider in steps of 0.5. A value from a file that is off the steps (7.25) stays as it
+/// is until the user moves the slider: egui's default clamping would round it on sight.
 pub fn score_slider(ui: &mut Ui, value: &mut f64) -> Response {
     ui.add(
         egui::Slider::new(value, 0.0..=10.0)
             .step_by(0.5)
-            .fixed_decimals(1),
+            .fixed_decimals(1)
+            .clamping(egui::SliderClamping::Edits),
     )
 }
 
@@ -477,5 +479,21 @@ mod tests {
         assert_eq!(group_thousands_decimals(85_000.0), "85,000");
         assert_eq!(group_thousands_decimals(1_234.5), "1,234.5");
         assert_eq!(group_thousands_decimals(650.25), "650.25");
+    }
+}
+
+#[cfg(test)]
+mod slider_tests {
+    #[test]
+    fn a_score_off_the_steps_survives_being_shown() {
+        let ctx = egui::Context::default();
+        let mut value = 6.23;
+        for _ in 0..3 {
+            let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+                super::score_slider(ui, &mut value);
+            });
+            output.textures_delta.clear();
+        }
+        assert_eq!(value, 6.23);
     }
 }

@@ -513,6 +513,8 @@ impl Workbench {
         self.pending.extend(commands);
         self.dialog_ui(&ctx);
         self.poll_file_dialog(&ctx);
+        // An edited value may have left its uncertainty range; widen it (part of the same edit).
+        self.project.fit_ranges();
         self.record_gestures(&ctx);
         let pending = std::mem::take(&mut self.pending);
         if !pending.is_empty() {

@@ -109,6 +109,46 @@ impl Project {
         }
     }
 
+    /// Widens every uncertainty range that no longer contains its alternative's value (after
+    /// the value was edited), so the project stays valid. Returns whether anything changed.
+    pub fn fit_ranges(&mut self) -> bool {
+        use super::decision::Measure;
+        let rate = self.day_rate_eur;
+        let criteria = &self.decision.criteria;
+        let mut changed = false;
+        for a in &mut self.alternatives {
+            let values: Vec<(super::ids::CriterionId, Option<f64>, bool)> = a
+                .ranges
+                .iter()
+                .map(|r| {
+                    let c = criteria.iter().find(|c| c.id == r.criterion);
+                    let value = c.and_then(|c| match c.measure {
+                        Measure::CompetitiveQuality => Some(a.competitive_quality),
+                        Measure::Risk => Some(a.risk),
+                        Measure::Resources => Some(a.resources_eur(rate)),
+                        Measure::GoalContribution => Some(a.goal_contribution),
+                        Measure::StrategicQuality => Some(a.strategic_quality),
+                        Measure::Custom => a.custom_score(c.id),
+                    });
+                    (r.criterion, value, c.is_some_and(|c| c.measure.is_score()))
+                })
+                .collect();
+            for (r, (_, value, is_score)) in a.ranges.iter_mut().zip(values) {
+                let Some(v) = value.filter(|v| v.is_finite()) else {
+                    continue;
+                };
+                let (low, high) = (r.low.min(v).max(0.0), r.high.max(v));
+                let high = if is_score { high.min(10.0) } else { high };
+                if (low, high) != (r.low, r.high) {
+                    r.low = low;
+                    r.high = high;
+                    changed = true;
+                }
+            }
+        }
+        changed
+    }
+
     /// Removes a decision criterion with its judgments, scenario weights, own scores and ranges.
     pub fn remove_criterion(&mut self, id: super::ids::CriterionId) {
         self.decision.remove_criterion(id);
@@ -237,5 +277,29 @@ impl Project {
                 .topic(id)
                 .map_or_else(|| format!("topic {id}"), |t| t.name.clone()),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn ranges_follow_an_edited_value_so_the_project_stays_valid() {
+        let mut p = crate::io::SAMPLES[0].load().unwrap();
+        assert!(!p.fit_ranges(), "the sample's ranges already fit");
+        // Competitive quality of the first alternative has the range 6.5..9.
+        p.alternatives[0].competitive_quality = 9.5;
+        p.alternatives[0].risk = 1.0;
+        p.alternatives[2].budget_eur = 1_000_000.0;
+        assert!(!crate::model::validate(&p).is_empty());
+        assert!(p.fit_ranges());
+        assert!(
+            crate::model::validate(&p).is_empty(),
+            "{:?}",
+            crate::model::validate(&p)
+        );
+        let r = p.alternatives[0].ranges[0];
+        assert_eq!((r.low, r.high), (6.5, 9.5));
+        let r = p.alternatives[0].ranges[1];
+        assert_eq!((r.low, r.high), (1.0, 8.0));
     }
 }

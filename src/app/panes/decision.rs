@@ -268,9 +268,12 @@ fn weights_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
                 let mut w = c.weight;
                 if ui
                     .add(
+                        // `Edits`: egui's default clamping rounds the shown value to two
+                        // decimals every frame, which would count as an edit and nudge
+                        // every other weight.
                         egui::Slider::new(&mut w, 0.0..=1.0)
                             .fixed_decimals(2)
-                            .step_by(0.01),
+                            .clamping(egui::SliderClamping::Edits),
                     )
                     .accessible_name(format!("Weight of {}", c.name))
                     .changed()

@@ -8,8 +8,8 @@ use crate::model::{AlternativeStatus, Choice, ItemKind, ItemRef, Project};
 use egui::RichText;
 
 const GUIDANCE: &str = "Each bubble is a strategy alternative: further right = stronger competitive quality, higher = \
-more risk, larger = more resources (budget + effort × day rate). Look for strong positions at a risk and cost the \
-company can carry. Click a bubble to open the alternative.";
+more risk, larger = more resources (budget + effort × day rate). Faded bubbles are dominated by another alternative. \
+Click a bubble to open it; drag it to try other scores and watch the ranking follow.";
 
 /// Draws the map pane.
 pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
@@ -37,8 +37,48 @@ pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
         Some(ItemRef::Alternative(id)) => Some(id),
         _ => None,
     };
-    let response = alternatives_map::ui(ui, project, selected);
+    ui.horizontal(|ui| {
+        let (x, y) = &mut env.sections.map_axes;
+        for (label, axis) in [("Across", x), ("Up", y)] {
+            let label = ui.label(label);
+            egui::ComboBox::from_id_salt(("map_axis", label.id))
+                .selected_text(axis.label())
+                .show_ui(ui, |ui| {
+                    for m in alternatives_map::AXES {
+                        ui.selectable_value(axis, m, m.label());
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+        }
+        if project.decision.budget.is_some() {
+            ui.label(
+                RichText::new("◯")
+                    .color(widgets::signal_color(ui, -1))
+                    .strong(),
+            );
+            ui.label("over budget");
+        }
+        ui.label(RichText::new("- - Pareto frontier").weak());
+    });
+    let view = alternatives_map::MapView {
+        selected,
+        x: env.sections.map_axes.0,
+        y: env.sections.map_axes.1,
+        evaluation: &env.derived.evaluation,
+        robustness: env.derived.robustness.result(),
+    };
+    let response = alternatives_map::ui(ui, project, &view);
     if let Some(id) = response.clicked {
         env.send(Command::Select(ItemRef::Alternative(id)));
+    }
+    if let Some((id, dx, dy)) = response.dragged
+        && let Some(alt) = project.alternative_mut(id)
+    {
+        alternatives_map::move_value(alt, view.x, dx);
+        alternatives_map::move_value(alt, view.y, dy);
+        if selected != Some(id) {
+            env.send(Command::Select(ItemRef::Alternative(id)));
+        }
     }
 }

@@ -1,7 +1,10 @@
 //! The alternatives map: x = competitive quality, y = risk, bubble area = resources.
 
+use crate::analysis::decision::Evaluation;
+use crate::analysis::robustness::Robustness;
 use crate::app::widgets;
-use crate::model::{Alternative, AlternativeId, AlternativeStatus, Project};
+use crate::model::decision::Measure;
+use crate::model::{Alternative, AlternativeId, AlternativeStatus, Choice, Project};
 use egui::{Align2, Color32, RichText, Stroke};
 use egui_plot::{HLine, Plot, PlotPoint, Polygon, Text, VLine};
 
@@ -10,12 +13,14 @@ const MAX_RADIUS: f32 = 40.0;
 const MIN_RADIUS: f32 = 7.0;
 
 /// What happened on the map this frame.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct MapResponse {
     /// The alternative under the pointer.
     pub hovered: Option<AlternativeId>,
     /// The alternative clicked.
     pub clicked: Option<AlternativeId>,
+    /// The alternative being dragged and by how much this frame, in axis units (x, y).
+    pub dragged: Option<(AlternativeId, f64, f64)>,
 }
 
 /// Where the map drew its bubbles in the last frame, in screen points.
@@ -180,8 +185,78 @@ fn label_font_size(selected: bool) -> f32 {
     if selected { 15.5 } else { 14.5 }
 }
 
-/// Draws the map. `selected` is drawn with a ring.
-pub fn ui(ui: &mut egui::Ui, project: &Project, selected: Option<AlternativeId>) -> MapResponse {
+/// What the map shows besides the project.
+pub struct MapView<'a> {
+    /// The alternative drawn as selected.
+    pub selected: Option<AlternativeId>,
+    /// The value on the horizontal axis.
+    pub x: Measure,
+    /// The value on the vertical axis.
+    pub y: Measure,
+    /// Totals, ranks, dominance and budget.
+    pub evaluation: &'a Evaluation,
+    /// Rank acceptability, if computed.
+    pub robustness: Option<&'a Robustness>,
+}
+
+/// An alternative's value for a measure on the map (own scores are not map axes).
+pub fn axis_value(project: &Project, alternative: &Alternative, measure: Measure) -> f64 {
+    match measure {
+        Measure::CompetitiveQuality => alternative.competitive_quality,
+        Measure::Risk => alternative.risk,
+        Measure::Resources => alternative.resources_eur(project.day_rate_eur),
+        Measure::GoalContribution => alternative.goal_contribution,
+        Measure::StrategicQuality => alternative.strategic_quality,
+        Measure::Custom => 0.0,
+    }
+}
+
+/// Moves an alternative's value for a measure by `delta` (kept within 0–10). Resources are
+/// not moved on the map: they come from budget and effort.
+pub fn move_value(alternative: &mut Alternative, measure: Measure, delta: f64) {
+    let value = match measure {
+        Measure::CompetitiveQuality => &mut alternative.competitive_quality,
+        Measure::Risk => &mut alternative.risk,
+        Measure::GoalContribution => &mut alternative.goal_contribution,
+        Measure::StrategicQuality => &mut alternative.strategic_quality,
+        Measure::Resources | Measure::Custom => return,
+    };
+    *value = (*value + delta).clamp(0.0, 10.0);
+}
+
+/// The axes a map can show.
+pub const AXES: [Measure; 5] = [
+    Measure::CompetitiveQuality,
+    Measure::Risk,
+    Measure::Resources,
+    Measure::GoalContribution,
+    Measure::StrategicQuality,
+];
+
+fn axis_bounds(project: &Project, measure: Measure) -> (f64, f64) {
+    if measure.is_score() {
+        (-0.5, 10.5)
+    } else {
+        let max = project
+            .alternatives
+            .iter()
+            .map(|a| axis_value(project, a, measure))
+            .fold(0.0_f64, f64::max);
+        (0.0, (max * 1.15).max(1.0))
+    }
+}
+
+fn axis_label(measure: Measure) -> String {
+    format!("{} →", measure.label())
+}
+
+fn drag_id() -> egui::Id {
+    egui::Id::unique("alternatives_map_drag")
+}
+
+/// Draws the map.
+pub fn ui(ui: &mut egui::Ui, project: &Project, view: &MapView<'_>) -> MapResponse {
+    let selected = view.selected;
     let dark = ui.visuals().dark_mode;
     let rate = project.day_rate_eur;
     let max_resources = project
@@ -192,12 +267,16 @@ pub fn ui(ui: &mut egui::Ui, project: &Project, selected: Option<AlternativeId>)
     let max_radius =
         (ui.available_height().min(ui.available_width()) / 9.0).clamp(18.0, MAX_RADIUS);
     let text_color = ui.visuals().strong_text_color();
-    let sweet = if dark {
-        Color32::from_rgba_unmultiplied(60, 160, 90, 28)
-    } else {
-        Color32::from_rgba_unmultiplied(60, 160, 90, 30)
-    };
     let guide = ui.visuals().weak_text_color();
+    let (x0, x1) = axis_bounds(project, view.x);
+    let (y0, y1) = axis_bounds(project, view.y);
+    // The "good" corner: high on benefit axes, low on cost axes.
+    let x_good_high = !matches!(view.x, Measure::Risk | Measure::Resources);
+    let y_good_high = !matches!(view.y, Measure::Risk | Measure::Resources);
+    let (xm, ym) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
+    let sweet_x = if x_good_high { (xm, x1) } else { (x0, xm) };
+    let sweet_y = if y_good_high { (ym, y1) } else { (y0, ym) };
+    let sweet = Color32::from_rgba_unmultiplied(60, 160, 90, if dark { 28 } else { 30 });
 
     let plot = Plot::new("alternatives_map")
         .allow_drag(false)
@@ -207,49 +286,62 @@ pub fn ui(ui: &mut egui::Ui, project: &Project, selected: Option<AlternativeId>)
         .allow_double_click_reset(false)
         .show_x(false)
         .show_y(false)
-        .default_x_bounds(-0.5, 10.5)
-        .default_y_bounds(-0.5, 10.8)
-        .x_axis_label("Competitive quality →")
-        .y_axis_label("Risk →")
+        .default_x_bounds(x0, x1)
+        .default_y_bounds(y0, y1 + (y1 - y0) * 0.03)
+        .x_axis_label(axis_label(view.x))
+        .y_axis_label(axis_label(view.y))
         .show_background(true);
     let response = plot.show(ui, |plot_ui| {
+        plot_ui.set_plot_bounds_x(x0..=x1);
+        plot_ui.set_plot_bounds_y(y0..=y1 + (y1 - y0) * 0.03);
         plot_ui.polygon(
             Polygon::new(
-                "strong position, low risk",
-                vec![[5.0, -0.5], [10.5, -0.5], [10.5, 5.0], [5.0, 5.0]],
+                "strong position",
+                vec![
+                    [sweet_x.0, sweet_y.0],
+                    [sweet_x.1, sweet_y.0],
+                    [sweet_x.1, sweet_y.1],
+                    [sweet_x.0, sweet_y.1],
+                ],
             )
             .fill_color(sweet)
             .stroke(Stroke::NONE)
             .allow_hover(false),
         );
         plot_ui.hline(
-            HLine::new("risk 5", 5.0)
+            HLine::new("middle y", ym)
                 .color(guide)
                 .width(0.5)
                 .allow_hover(false),
         );
         plot_ui.vline(
-            VLine::new("quality 5", 5.0)
+            VLine::new("middle x", xm)
                 .color(guide)
                 .width(0.5)
                 .allow_hover(false),
         );
+        let (corner_x, corner_align) = if x_good_high {
+            (x1, Align2::RIGHT_BOTTOM)
+        } else {
+            (x0, Align2::LEFT_BOTTOM)
+        };
+        let corner_y = if y_good_high { y1 } else { y0 };
+        let corner_align = if y_good_high {
+            if x_good_high {
+                Align2::RIGHT_TOP
+            } else {
+                Align2::LEFT_TOP
+            }
+        } else {
+            corner_align
+        };
         plot_ui.text(
             Text::new(
-                "sweet spot",
-                PlotPoint::new(10.3, -0.3),
-                RichText::new("strong position, low risk").color(guide),
+                "good corner",
+                PlotPoint::new(corner_x, corner_y),
+                RichText::new("the strong corner").color(guide),
             )
-            .anchor(Align2::RIGHT_BOTTOM)
-            .allow_hover(false),
-        );
-        plot_ui.text(
-            Text::new(
-                "weak spot",
-                PlotPoint::new(-0.3, 10.6),
-                RichText::new("weak position, high risk").color(guide),
-            )
-            .anchor(Align2::LEFT_TOP)
+            .anchor(corner_align)
             .allow_hover(false),
         );
     });
@@ -265,33 +357,71 @@ pub fn ui(ui: &mut egui::Ui, project: &Project, selected: Option<AlternativeId>)
     let bubbles: Vec<(AlternativeId, egui::Pos2, f32)> = order
         .iter()
         .map(|a| {
-            let centre =
-                transform.position_from_point(&PlotPoint::new(a.competitive_quality, a.risk));
+            let point = PlotPoint::new(
+                axis_value(project, a, view.x),
+                axis_value(project, a, view.y),
+            );
             (
                 a.id,
-                centre,
+                transform.position_from_point(&point),
                 bubble_radius(a.resources_eur(rate), max_resources, max_radius),
             )
         })
         .collect();
+
+    // The Pareto frontier: the non-dominated alternatives, connected left to right.
+    let mut frontier: Vec<egui::Pos2> = bubbles
+        .iter()
+        .filter(|(id, ..)| view.evaluation.alternative(*id).is_some_and(|r| r.pareto))
+        .map(|(_, c, _)| *c)
+        .collect();
+    frontier.sort_by(|a, b| a.x.total_cmp(&b.x));
+    if frontier.len() > 1 {
+        let stroke = Stroke::new(2.0, guide.gamma_multiply(0.8));
+        for pair in frontier.windows(2) {
+            painter.extend(egui::Shape::dashed_line(
+                &[pair[0], pair[1]],
+                stroke,
+                8.0,
+                5.0,
+            ));
+        }
+    }
+    let over_budget_color = widgets::signal_color(ui, -1);
     for (alt, (id, centre, radius)) in order.iter().zip(&bubbles) {
+        let result = view.evaluation.alternative(*id);
+        let dominated = result.is_some_and(|r| !r.pareto);
         let color = status_color(alt.status, dark);
-        let is_selected = selected == Some(*id);
-        let ring = if is_selected {
+        let fill = if dominated {
+            color.gamma_multiply(0.2)
+        } else {
+            color.gamma_multiply(0.55)
+        };
+        let ring = if selected == Some(*id) {
             Stroke::new(3.0, text_color)
+        } else if dominated {
+            Stroke::new(1.0, color.gamma_multiply(0.5))
         } else {
             Stroke::new(1.5, color)
         };
-        painter.circle(*centre, *radius, color.gamma_multiply(0.55), ring);
+        painter.circle(*centre, *radius, fill, ring);
+        if result.is_some_and(|r| r.over_budget) {
+            painter.circle_stroke(*centre, radius + 4.0, Stroke::new(2.0, over_budget_color));
+        }
     }
     let galleys: Vec<_> = order
         .iter()
         .map(|alt| {
             let is_selected = selected == Some(alt.id);
+            let dominated = view
+                .evaluation
+                .alternative(alt.id)
+                .is_some_and(|r| !r.pareto);
+            let color = if dominated { guide } else { text_color };
             let mut job = egui::text::LayoutJob::simple(
                 wrap_label(&alt.name),
                 egui::FontId::proportional(label_font_size(is_selected)),
-                text_color,
+                color,
                 f32::INFINITY,
             );
             job.halign = egui::Align::Center;
@@ -308,6 +438,7 @@ pub fn ui(ui: &mut egui::Ui, project: &Project, selected: Option<AlternativeId>)
             painter.galley(pos, galley, text_color);
         }
     }
+
     let hovered = response.response.hover_pos().and_then(|p| hit(&bubbles, p));
     ui.ctx().data_mut(|d| {
         d.insert_temp(
@@ -318,6 +449,30 @@ pub fn ui(ui: &mut egui::Ui, project: &Project, selected: Option<AlternativeId>)
             },
         );
     });
+
+    // Dragging a bubble moves the alternative on both axes; a press without movement selects.
+    let mut dragged = None;
+    if response.response.drag_started() {
+        let grabbed = response
+            .response
+            .interact_pointer_pos()
+            .and_then(|p| hit(&bubbles, p));
+        ui.ctx().data_mut(|d| d.insert_temp(drag_id(), grabbed));
+    }
+    let grabbed: Option<AlternativeId> = ui.ctx().data(|d| d.get_temp(drag_id())).flatten();
+    if let Some(id) = grabbed
+        && response.response.dragged()
+    {
+        let delta = response.response.drag_delta();
+        let [dx, dy] = transform.dvalue_dpos();
+        if delta != egui::Vec2::ZERO {
+            dragged = Some((id, f64::from(delta.x) * dx, f64::from(delta.y) * dy));
+        }
+    }
+    if response.response.drag_stopped() {
+        ui.ctx()
+            .data_mut(|d| d.remove::<Option<AlternativeId>>(drag_id()));
+    }
     let clicked = if response.response.clicked() {
         response
             .response
@@ -326,38 +481,88 @@ pub fn ui(ui: &mut egui::Ui, project: &Project, selected: Option<AlternativeId>)
     } else {
         None
     };
-    if let Some(alt) = hovered.and_then(|id| project.alternative(id)) {
+    if let Some(alt) = hovered.and_then(|id| project.alternative(id))
+        && grabbed.is_none()
+    {
         response.response.clone().on_hover_ui_at_pointer(|ui| {
-            ui.strong(&alt.name);
-            egui::Grid::new("map_tooltip")
-                .num_columns(2)
-                .show(ui, |ui| {
-                    ui.label("Competitive quality");
-                    ui.label(widgets::score_text(alt.competitive_quality));
-                    ui.end_row();
-                    ui.label("Risk");
-                    ui.label(widgets::score_text(alt.risk));
-                    ui.end_row();
-                    ui.label("Budget");
-                    ui.label(widgets::eur(alt.budget_eur));
-                    ui.end_row();
-                    ui.label("Effort");
-                    ui.label(format!(
-                        "{} person-days",
-                        widgets::group_thousands(alt.effort_person_days)
-                    ));
-                    ui.end_row();
-                    ui.label("Resources");
-                    ui.label(widgets::eur(alt.resources_eur(rate)));
-                    ui.end_row();
-                    ui.label("Status");
-                    ui.label(alt.status.to_string());
-                    ui.end_row();
-                });
-            ui.label(RichText::new("Click to open it in the alternatives pane").weak());
+            tooltip_ui(ui, project, alt, view);
         });
     }
-    MapResponse { hovered, clicked }
+    MapResponse {
+        hovered,
+        clicked,
+        dragged,
+    }
+}
+
+fn tooltip_ui(ui: &mut egui::Ui, project: &Project, alt: &Alternative, view: &MapView<'_>) {
+    let rate = project.day_rate_eur;
+    ui.strong(&alt.name);
+    let result = view.evaluation.alternative(alt.id);
+    egui::Grid::new("map_tooltip")
+        .num_columns(2)
+        .show(ui, |ui| {
+            if let Some(r) = result {
+                ui.label("Total");
+                ui.label(format!("{:.3} (rank {})", r.total, r.rank));
+                ui.end_row();
+            }
+            ui.label("Competitive quality");
+            ui.label(widgets::score_text(alt.competitive_quality));
+            ui.end_row();
+            ui.label("Risk");
+            ui.label(widgets::score_text(alt.risk));
+            ui.end_row();
+            ui.label("Budget");
+            ui.label(widgets::eur(alt.budget_eur));
+            ui.end_row();
+            ui.label("Effort");
+            ui.label(format!(
+                "{} person-days",
+                widgets::group_thousands(alt.effort_person_days)
+            ));
+            ui.end_row();
+            ui.label("Resources");
+            ui.label(widgets::eur(alt.resources_eur(rate)));
+            ui.end_row();
+            ui.label("Status");
+            ui.label(alt.status.to_string());
+            ui.end_row();
+            if let Some(acc) = view.robustness.and_then(|r| r.of(alt.id)) {
+                ui.label("Rank acceptability");
+                let shares: Vec<String> = acc
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, p)| **p >= 0.005)
+                    .map(|(r, p)| {
+                        format!(
+                            "{} {:.0} %",
+                            super::acceptability::rank_name(r + 1).replace(" rank", ""),
+                            p * 100.0
+                        )
+                    })
+                    .collect();
+                ui.label(shares.join(", "));
+                ui.end_row();
+            }
+        });
+    if let Some(r) = result {
+        if !r.dominated_by.is_empty() {
+            let names: Vec<String> = r
+                .dominated_by
+                .iter()
+                .filter_map(|id| project.alternative(*id).map(|a| a.name.clone()))
+                .collect();
+            ui.label(
+                RichText::new(format!("Dominated by {}", names.join(", ")))
+                    .color(ui.visuals().warn_fg_color),
+            );
+        }
+        if r.over_budget {
+            ui.label(RichText::new("Over the budget").color(ui.visuals().warn_fg_color));
+        }
+    }
+    ui.label(RichText::new("Click to open it; drag to move it").weak());
 }
 
 #[cfg(test)]
