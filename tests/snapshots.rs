@@ -89,6 +89,9 @@ fn the_window_at_projector_size(theme: ThemeChoice) {
     h.get_by_label(PaneKind::Alternatives.tab_title()).click();
     h.run();
     h.snapshot(format!("window_1920x1080_{}", theme_name(theme)));
+    h.get_by_label(PaneKind::Management.tab_title()).click();
+    h.run();
+    h.snapshot(format!("window_1920x1080_management_{}", theme_name(theme)));
 }
 
 #[test]

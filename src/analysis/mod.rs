@@ -3,6 +3,7 @@
 pub mod ahp;
 pub mod competition;
 pub mod decision;
+pub mod kpi;
 pub mod report;
 pub mod rng;
 pub mod robustness;

@@ -17,6 +17,28 @@ pub struct Management {
     pub measures: Vec<Measure>,
     /// The log of adaptations of the strategy.
     pub adaptations: Vec<Adaptation>,
+    /// When a KPI counts as on track, behind or at risk.
+    #[serde(default)]
+    pub health: HealthThresholds,
+}
+
+/// The shares of the expected value at which a KPI is on track or behind (below: at risk).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HealthThresholds {
+    /// On track from this share of the expected value (default 0.95).
+    pub on_track: f64,
+    /// Behind from this share, at risk below it (default 0.85).
+    pub behind: f64,
+}
+
+impl Default for HealthThresholds {
+    fn default() -> Self {
+        Self {
+            on_track: 0.95,
+            behind: 0.85,
+        }
+    }
 }
 
 choice_enum! {

@@ -31,8 +31,8 @@ pub use edit::{EditError, ItemKind, ItemRef, add_item, exists, remove_item};
 pub use foundation::{BusinessModule, CanvasBlock, Foundation, Goal, GoalKind, Topic};
 pub use ids::*;
 pub use management::{
-    Actual, Adaptation, Assumption, AssumptionKind, AssumptionStatus, Kpi, KpiDirection,
-    Management, Measure, MeasureStatus,
+    Actual, Adaptation, Assumption, AssumptionKind, AssumptionStatus, HealthThresholds, Kpi,
+    KpiDirection, Management, Measure, MeasureStatus,
 };
 pub use options::{ActionOption, CompetitiveAssessment, Priority};
 pub use potential::{

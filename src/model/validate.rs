@@ -356,6 +356,18 @@ pub fn validate(project: &Project) -> Vec<Finding> {
     }
 
     let m = &p.management;
+    let h = m.health;
+    if !(h.behind.is_finite()
+        && h.on_track.is_finite()
+        && 0.0 < h.behind
+        && h.behind <= h.on_track
+        && h.on_track <= 2.0)
+    {
+        c.add(
+            "KPI health",
+            format!("the thresholds are {} (on track) and {} (behind), expected 0 < behind ≤ on track ≤ 2", h.on_track, h.behind),
+        );
+    }
     c.unique_ids("KPI", &m.kpis);
     for k in &m.kpis {
         let item = named("KPI", k.id, &k.name);

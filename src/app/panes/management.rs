@@ -1,7 +1,9 @@
 //! Pane 7: strategy management: KPIs, monitored assumptions, measures, adaptation log.
 
 use super::{alternative_items, master_detail, name_or_dash, option_items};
+use crate::analysis::kpi;
 use crate::app::command::Command;
+use crate::app::plots::kpi_chart;
 use crate::app::state::{ManagementSection, PaneEnv};
 use crate::app::widgets::{self, Col, cell_text, form, list_toolbar, pane_header, section_tabs};
 use crate::model::{Actual, ItemKind, ItemRef, Kpi, Project};
@@ -32,6 +34,81 @@ pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
     }
 }
 
+/// Traffic lights for all KPIs, and the thresholds to edit.
+fn health_overview(ui: &mut egui::Ui, project: &mut Project) {
+    let thresholds = project.management.health;
+    let counts = project
+        .management
+        .kpis
+        .iter()
+        .fold([0usize; 4], |mut acc, k| {
+            let i = match kpi::health(k, thresholds).health {
+                kpi::Health::OnTrack => 0,
+                kpi::Health::Behind => 1,
+                kpi::Health::AtRisk => 2,
+                kpi::Health::NoData => 3,
+            };
+            acc[i] += 1;
+            acc
+        });
+    ui.horizontal_wrapped(|ui| {
+        for (count, health) in counts.iter().zip([
+            kpi::Health::OnTrack,
+            kpi::Health::Behind,
+            kpi::Health::AtRisk,
+            kpi::Health::NoData,
+        ]) {
+            if *count > 0 {
+                ui.label(
+                    RichText::new(format!("● {count} {}", health.label().to_lowercase()))
+                        .color(widgets::signal_color(ui, health.level()))
+                        .strong(),
+                );
+                ui.add_space(8.0);
+            }
+        }
+        ui.label(
+            RichText::new(
+                "Health compares the latest actual with the straight line from baseline to target.",
+            )
+            .weak(),
+        );
+    });
+    egui::CollapsingHeader::new("Health thresholds").show(ui, |ui| {
+        let h = &mut project.management.health;
+        ui.horizontal(|ui| {
+            let label = ui.label("On track from");
+            let mut on_track = h.on_track * 100.0;
+            if ui
+                .add(
+                    egui::DragValue::new(&mut on_track)
+                        .range(1.0..=200.0)
+                        .suffix(" %"),
+                )
+                .labelled_by(label.id)
+                .changed()
+            {
+                h.on_track = on_track / 100.0;
+                h.behind = h.behind.min(h.on_track);
+            }
+            let label = ui.label("behind from");
+            let mut behind = h.behind * 100.0;
+            if ui
+                .add(
+                    egui::DragValue::new(&mut behind)
+                        .range(1.0..=200.0)
+                        .suffix(" %"),
+                )
+                .labelled_by(label.id)
+                .changed()
+            {
+                h.behind = (behind / 100.0).min(h.on_track);
+            }
+            ui.label("of the expected value; below: at risk.");
+        });
+    });
+}
+
 fn latest_text(kpi: &Kpi) -> String {
     kpi.latest().map_or_else(
         || "—".to_owned(),
@@ -49,6 +126,8 @@ fn kpis_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
     let alternatives = alternative_items(project);
     let options = option_items(project);
     let today = env.today;
+    let thresholds = project.management.health;
+    health_overview(ui, project);
     master_detail(
         ui,
         env,
@@ -57,11 +136,12 @@ fn kpis_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
         |k| ItemRef::Kpi(k.id),
         vec![
             Col::fill("KPI"),
-            Col::width("Unit", 110.0),
-            Col::width("Baseline", 80.0),
-            Col::width("Target", 80.0),
-            Col::width("By", 95.0),
-            Col::width("Latest", 150.0),
+            Col::width("Unit", 85.0),
+            Col::width("Baseline", 65.0),
+            Col::width("Target", 60.0),
+            Col::width("By", 85.0),
+            Col::width("Latest", 125.0),
+            Col::width("Health", 115.0),
         ],
         |k, row| {
             cell_text(row, &k.name);
@@ -70,6 +150,18 @@ fn kpis_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
             cell_text(row, trim_number(k.target));
             cell_text(row, k.target_date.to_string());
             cell_text(row, latest_text(k));
+            let h = kpi::health(k, thresholds);
+            row.col(|ui| {
+                let text = match h.ratio {
+                    Some(r) => format!("● {} {:.0} %", h.health.label(), r * 100.0),
+                    None => format!("○ {}", h.health.label()),
+                };
+                ui.label(
+                    RichText::new(text)
+                        .color(widgets::signal_color(ui, h.health.level()))
+                        .strong(),
+                );
+            });
         },
         |ui, k, _env| {
             form(ui, ("kpi", k.id), |f| {
@@ -83,6 +175,20 @@ fn kpis_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
                 f.reference("Measures alternative", &mut k.alternative, &alternatives);
                 f.reference("Measures option", &mut k.option, &options);
             });
+            ui.add_space(6.0);
+            let h = kpi::health(k, thresholds);
+            if let (Some(expected), Some(ratio)) = (h.expected, h.ratio) {
+                ui.label(format!(
+                    "{}: {:.0} % of the {} expected on {} (on track from {:.0} %, at risk below {:.0} %).",
+                    h.health.label(),
+                    ratio * 100.0,
+                    trim_number((expected * 100.0).round() / 100.0),
+                    h.latest.map_or_else(String::new, |a| a.0.to_string()),
+                    thresholds.on_track * 100.0,
+                    thresholds.behind * 100.0,
+                ));
+            }
+            kpi_chart::ui(ui, k, &h, today);
             ui.add_space(6.0);
             actuals_ui(ui, k, today);
         },

@@ -37,7 +37,7 @@ pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
         Some(ItemRef::Alternative(id)) => Some(id),
         _ => None,
     };
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let (x, y) = &mut env.sections.map_axes;
         for (label, axis) in [("Across", x), ("Up", y)] {
             let label = ui.label(label);
@@ -59,7 +59,10 @@ pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
             );
             ui.label("over budget");
         }
-        ui.label(RichText::new("- - Pareto frontier").weak());
+        ui.add(
+            egui::Label::new(RichText::new("- - Pareto frontier").weak())
+                .wrap_mode(egui::TextWrapMode::Extend),
+        );
     });
     let view = alternatives_map::MapView {
         selected,

@@ -2,4 +2,5 @@
 
 pub mod acceptability;
 pub mod alternatives_map;
+pub mod kpi_chart;
 pub mod tornado;
