@@ -686,3 +686,36 @@ fn viewing_panes_never_changes_values_that_are_off_the_slider_steps() {
     assert_eq!(seen, (6.23, 7.77, 4.44, 0.3125, 0.1875, 8.8));
     assert!(*p == expected, "looking at the panes changed the project");
 }
+
+#[test]
+fn a_fired_trigger_puts_an_assumption_at_risk_warns_and_marks_the_map() {
+    let mut app = Workbench::with_sample(1);
+    app.today = pbsm::model::Date::new(2026, 11, 23).unwrap();
+    let mut h = harness(app);
+    assert_eq!(
+        h.state().project.management.assumptions[2].status,
+        pbsm::model::AssumptionStatus::Holds,
+        "the last review said it holds"
+    );
+    // The map marks the alternatives that rely on it.
+    assert!(texts_right_of(&h, 1280.0 * 0.6).iter().any(|t| t == "⚠"));
+    open_pane(&mut h, PaneKind::Management);
+    h.get_by_label_contains("Challenge participants consider working in a rural location")
+        .click();
+    h.run();
+    assert_eq!(
+        h.state().selection.get(ItemKind::Assumption),
+        Some(ItemRef::Assumption(pbsm::model::AssumptionId(3)))
+    );
+    assert_eq!(
+        h.state().sections.management,
+        pbsm::app::state::ManagementSection::Assumptions
+    );
+    h.get_by_label("At risk ⚡");
+    // The reviewed status is untouched: the trigger's verdict is derived, not stored.
+    assert_eq!(
+        h.state().project.management.assumptions[2].status,
+        pbsm::model::AssumptionStatus::Holds
+    );
+    assert!(!h.state().is_dirty());
+}

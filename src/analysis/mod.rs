@@ -1,6 +1,7 @@
 //! Numbers derived from a project: pure functions, no UI, deterministic.
 
 pub mod ahp;
+pub mod assumptions;
 pub mod competition;
 pub mod decision;
 pub mod kpi;

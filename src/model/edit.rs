@@ -298,6 +298,7 @@ pub fn add_item(project: &mut Project, kind: ItemKind, today: Date) -> Result<It
                 status: AssumptionStatus::Holds,
                 last_review: None,
                 note: String::new(),
+                trigger: None,
             });
             ItemRef::Assumption(id)
         }
@@ -354,7 +355,7 @@ pub fn remove_item(project: &mut Project, item: ItemRef) {
         ItemRef::Competitor(id) => p.competition.competitors.retain(|c| c.id != id),
         ItemRef::Option(id) => p.remove_option(id),
         ItemRef::Alternative(id) => p.remove_alternative(id),
-        ItemRef::Kpi(id) => p.management.kpis.retain(|k| k.id != id),
+        ItemRef::Kpi(id) => p.remove_kpi(id),
         ItemRef::Assumption(id) => p.management.assumptions.retain(|a| a.id != id),
         ItemRef::Measure(id) => p.management.measures.retain(|m| m.id != id),
         ItemRef::Adaptation(index) => {

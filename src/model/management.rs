@@ -126,6 +126,35 @@ pub struct Assumption {
     /// What was seen at the last review.
     #[serde(default)]
     pub note: String,
+    /// A KPI condition that, when met, puts the assumption at risk or breaks it by itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trigger: Option<Trigger>,
+}
+
+choice_enum! {
+    /// Which way a trigger watches its KPI.
+    TriggerCondition {
+        /// Fires when the KPI is below the threshold.
+        Below => "falls below",
+        /// Fires when the KPI is above the threshold.
+        Above => "rises above",
+    } default Below
+}
+
+/// A KPI condition that watches an assumption: "below 2,000 by 2027-03-31".
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Trigger {
+    /// The KPI watched.
+    pub kpi: KpiId,
+    /// Below or above.
+    pub condition: TriggerCondition,
+    /// The threshold, in the KPI's unit.
+    pub threshold: f64,
+    /// From this date on (if set): before it the condition does not count yet.
+    pub by: Option<Date>,
+    /// What the assumption becomes when the trigger fires (at risk or broken).
+    pub effect: AssumptionStatus,
 }
 
 choice_enum! {

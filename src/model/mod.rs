@@ -32,7 +32,7 @@ pub use foundation::{BusinessModule, CanvasBlock, Foundation, Goal, GoalKind, To
 pub use ids::*;
 pub use management::{
     Actual, Adaptation, Assumption, AssumptionKind, AssumptionStatus, HealthThresholds, Kpi,
-    KpiDirection, Management, Measure, MeasureStatus,
+    KpiDirection, Management, Measure, MeasureStatus, Trigger, TriggerCondition,
 };
 pub use options::{ActionOption, CompetitiveAssessment, Priority};
 pub use potential::{

@@ -176,6 +176,16 @@ impl Project {
         }
     }
 
+    /// Removes a KPI and the triggers that watch it.
+    pub fn remove_kpi(&mut self, id: super::ids::KpiId) {
+        self.management.kpis.retain(|k| k.id != id);
+        for a in &mut self.management.assumptions {
+            if a.trigger.is_some_and(|t| t.kpi == id) {
+                a.trigger = None;
+            }
+        }
+    }
+
     /// Removes a corporate benefit and every reference to it.
     pub fn remove_benefit(&mut self, id: BenefitId) {
         self.benefits.retain(|b| b.id != id);

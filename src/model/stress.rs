@@ -236,6 +236,7 @@ pub fn stress_project(size: StressSize) -> Project {
             status: pick(AssumptionStatus::ALL, i).unwrap_or_default(),
             last_review: Some(start),
             note: String::new(),
+            trigger: None,
         });
     }
     for i in 1..=500 {

@@ -395,6 +395,16 @@ pub fn validate(project: &Project) -> Vec<Finding> {
     c.unique_ids("assumption", &m.assumptions);
     for a in &m.assumptions {
         let item = format!("assumption {}", a.id);
+        if let Some(t) = a.trigger {
+            c.link(&item, "KPI", t.kpi, |id| m.kpis.iter().any(|k| k.id == *id));
+            c.finite(&item, "the trigger's threshold", t.threshold);
+            if t.effect == super::management::AssumptionStatus::Holds {
+                c.add(
+                    &item,
+                    "the trigger's effect is \"holds\", expected at risk or broken".to_owned(),
+                );
+            }
+        }
         for alt in &a.alternatives {
             c.link(&item, "alternative", *alt, |id| {
                 p.alternative(*id).is_some()

@@ -1,11 +1,12 @@
 //! Pane 7: strategy management: KPIs, monitored assumptions, measures, adaptation log.
 
 use super::{alternative_items, master_detail, name_or_dash, option_items};
-use crate::analysis::kpi;
+use crate::analysis::{assumptions, kpi};
 use crate::app::command::Command;
 use crate::app::plots::kpi_chart;
 use crate::app::state::{ManagementSection, PaneEnv};
 use crate::app::widgets::{self, Col, cell_text, form, list_toolbar, pane_header, section_tabs};
+use crate::model::AssumptionStatus;
 use crate::model::{Actual, ItemKind, ItemRef, Kpi, Project};
 use egui::RichText;
 
@@ -16,6 +17,7 @@ conditions: a broken assumption is a trigger to adapt the strategy, and the log 
 /// Draws the strategy management pane.
 pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
     pane_header(ui, "7 · Strategy management", GUIDANCE);
+    warnings_ui(ui, project, env);
     section_tabs(
         ui,
         &mut env.sections.management,
@@ -31,6 +33,84 @@ pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
         ManagementSection::Assumptions => assumptions_ui(ui, project, env),
         ManagementSection::Measures => measures_ui(ui, project, env),
         ManagementSection::Adaptations => adaptations_ui(ui, project, env),
+    }
+}
+
+/// What needs attention: broken and at-risk assumptions (also those set by a trigger), KPIs at
+/// risk. A click opens the item.
+fn warnings_ui(ui: &mut egui::Ui, project: &Project, env: &mut PaneEnv<'_>) {
+    let list = assumptions::warnings(project, env.today);
+    if list.is_empty() {
+        return;
+    }
+    let mut open = None;
+    egui::CollapsingHeader::new(
+        RichText::new(format!(
+            "⚠ {} warning{}",
+            list.len(),
+            if list.len() == 1 { "" } else { "s" }
+        ))
+        .color(ui.visuals().warn_fg_color)
+        .strong(),
+    )
+    .default_open(true)
+    .show(ui, |ui| {
+        for w in list.iter().take(8) {
+            match w {
+                assumptions::Warning::Assumption {
+                    id, status, fired, ..
+                } => {
+                    let Some(a) = project.management.assumptions.iter().find(|a| a.id == *id)
+                    else {
+                        continue;
+                    };
+                    let why = fired.as_ref().map_or_else(String::new, |f| {
+                        let kpi = project
+                            .management
+                            .kpis
+                            .iter()
+                            .find(|k| k.id == f.kpi)
+                            .map_or("a KPI", |k| k.name.as_str());
+                        format!(
+                            " (trigger: {kpi} at {} on {})",
+                            trim_number(f.value),
+                            f.date
+                        )
+                    });
+                    let level = if *status == AssumptionStatus::Broken {
+                        -1
+                    } else {
+                        0
+                    };
+                    let text = RichText::new(format!("{}: {}{why}", status, a.text))
+                        .color(widgets::signal_color(ui, level));
+                    if ui.link(text).clicked() {
+                        open = Some((ItemRef::Assumption(*id), ManagementSection::Assumptions));
+                    }
+                }
+                assumptions::Warning::Kpi { id, ratio } => {
+                    let Some(k) = project.management.kpis.iter().find(|k| k.id == *id) else {
+                        continue;
+                    };
+                    let text = RichText::new(format!(
+                        "KPI at risk: {} at {:.0} % of plan",
+                        k.name,
+                        ratio * 100.0
+                    ))
+                    .color(widgets::signal_color(ui, -1));
+                    if ui.link(text).clicked() {
+                        open = Some((ItemRef::Kpi(*id), ManagementSection::Kpis));
+                    }
+                }
+            }
+        }
+        if list.len() > 8 {
+            ui.label(RichText::new(format!("… and {} more", list.len() - 8)).weak());
+        }
+    });
+    if let Some((item, section)) = open {
+        env.sections.management = section;
+        env.send(Command::Select(item));
     }
 }
 
@@ -265,6 +345,21 @@ fn actuals_ui(ui: &mut egui::Ui, k: &mut Kpi, today: crate::model::Date) {
 
 fn assumptions_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
     let alternatives = alternative_items(project);
+    let kpis: Vec<(crate::model::KpiId, String)> = project
+        .management
+        .kpis
+        .iter()
+        .map(|k| (k.id, k.name.clone()))
+        .collect();
+    let effective: Vec<(crate::model::AssumptionId, AssumptionStatus, bool)> = project
+        .management
+        .assumptions
+        .iter()
+        .map(|a| {
+            let (status, fired) = assumptions::effective_status(project, a, env.today);
+            (a.id, status, fired.is_some())
+        })
+        .collect();
     master_detail(
         ui,
         env,
@@ -281,16 +376,30 @@ fn assumptions_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_
             cell_text(row, &a.text);
             cell_text(row, a.kind.to_string());
             row.col(|ui| {
-                let level = match a.status {
-                    crate::model::AssumptionStatus::Holds => 1,
-                    crate::model::AssumptionStatus::AtRisk => 0,
-                    crate::model::AssumptionStatus::Broken => -1,
+                let (status, by_trigger) = effective
+                    .iter()
+                    .find(|(id, ..)| *id == a.id)
+                    .map_or((a.status, false), |(_, s, f)| (*s, *f));
+                let level = match status {
+                    AssumptionStatus::Holds => 1,
+                    AssumptionStatus::AtRisk => 0,
+                    AssumptionStatus::Broken => -1,
+                };
+                let text = if by_trigger {
+                    format!("{status} ⚡")
+                } else {
+                    status.to_string()
                 };
                 ui.label(
-                    RichText::new(a.status.to_string())
+                    RichText::new(text)
                         .color(widgets::signal_color(ui, level))
                         .strong(),
-                );
+                )
+                .on_hover_text(if by_trigger {
+                    "Set by its KPI trigger"
+                } else {
+                    "As reviewed"
+                });
             });
             cell_text(
                 row,
@@ -321,6 +430,7 @@ fn assumptions_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_
                     });
                 });
                 f.area("What was seen", &mut a.note);
+                f.custom("KPI trigger", |ui| trigger_ui(ui, a, &kpis));
                 f.custom("Alternatives relying on it", |ui| {
                     if alternatives.is_empty() {
                         widgets::empty_hint(ui, "No alternatives yet (pane 6).");
@@ -339,6 +449,81 @@ fn assumptions_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_
             });
         },
     );
+}
+
+/// Watching a KPI: when it falls below (or rises above) a threshold, from a date on, the
+/// assumption turns at risk or broken by itself.
+fn trigger_ui(
+    ui: &mut egui::Ui,
+    a: &mut crate::model::Assumption,
+    kpis: &[(crate::model::KpiId, String)],
+) {
+    let mut watched = a.trigger.is_some();
+    if ui.checkbox(&mut watched, "Watch a KPI").changed() {
+        a.trigger = match (watched, kpis.first()) {
+            (true, Some((kpi, _))) => Some(crate::model::Trigger {
+                kpi: *kpi,
+                condition: crate::model::TriggerCondition::Below,
+                threshold: 0.0,
+                by: None,
+                effect: AssumptionStatus::AtRisk,
+            }),
+            _ => None,
+        };
+    }
+    if watched && kpis.is_empty() {
+        widgets::empty_hint(ui, "Add a KPI first.");
+    }
+    let Some(t) = &mut a.trigger else {
+        return;
+    };
+    ui.horizontal_wrapped(|ui| {
+        let mut kpi = Some(t.kpi);
+        if widgets::reference_combo(ui, ("trigger kpi", a.id), &mut kpi, kpis)
+            .accessible_name("Trigger KPI")
+            .changed()
+            && let Some(k) = kpi
+        {
+            t.kpi = k;
+        }
+        widgets::choice_combo(ui, ("trigger condition", a.id), &mut t.condition)
+            .accessible_name("Trigger condition");
+        let speed = widgets::number_speed(t.threshold);
+        ui.add(
+            egui::DragValue::new(&mut t.threshold)
+                .speed(speed)
+                .max_decimals(3),
+        )
+        .accessible_name("Trigger threshold");
+    });
+    ui.horizontal_wrapped(|ui| {
+        let mut dated = t.by.is_some();
+        if ui.checkbox(&mut dated, "from").changed() {
+            t.by = dated.then(crate::model::Date::today);
+        }
+        if let Some(by) = &mut t.by {
+            widgets::date_edit(ui, ("trigger by", a.id), by).accessible_name("Trigger date");
+        }
+        ui.label("then it is");
+        let label = ui.label("");
+        egui::ComboBox::from_id_salt(("trigger effect", a.id))
+            .selected_text(t.effect.to_string())
+            .show_ui(ui, |ui| {
+                ui.selectable_value(
+                    &mut t.effect,
+                    AssumptionStatus::AtRisk,
+                    AssumptionStatus::AtRisk.to_string(),
+                );
+                ui.selectable_value(
+                    &mut t.effect,
+                    AssumptionStatus::Broken,
+                    AssumptionStatus::Broken.to_string(),
+                );
+            })
+            .response
+            .labelled_by(label.id)
+            .accessible_name("Trigger effect");
+    });
 }
 
 fn measures_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {

@@ -197,6 +197,8 @@ pub struct MapView<'a> {
     pub evaluation: &'a Evaluation,
     /// Rank acceptability, if computed.
     pub robustness: Option<&'a Robustness>,
+    /// Alternatives relying on an assumption that is at risk or broken, with the worst status.
+    pub assumption_warnings: Vec<(AlternativeId, crate::model::AssumptionStatus)>,
 }
 
 /// An alternative's value for a measure on the map (own scores are not map axes).
@@ -408,6 +410,22 @@ pub fn ui(ui: &mut egui::Ui, project: &Project, view: &MapView<'_>) -> MapRespon
         if result.is_some_and(|r| r.over_budget) {
             painter.circle_stroke(*centre, radius + 4.0, Stroke::new(2.0, over_budget_color));
         }
+        if let Some((_, status)) = view.assumption_warnings.iter().find(|(a, _)| a == id) {
+            let level = if *status == crate::model::AssumptionStatus::Broken {
+                -1
+            } else {
+                0
+            };
+            let at = *centre + egui::vec2(radius * 0.72, -radius * 0.72);
+            painter.circle_filled(at, 9.0, ui.visuals().panel_fill);
+            painter.text(
+                at,
+                Align2::CENTER_CENTER,
+                "⚠",
+                egui::FontId::proportional(14.0),
+                widgets::signal_color(ui, level),
+            );
+        }
     }
     let galleys: Vec<_> = order
         .iter()
@@ -561,6 +579,15 @@ fn tooltip_ui(ui: &mut egui::Ui, project: &Project, alt: &Alternative, view: &Ma
         if r.over_budget {
             ui.label(RichText::new("Over the budget").color(ui.visuals().warn_fg_color));
         }
+    }
+    if let Some((_, status)) = view.assumption_warnings.iter().find(|(a, _)| *a == alt.id) {
+        ui.label(
+            RichText::new(format!(
+                "⚠ An assumption it relies on is {}",
+                status.to_string().to_lowercase()
+            ))
+            .color(ui.visuals().warn_fg_color),
+        );
     }
     ui.label(RichText::new("Click to open it; drag to move it").weak());
 }
