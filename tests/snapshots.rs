@@ -45,6 +45,7 @@ fn file_name(pane: PaneKind) -> &'static str {
         PaneKind::Alternatives => "alternatives",
         PaneKind::Decision => "decision",
         PaneKind::Management => "management",
+        PaneKind::Trace => "trace",
         PaneKind::Map => "map",
     }
 }

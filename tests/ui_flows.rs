@@ -719,3 +719,48 @@ fn a_fired_trigger_puts_an_assumption_at_risk_warns_and_marks_the_map() {
     );
     assert!(!h.state().is_dirty());
 }
+
+#[test]
+fn following_a_traceability_link() {
+    let mut h = sample();
+    // Select the KPI "Course bookings per month" in the management pane.
+    open_pane(&mut h, PaneKind::Management);
+    h.get_by_label("Course bookings per month").click();
+    h.run();
+    open_pane(&mut h, PaneKind::Trace);
+    // Its chain reaches the option, the benefit and the module behind it.
+    h.get_by_label("Baking courses booked in the club");
+    h.get_by_label("Counter sales and catering");
+    // Follow the chain to the benefit: the chain re-centres on it.
+    h.get_by_label("Course and kit revenue").click();
+    h.run();
+    assert_eq!(
+        h.state().selection.last(),
+        Some(ItemRef::Benefit(pbsm::model::BenefitId(2)))
+    );
+    // "Open" takes us to the benefit in its pane.
+    click(&mut h, "Open");
+    h.get_by_label("3 · Corporate benefit");
+    assert_eq!(
+        h.state().selection.get(ItemKind::Benefit),
+        Some(ItemRef::Benefit(pbsm::model::BenefitId(2)))
+    );
+}
+
+#[test]
+fn loose_ends_are_listed_and_open_their_item() {
+    let mut h = sample();
+    open_pane(&mut h, PaneKind::Trace);
+    click(&mut h, "Loose ends");
+    // The decision-ready alternative has no KPI yet.
+    h.get_all_by_label("alternative “Service and freshness: pre-order and less waste”")
+        .next()
+        .unwrap()
+        .click();
+    h.run();
+    h.get_by_label("6 · Strategy alternatives");
+    assert_eq!(
+        h.state().selection.get(ItemKind::Alternative),
+        Some(ItemRef::Alternative(AlternativeId(3)))
+    );
+}

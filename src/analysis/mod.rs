@@ -9,3 +9,4 @@ pub mod report;
 pub mod rng;
 pub mod robustness;
 pub mod sensitivity;
+pub mod trace;

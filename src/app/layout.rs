@@ -25,13 +25,15 @@ pub enum PaneKind {
     Decision,
     /// 7. Strategy management.
     Management,
+    /// Traceability: chains, matrices, loose ends.
+    Trace,
     /// The alternatives across competitive quality, risk and resources.
     Map,
 }
 
 impl PaneKind {
     /// Every pane, in the order of the method.
-    pub const ALL: [Self; 9] = [
+    pub const ALL: [Self; 10] = [
         Self::Foundation,
         Self::Potential,
         Self::Benefit,
@@ -40,6 +42,7 @@ impl PaneKind {
         Self::Alternatives,
         Self::Decision,
         Self::Management,
+        Self::Trace,
         Self::Map,
     ];
 
@@ -54,6 +57,7 @@ impl PaneKind {
             Self::Alternatives => "6 Strategy alternatives",
             Self::Decision => "6 Decision analysis",
             Self::Management => "7 Strategy management",
+            Self::Trace => "Traceability",
             Self::Map => "Alternatives map",
         }
     }
@@ -69,22 +73,28 @@ impl PaneKind {
             Self::Alternatives => "6 Alternatives",
             Self::Decision => "6 Decision",
             Self::Management => "7 Management",
+            Self::Trace => "Trace",
             Self::Map => "Alternatives map",
         }
     }
 }
 
-/// The default arrangement: the method's steps as tabs on the left, the map on the right.
+/// The default arrangement: the method's steps as tabs on the left, the map (and behind it the
+/// traceability view) on the right.
 pub fn default_tree() -> egui_tiles::Tree<PaneKind> {
     let mut tiles = egui_tiles::Tiles::default();
+    let right_side = [PaneKind::Map, PaneKind::Trace];
     let steps: Vec<_> = PaneKind::ALL
         .iter()
-        .filter(|kind| **kind != PaneKind::Map)
+        .filter(|kind| !right_side.contains(kind))
         .map(|kind| tiles.insert_pane(*kind))
         .collect();
     let steps = tiles.insert_tab_tile(steps);
-    let map = tiles.insert_pane(PaneKind::Map);
-    let map = tiles.insert_tab_tile(vec![map]);
+    let right: Vec<_> = right_side
+        .iter()
+        .map(|kind| tiles.insert_pane(*kind))
+        .collect();
+    let map = tiles.insert_tab_tile(right);
     let mut linear = egui_tiles::Linear::new(egui_tiles::LinearDir::Horizontal, vec![steps, map]);
     linear.shares.set_share(steps, 0.6);
     linear.shares.set_share(map, 0.4);

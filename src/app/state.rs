@@ -8,12 +8,19 @@ use std::collections::HashMap;
 #[derive(Clone, Debug, Default)]
 pub struct Selection {
     selected: HashMap<ItemKind, ItemRef>,
+    last: Option<ItemRef>,
 }
 
 impl Selection {
     /// Selects an item (replacing the selection of its kind).
     pub fn select(&mut self, item: ItemRef) {
         self.selected.insert(item.kind(), item);
+        self.last = Some(item);
+    }
+
+    /// The item selected last, of any kind (the focus of the traceability view).
+    pub fn last(&self) -> Option<ItemRef> {
+        self.last
     }
 
     /// The selected item of a kind.
@@ -29,12 +36,19 @@ impl Selection {
     /// Forgets every selection.
     pub fn clear_all(&mut self) {
         self.selected.clear();
+        self.last = None;
     }
 
     /// Drops selections of items that no longer exist.
     pub fn retain_existing(&mut self, project: &crate::model::Project) {
         self.selected
             .retain(|_, item| crate::model::exists(project, *item));
+        if self
+            .last
+            .is_some_and(|item| !crate::model::exists(project, item))
+        {
+            self.last = None;
+        }
     }
 }
 
@@ -51,11 +65,25 @@ pub struct Sections {
     pub competition: CompetitionSection,
     /// Decision pane.
     pub decision: DecisionSection,
+    /// Traceability pane.
+    pub trace: TraceSection,
     /// The measures on the map's axes (x, y).
     pub map_axes: (
         crate::model::CriterionMeasure,
         crate::model::CriterionMeasure,
     ),
+}
+
+/// Sections of the traceability pane.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum TraceSection {
+    /// The chain of one item.
+    #[default]
+    Chain,
+    /// Options × benefits and alternatives × options.
+    Matrix,
+    /// Loose ends.
+    Orphans,
 }
 
 /// Sections of the decision pane.
@@ -92,6 +120,7 @@ impl Default for Sections {
             management: ManagementSection::default(),
             competition: CompetitionSection::default(),
             decision: DecisionSection::default(),
+            trace: TraceSection::default(),
             map_axes: (
                 crate::model::CriterionMeasure::CompetitiveQuality,
                 crate::model::CriterionMeasure::Risk,

@@ -58,7 +58,7 @@ choice_enum! {
 }
 
 /// A reference to one list item of a project.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ItemRef {
     /// A business-model module.
     Module(ModuleId),

@@ -11,6 +11,7 @@ pub mod management;
 pub mod map;
 pub mod options;
 pub mod potential;
+pub mod trace;
 
 use super::layout::PaneKind;
 use super::state::PaneEnv;
@@ -30,6 +31,7 @@ pub fn ui(ui: &mut egui::Ui, pane: PaneKind, project: &mut Project, env: &mut Pa
         PaneKind::Alternatives => alternatives::ui(ui, project, env),
         PaneKind::Decision => decision::ui(ui, project, env),
         PaneKind::Management => management::ui(ui, project, env),
+        PaneKind::Trace => trace::ui(ui, project, env),
         PaneKind::Map => map::ui(ui, project, env),
     }
 }
