@@ -72,6 +72,23 @@ pub fn check(files: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> i32
         match io::load(file) {
             Ok(project) => {
                 let _ = writeln!(out, "{}: ok: {}", file.display(), summary_line(&project));
+                // The strategy check's findings are warnings: the file is valid all the same.
+                if let Some(c) = crate::analysis::check::focus(&project)
+                    .and_then(|id| crate::analysis::check::check(&project, id))
+                {
+                    let name = project
+                        .alternative(c.alternative)
+                        .map_or("", |a| a.name.as_str());
+                    let _ = writeln!(
+                        out,
+                        "{}: strategy check of \"{name}\": {}/100",
+                        file.display(),
+                        c.score
+                    );
+                    for gap in c.gaps() {
+                        let _ = writeln!(out, "{}: warning: {gap}", file.display());
+                    }
+                }
             }
             Err(e) => {
                 let _ = writeln!(err, "{e}");

@@ -28,12 +28,20 @@ fn check_accepts_the_samples_with_a_summary_line_each() {
         String::from_utf8_lossy(&out.stderr)
     );
     let stdout = String::from_utf8(out.stdout).unwrap();
-    assert_eq!(stdout.lines().count(), samples().len(), "{stdout}");
+    let summaries: Vec<&str> = stdout.lines().filter(|l| l.contains(": ok: ")).collect();
+    assert_eq!(summaries.len(), samples().len(), "{stdout}");
     assert!(
-        stdout
-            .lines()
-            .all(|l| l.contains(": ok: ") && l.contains("alternatives")),
+        summaries.iter().all(|l| l.contains("alternatives")),
         "{stdout}"
+    );
+    let checks = stdout
+        .lines()
+        .filter(|l| l.contains("strategy check of") && l.ends_with("100/100"))
+        .count();
+    assert_eq!(checks, 3, "{stdout}");
+    assert!(
+        !stdout.contains("warning:"),
+        "the samples are complete worked examples: {stdout}"
     );
     assert!(out.stderr.is_empty());
 }
@@ -56,7 +64,14 @@ fn check_exits_2_with_the_position_on_stderr_for_a_bad_file() {
         "{stderr}"
     );
     // The valid file is still reported.
-    assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 1);
+    assert_eq!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .filter(|l| l.contains(": ok: "))
+            .count(),
+        1
+    );
 }
 
 #[test]
@@ -204,4 +219,26 @@ fn analyze_prints_a_readable_report_and_refuses_bad_files_like_check() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2), "zero draws is a usage error");
+}
+
+#[test]
+fn check_prints_strategy_gaps_as_warnings_and_still_exits_0() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("gaps.pbsm.ron");
+    let mut p = pbsm::io::SAMPLES[0].load().unwrap();
+    p.alternatives[0].statements.clear();
+    p.potential.module_potentials[0].decision = pbsm::model::PotentialDecision::Open;
+    pbsm::io::save(&p, &path).unwrap();
+    let out = bin().arg("check").arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "warnings do not fail the check");
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    for gap in [
+        "warning: Target groups:",
+        "warning: Reach:",
+        "warning: Communication:",
+        "neither used nor deliberately set aside",
+    ] {
+        assert!(stdout.contains(gap), "{gap} missing in:\n{stdout}");
+    }
+    assert!(stdout.contains("strategy check of \"Community first: the sourdough club\""));
 }

@@ -46,6 +46,7 @@ fn file_name(pane: PaneKind) -> &'static str {
         PaneKind::Decision => "decision",
         PaneKind::Management => "management",
         PaneKind::Trace => "trace",
+        PaneKind::Check => "check",
         PaneKind::Map => "map",
     }
 }

@@ -764,3 +764,25 @@ fn loose_ends_are_listed_and_open_their_item() {
         Some(ItemRef::Alternative(AlternativeId(3)))
     );
 }
+
+#[test]
+fn the_strategy_check_shows_gaps_and_a_statement_closes_one() {
+    let mut app = Workbench::with_sample(0);
+    app.project.alternatives[0]
+        .statements
+        .retain(|s| s.component != pbsm::model::Component::Reach);
+    let mut h = harness(app);
+    h.get_by_label(PaneKind::Check.tab_title()).click();
+    h.run();
+    assert!(h.query_by_label("100 / 100").is_none());
+    h.get_by_label("nothing said yet: state it for the alternative");
+    let field = h.get_by_label("Statement on Reach");
+    field.click();
+    h.run();
+    h.get_by_label("Statement on Reach")
+        .type_text("2,500 members by 2027-03.");
+    h.run();
+    let reach = h.state().project.alternatives[0].statement(pbsm::model::Component::Reach);
+    assert_eq!(reach, Some("2,500 members by 2027-03."));
+    h.get_by_label("100 / 100");
+}

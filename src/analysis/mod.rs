@@ -2,6 +2,7 @@
 
 pub mod ahp;
 pub mod assumptions;
+pub mod check;
 pub mod competition;
 pub mod decision;
 pub mod kpi;

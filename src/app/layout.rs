@@ -27,13 +27,15 @@ pub enum PaneKind {
     Management,
     /// Traceability: chains, matrices, loose ends.
     Trace,
+    /// The strategy check.
+    Check,
     /// The alternatives across competitive quality, risk and resources.
     Map,
 }
 
 impl PaneKind {
     /// Every pane, in the order of the method.
-    pub const ALL: [Self; 10] = [
+    pub const ALL: [Self; 11] = [
         Self::Foundation,
         Self::Potential,
         Self::Benefit,
@@ -43,6 +45,7 @@ impl PaneKind {
         Self::Decision,
         Self::Management,
         Self::Trace,
+        Self::Check,
         Self::Map,
     ];
 
@@ -58,6 +61,7 @@ impl PaneKind {
             Self::Decision => "6 Decision analysis",
             Self::Management => "7 Strategy management",
             Self::Trace => "Traceability",
+            Self::Check => "Strategy check",
             Self::Map => "Alternatives map",
         }
     }
@@ -74,6 +78,7 @@ impl PaneKind {
             Self::Decision => "6 Decision",
             Self::Management => "7 Management",
             Self::Trace => "Trace",
+            Self::Check => "Check",
             Self::Map => "Alternatives map",
         }
     }
@@ -83,7 +88,7 @@ impl PaneKind {
 /// traceability view) on the right.
 pub fn default_tree() -> egui_tiles::Tree<PaneKind> {
     let mut tiles = egui_tiles::Tiles::default();
-    let right_side = [PaneKind::Map, PaneKind::Trace];
+    let right_side = [PaneKind::Map, PaneKind::Trace, PaneKind::Check];
     let steps: Vec<_> = PaneKind::ALL
         .iter()
         .filter(|kind| !right_side.contains(kind))

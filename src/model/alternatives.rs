@@ -62,6 +62,70 @@ pub struct Alternative {
     /// Uncertain scores: the range around the value above, which is the most likely one.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub ranges: Vec<ScoreRange>,
+    /// What the strategy says about components the other data cannot show (target groups,
+    /// reach, communication, …).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub statements: Vec<Statement>,
+}
+
+choice_enum! {
+    /// pbsm's 14 strategy components (success factors): seven core, seven others.
+    Component {
+        /// What the user gets (core).
+        UserBenefit => "User benefit",
+        /// What the company gets (core).
+        CompanyBenefit => "Company benefit",
+        /// How social media is used (core).
+        UsageFormats => "Usage formats",
+        /// What it is about (core).
+        Topics => "Topics",
+        /// How users take part (core).
+        Participation => "Participation",
+        /// Why they take part (core).
+        Motivation => "Motivation",
+        /// Where (core).
+        Channels => "Channels",
+        /// Whom it addresses.
+        TargetGroups => "Target groups",
+        /// How many it reaches.
+        Reach => "Reach",
+        /// Against whom.
+        Competition => "Competition",
+        /// How it is communicated.
+        Communication => "Communication",
+        /// What it is for.
+        Goals => "Goals",
+        /// What it takes.
+        Resources => "Resources",
+        /// What must hold true.
+        AssumptionsPrerequisites => "Assumptions and prerequisites",
+    } default UserBenefit
+}
+
+impl Component {
+    /// Whether it is one of the seven core components.
+    pub fn is_core(self) -> bool {
+        matches!(
+            self,
+            Self::UserBenefit
+                | Self::CompanyBenefit
+                | Self::UsageFormats
+                | Self::Topics
+                | Self::Participation
+                | Self::Motivation
+                | Self::Channels
+        )
+    }
+}
+
+/// What a strategy says about one component, in words.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Statement {
+    /// The component.
+    pub component: Component,
+    /// What the strategy says about it.
+    pub text: String,
 }
 
 /// A score for a criterion that measures something of its own.
@@ -109,6 +173,14 @@ impl Alternative {
             .iter()
             .find(|r| r.criterion == criterion)
             .copied()
+    }
+
+    /// The statement about a component, if one is written.
+    pub fn statement(&self, component: Component) -> Option<&str> {
+        self.statements
+            .iter()
+            .find(|s| s.component == component && !s.text.trim().is_empty())
+            .map(|s| s.text.as_str())
     }
 
     /// Whether the bundle contains this option.

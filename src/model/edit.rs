@@ -268,6 +268,7 @@ pub fn add_item(project: &mut Project, kind: ItemKind, today: Date) -> Result<It
                 status: AlternativeStatus::Draft,
                 custom_scores: Vec::new(),
                 ranges: Vec::new(),
+                statements: Vec::new(),
             });
             ItemRef::Alternative(id)
         }

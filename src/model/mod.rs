@@ -19,7 +19,9 @@ pub mod project;
 pub mod stress;
 pub mod validate;
 
-pub use alternatives::{Alternative, AlternativeStatus, BundledOption, CustomScore, ScoreRange};
+pub use alternatives::{
+    Alternative, AlternativeStatus, BundledOption, Component, CustomScore, ScoreRange, Statement,
+};
 pub use benefit::Benefit;
 pub use choice::Choice;
 pub use competition::{Arena, ArenaScore, Competition, Competitor, CompetitorKind};

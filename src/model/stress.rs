@@ -175,6 +175,7 @@ pub fn stress_project(size: StressSize) -> Project {
             strategic_quality: score(i + 4),
             status: pick(AlternativeStatus::ALL, i).unwrap_or_default(),
             custom_scores: Vec::new(),
+            statements: Vec::new(),
             // Every other alternative has an uncertain competitive quality and risk.
             ranges: if i % 2 == 0 {
                 vec![

@@ -346,6 +346,15 @@ pub fn validate(project: &Project) -> Vec<Finding> {
                 None => c.add(&item, format!("has a range for {} but no score", cr.name)),
             }
         }
+        let mut stated = HashSet::new();
+        for st in &a.statements {
+            if !stated.insert(st.component) {
+                c.add(
+                    &item,
+                    format!("says more than once what it does about {}", st.component),
+                );
+            }
+        }
         let mut seen = HashSet::new();
         for b in &a.options {
             c.link(&item, "option", b.option, |id| p.option(*id).is_some());

@@ -4,6 +4,7 @@
 
 pub mod alternatives;
 pub mod benefit;
+pub mod check;
 pub mod competition;
 pub mod decision;
 pub mod foundation;
@@ -32,6 +33,7 @@ pub fn ui(ui: &mut egui::Ui, pane: PaneKind, project: &mut Project, env: &mut Pa
         PaneKind::Decision => decision::ui(ui, project, env),
         PaneKind::Management => management::ui(ui, project, env),
         PaneKind::Trace => trace::ui(ui, project, env),
+        PaneKind::Check => check::ui(ui, project, env),
         PaneKind::Map => map::ui(ui, project, env),
     }
 }

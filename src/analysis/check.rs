@@ -1,0 +1,482 @@
+//! The strategy check: is the strategy complete against pbsm's 14 strategy components, does it
+//! pass the method's check list, and is it a strategy at all rather than a campaign plan?
+
+use super::decision::evaluate;
+use crate::model::{
+    AlternativeId, AlternativeStatus, Choice, CompetitorKind, Component, GoalKind, ItemRef,
+    PotentialDecision, Project,
+};
+
+/// How far a component is covered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Coverage {
+    /// Fully.
+    Covered,
+    /// In part (some options say something, others not).
+    Partly,
+    /// Not at all.
+    Missing,
+}
+
+/// The check of one component.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ComponentCheck {
+    /// The component.
+    pub component: Component,
+    /// How far it is covered.
+    pub coverage: Coverage,
+    /// Why, in words.
+    pub note: String,
+    /// Where to fix it.
+    pub item: Option<ItemRef>,
+}
+
+/// One point of the method's check list, or another finding.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Finding {
+    /// Whether it passes.
+    pub ok: bool,
+    /// What was checked, and what was found.
+    pub text: String,
+    /// Where to look.
+    pub item: Option<ItemRef>,
+}
+
+/// The result of the strategy check for one alternative.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StrategyCheck {
+    /// The alternative checked.
+    pub alternative: AlternativeId,
+    /// Each of the 14 components.
+    pub components: Vec<ComponentCheck>,
+    /// The method's check list.
+    pub checklist: Vec<Finding>,
+    /// Set when the plan names channels and content but no business benefit or competitive
+    /// position: a campaign plan (what the POST frame produces), not a strategy.
+    pub campaign_plan: Option<String>,
+    /// 0–100: components covered (partly counts half) and check-list points passed.
+    pub score: u32,
+}
+
+impl StrategyCheck {
+    /// The gaps, as one line each (for `check`'s warnings).
+    pub fn gaps(&self) -> Vec<String> {
+        let mut lines: Vec<String> = self
+            .components
+            .iter()
+            .filter(|c| c.coverage != Coverage::Covered)
+            .map(|c| format!("{}: {}", c.component, c.note))
+            .collect();
+        lines.extend(
+            self.checklist
+                .iter()
+                .filter(|f| !f.ok)
+                .map(|f| f.text.clone()),
+        );
+        if let Some(warning) = &self.campaign_plan {
+            lines.insert(0, warning.clone());
+        }
+        lines
+    }
+}
+
+/// The alternative the check looks at: the chosen one, else the best-ranked live one.
+pub fn focus(project: &Project) -> Option<AlternativeId> {
+    if let Some(a) = project
+        .alternatives
+        .iter()
+        .find(|a| a.status == AlternativeStatus::Chosen)
+    {
+        return Some(a.id);
+    }
+    let e = evaluate(project);
+    e.ranked()
+        .into_iter()
+        .find(|r| {
+            project
+                .alternative(r.id)
+                .is_some_and(|a| a.status != AlternativeStatus::Rejected)
+        })
+        .map(|r| r.id)
+}
+
+fn share(have: usize, of: usize) -> Coverage {
+    if of > 0 && have == of {
+        Coverage::Covered
+    } else if have > 0 {
+        Coverage::Partly
+    } else {
+        Coverage::Missing
+    }
+}
+
+/// Checks an alternative (see [`focus`] for which one the workbench checks by default).
+pub fn check(project: &Project, id: AlternativeId) -> Option<StrategyCheck> {
+    let p = project;
+    let alt = p.alternative(id)?;
+    let options: Vec<_> = alt
+        .options
+        .iter()
+        .filter_map(|b| p.option(b.option))
+        .collect();
+    let n = options.len();
+    let first_missing = |pred: &dyn Fn(&crate::model::ActionOption) -> bool| {
+        options
+            .iter()
+            .find(|o| !pred(o))
+            .map(|o| ItemRef::Option(o.id))
+    };
+    let from_options =
+        |component: Component, pred: &dyn Fn(&crate::model::ActionOption) -> bool, what: &str| {
+            let have = options.iter().filter(|o| pred(o)).count();
+            let coverage = share(have, n);
+            let note = match coverage {
+                Coverage::Covered => format!("all {n} options {what}"),
+                _ if n == 0 => "the alternative bundles no option yet".to_owned(),
+                _ => format!("{have} of {n} options {what}"),
+            };
+            ComponentCheck {
+                component,
+                coverage,
+                note,
+                item: first_missing(pred).or(Some(ItemRef::Alternative(id))),
+            }
+        };
+    let stated = |component: Component, evidence: Option<String>| {
+        let statement = alt.statement(component);
+        let (coverage, note) = match (evidence, statement) {
+            (Some(e), _) => (Coverage::Covered, e),
+            (None, Some(_)) => (Coverage::Covered, "stated for the alternative".to_owned()),
+            (None, None) => (
+                Coverage::Missing,
+                "nothing said yet: state it for the alternative".to_owned(),
+            ),
+        };
+        ComponentCheck {
+            component,
+            coverage,
+            note,
+            item: Some(ItemRef::Alternative(id)),
+        }
+    };
+    let competitors_of = |kind| {
+        p.competition
+            .competitors
+            .iter()
+            .filter(|c| c.kind == kind)
+            .count()
+    };
+    let goals_of = |kind| p.foundation.goals.iter().filter(|g| g.kind == kind).count();
+    let assumptions = p
+        .management
+        .assumptions
+        .iter()
+        .filter(|a| a.alternatives.contains(&id))
+        .count();
+
+    let mut components = vec![
+        from_options(
+            Component::UserBenefit,
+            &|o| o.user_benefit.is_some(),
+            "name the user benefit",
+        ),
+        from_options(
+            Component::CompanyBenefit,
+            &|o| !o.benefits.is_empty(),
+            "realise a corporate benefit",
+        ),
+        from_options(
+            Component::UsageFormats,
+            &|o| o.usage_format.is_some(),
+            "have a usage format",
+        ),
+        from_options(Component::Topics, &|o| o.topic.is_some(), "have a topic"),
+        from_options(
+            Component::Participation,
+            &|o| !o.participation.trim().is_empty(),
+            "say how users take part",
+        ),
+        from_options(
+            Component::Motivation,
+            &|o| !o.motivation.trim().is_empty(),
+            "say why users take part",
+        ),
+        from_options(
+            Component::Channels,
+            &|o| !o.channels.is_empty(),
+            "name channels",
+        ),
+    ];
+    components.push(stated(Component::TargetGroups, None));
+    components.push(stated(Component::Reach, None));
+    let competition = (competitors_of(CompetitorKind::Performance) > 0
+        && competitors_of(CompetitorKind::Attention) > 0)
+        .then(|| "performance and attention competitors are assessed".to_owned());
+    let mut competition_check = stated(Component::Competition, competition);
+    if competition_check.coverage == Coverage::Missing {
+        competition_check.note = "name performance and attention competitors (pane 4) or state the competitive situation".to_owned();
+    }
+    components.push(competition_check);
+    components.push(stated(Component::Communication, None));
+    let goals = (goals_of(GoalKind::Company) > 0
+        && goals_of(GoalKind::SocialMedia) > 0
+        && alt.goal_contribution > 0.0)
+        .then(|| "company and social media goals are set and the contribution rated".to_owned());
+    components.push(stated(Component::Goals, goals));
+    let resources = (alt.budget_eur > 0.0 || alt.effort_person_days > 0.0)
+        .then(|| "budget and effort are given".to_owned());
+    components.push(stated(Component::Resources, resources));
+    let assumption_evidence =
+        (assumptions > 0).then(|| format!("{assumptions} monitored assumptions and prerequisites"));
+    components.push(stated(
+        Component::AssumptionsPrerequisites,
+        assumption_evidence,
+    ));
+
+    // The method's check list.
+    let used = p
+        .potential
+        .module_potentials
+        .iter()
+        .filter(|m| m.decision == PotentialDecision::Use)
+        .count();
+    let set_aside = p
+        .potential
+        .module_potentials
+        .iter()
+        .filter(|m| m.decision == PotentialDecision::SetAside)
+        .count();
+    let open = p
+        .potential
+        .module_potentials
+        .iter()
+        .find(|m| m.decision == PotentialDecision::Open);
+    let formats_with_risks = options
+        .iter()
+        .filter_map(|o| o.usage_format.and_then(|u| p.potential.usage_format(u)))
+        .all(|u| !u.risks.trim().is_empty());
+    let checklist = vec![
+        Finding {
+            ok: used > 0,
+            text: if used > 0 {
+                format!("Potential used: {used}.")
+            } else {
+                "No potential is marked as used by the strategy.".to_owned()
+            },
+            item: p
+                .potential
+                .module_potentials
+                .first()
+                .map(|m| ItemRef::Potential(m.id)),
+        },
+        Finding {
+            ok: open.is_none(),
+            text: match open {
+                None => format!("Every potential is decided ({set_aside} deliberately set aside)."),
+                Some(_) => "A potential is neither used nor deliberately set aside.".to_owned(),
+            },
+            item: open.map(|m| ItemRef::Potential(m.id)),
+        },
+        Finding {
+            ok: assumptions > 0,
+            text: if assumptions > 0 {
+                "Assumptions and prerequisites are stated and watched.".to_owned()
+            } else {
+                "No assumption or prerequisite is stated for the alternative.".to_owned()
+            },
+            item: Some(ItemRef::Alternative(id)),
+        },
+        Finding {
+            ok: alt.budget_eur > 0.0 || alt.effort_person_days > 0.0,
+            text: "Resources (budget, effort) are given.".to_owned(),
+            item: Some(ItemRef::Alternative(id)),
+        },
+        Finding {
+            ok: formats_with_risks && !p.competition.competitors.is_empty(),
+            text: if formats_with_risks && !p.competition.competitors.is_empty() {
+                "Risks of the usage formats and the competitors who may react are named.".to_owned()
+            } else {
+                "Risks from competitors' reactions are not covered: name competitors and the risks of each usage format used.".to_owned()
+            },
+            item: options
+                .iter()
+                .filter_map(|o| o.usage_format)
+                .find(|u| {
+                    p.potential
+                        .usage_format(*u)
+                        .is_some_and(|f| f.risks.trim().is_empty())
+                })
+                .map(ItemRef::UsageFormat),
+        },
+    ];
+
+    // A campaign plan: channels and content, but neither business benefit nor competitive position.
+    let has_channels = options.iter().any(|o| !o.channels.is_empty());
+    let has_benefit = options.iter().any(|o| !o.benefits.is_empty());
+    let has_position = !p.competition.competitors.is_empty()
+        && options
+            .iter()
+            .any(|o| o.assessment != crate::model::CompetitiveAssessment::Weaker);
+    let campaign_plan = (has_channels && (!has_benefit || !has_position)).then(|| {
+        let missing = match (has_benefit, has_position) {
+            (false, false) => "neither a business benefit nor a competitive position",
+            (false, true) => "no business benefit",
+            _ => "no competitive position",
+        };
+        format!(
+            "This reads like a campaign plan (channels and content, as the POST frame produces), with {missing}: a strategy says which benefit it realises against which competitors."
+        )
+    });
+
+    let component_points: f64 = components
+        .iter()
+        .map(|c| match c.coverage {
+            Coverage::Covered => 1.0,
+            Coverage::Partly => 0.5,
+            Coverage::Missing => 0.0,
+        })
+        .sum();
+    #[allow(clippy::cast_precision_loss)]
+    let checklist_share = checklist.iter().filter(|f| f.ok).count() as f64 / checklist.len() as f64;
+    let mut score = (component_points / 14.0) * 80.0 + checklist_share * 20.0;
+    if campaign_plan.is_some() {
+        score = score.min(40.0);
+    }
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let score = score.round().clamp(0.0, 100.0) as u32;
+    Some(StrategyCheck {
+        alternative: id,
+        components,
+        checklist,
+        campaign_plan,
+        score,
+    })
+}
+
+/// The label of a component with its kind ("core" or not), for lists.
+pub fn component_label(c: Component) -> String {
+    if c.is_core() {
+        format!("{} (core)", c.label())
+    } else {
+        c.label().to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ItemKind, Statement, add_item};
+
+    #[test]
+    fn every_sample_passes_the_check_for_its_chosen_alternative() {
+        for sample in crate::io::SAMPLES {
+            let p = sample.load().unwrap();
+            let id = focus(&p).unwrap();
+            assert_eq!(p.alternative(id).unwrap().status, AlternativeStatus::Chosen);
+            let c = check(&p, id).unwrap();
+            assert_eq!(c.components.len(), 14);
+            assert!(c.campaign_plan.is_none(), "{}", sample.file_name);
+            assert!(c.gaps().is_empty(), "{}: {:?}", sample.file_name, c.gaps());
+            assert_eq!(c.score, 100, "{}", sample.file_name);
+        }
+    }
+
+    #[test]
+    fn an_incomplete_strategy_shows_its_gaps() {
+        let mut p = crate::io::SAMPLES[0].load().unwrap();
+        let id = AlternativeId(1);
+        let alt = p.alternative_mut(id).unwrap();
+        alt.statements.retain(|s| s.component != Component::Reach);
+        let first_option = alt.options[0].option;
+        p.options
+            .iter_mut()
+            .find(|o| o.id == first_option)
+            .unwrap()
+            .motivation
+            .clear();
+        p.management
+            .assumptions
+            .iter_mut()
+            .for_each(|a| a.alternatives.retain(|x| *x != id));
+        p.potential.module_potentials[0].decision = PotentialDecision::Open;
+        let c = check(&p, id).unwrap();
+        let coverage = |comp| {
+            c.components
+                .iter()
+                .find(|x| x.component == comp)
+                .unwrap()
+                .coverage
+        };
+        assert_eq!(coverage(Component::Reach), Coverage::Missing);
+        assert_eq!(coverage(Component::Motivation), Coverage::Partly);
+        assert_eq!(
+            coverage(Component::AssumptionsPrerequisites),
+            Coverage::Missing
+        );
+        assert!(
+            c.checklist
+                .iter()
+                .any(|f| !f.ok && f.text.contains("neither used nor deliberately set aside"))
+        );
+        assert!(c.score < 100 && c.score > 60, "{}", c.score);
+        assert!(c.gaps().iter().any(|g| g.starts_with("Reach:")));
+    }
+
+    #[test]
+    fn a_channel_plan_without_benefit_or_position_is_flagged_as_a_campaign_plan() {
+        // What a POST plan looks like: options with channels and posting goals, nothing else.
+        let mut p = Project::new("POST plan");
+        let today = crate::model::Date::new(2026, 1, 1).unwrap();
+        let ItemRef::Alternative(id) = add_item(&mut p, ItemKind::Alternative, today).unwrap()
+        else {
+            panic!()
+        };
+        for name in ["Instagram: 3 posts a week", "TikTok: 2 videos a week"] {
+            let ItemRef::Option(o) = add_item(&mut p, ItemKind::Option, today).unwrap() else {
+                panic!()
+            };
+            let opt = p.options.iter_mut().find(|x| x.id == o).unwrap();
+            opt.name = name.to_owned();
+            opt.channels = vec![name.split(':').next().unwrap().to_owned()];
+            p.alternative_mut(id)
+                .unwrap()
+                .options
+                .push(crate::model::BundledOption {
+                    option: o,
+                    priority: crate::model::Priority::High,
+                });
+        }
+        let c = check(&p, id).unwrap();
+        let warning = c.campaign_plan.clone().unwrap();
+        assert!(
+            warning.contains("campaign plan")
+                && warning.contains("neither a business benefit nor a competitive position"),
+            "{warning}"
+        );
+        assert!(c.score <= 40);
+        assert_eq!(c.gaps()[0], warning);
+    }
+
+    #[test]
+    fn a_statement_covers_a_component_the_data_cannot_show() {
+        let mut p = crate::io::SAMPLES[0].load().unwrap();
+        let alt = p.alternative_mut(AlternativeId(1)).unwrap();
+        alt.statements
+            .retain(|s| s.component != Component::Communication);
+        assert_eq!(
+            check(&p, AlternativeId(1)).unwrap().components[10].coverage,
+            Coverage::Missing
+        );
+        p.alternative_mut(AlternativeId(1))
+            .unwrap()
+            .statements
+            .push(Statement {
+                component: Component::Communication,
+                text: "Club first, shops second.".into(),
+            });
+        assert_eq!(
+            check(&p, AlternativeId(1)).unwrap().components[10].coverage,
+            Coverage::Covered
+        );
+    }
+}

@@ -1,0 +1,160 @@
+//! The strategy check: completeness against the 14 components and the method's check list.
+
+use crate::analysis::check::{self, Coverage};
+use crate::app::command::Command;
+use crate::app::state::PaneEnv;
+use crate::app::widgets::{self, pane_header};
+use crate::model::{AlternativeId, Choice, Component, ItemKind, ItemRef, Project, Statement};
+use egui::RichText;
+
+const GUIDANCE: &str = "A complete strategy says something about each of pbsm's 14 strategy components, seven \
+core and seven others, and passes the method's check list: potential used and deliberately not used, assumptions, \
+resources, risks from competitors' reactions. Write what the data cannot show in the fields below.";
+
+/// Draws the check pane.
+pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
+    pane_header(ui, "Strategy check: complete and traceable?", GUIDANCE);
+    let alternatives: Vec<(AlternativeId, String)> = project
+        .alternatives
+        .iter()
+        .map(|a| (a.id, a.name.clone()))
+        .collect();
+    let mut checked = match env.selected(ItemKind::Alternative) {
+        Some(ItemRef::Alternative(id)) => Some(id),
+        _ => check::focus(project),
+    };
+    ui.horizontal(|ui| {
+        let label = ui.label("Check");
+        if widgets::reference_combo(ui, "checked_alternative", &mut checked, &alternatives)
+            .labelled_by(label.id)
+            .changed()
+            && let Some(id) = checked
+        {
+            env.selection.select(ItemRef::Alternative(id));
+        }
+    });
+    let Some(result) = checked.and_then(|id| check::check(project, id)) else {
+        widgets::empty_hint(ui, "No alternative to check yet.");
+        return;
+    };
+    ui.horizontal(|ui| {
+        let level = match result.score {
+            90.. => 1,
+            60..=89 => 0,
+            _ => -1,
+        };
+        ui.label(
+            RichText::new(format!("{} / 100", result.score))
+                .size(26.0)
+                .strong()
+                .color(widgets::signal_color(ui, level)),
+        );
+        ui.add(egui::ProgressBar::new(result.score as f32 / 100.0).desired_width(200.0));
+    });
+    if let Some(warning) = &result.campaign_plan {
+        egui::Frame::new()
+            .fill(ui.visuals().warn_fg_color.gamma_multiply(0.15))
+            .stroke(egui::Stroke::new(1.0, ui.visuals().warn_fg_color))
+            .corner_radius(6.0)
+            .inner_margin(egui::Margin::symmetric(10, 6))
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.label(
+                    RichText::new("⚠ A campaign plan, not a strategy")
+                        .strong()
+                        .color(ui.visuals().warn_fg_color),
+                );
+                ui.label(warning);
+            });
+    }
+    let mut open = None;
+    let id = result.alternative;
+    egui::ScrollArea::vertical()
+        .id_salt("check_scroll")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            ui.strong("The 14 strategy components");
+            for c in &result.components {
+                ui.horizontal_wrapped(|ui| {
+                    let (mark, level) = match c.coverage {
+                        Coverage::Covered => ("✔", 1),
+                        Coverage::Partly => ("◐", 0),
+                        Coverage::Missing => ("✖", -1),
+                    };
+                    ui.label(
+                        RichText::new(mark)
+                            .color(widgets::signal_color(ui, level))
+                            .strong(),
+                    );
+                    ui.label(RichText::new(check::component_label(c.component)).strong());
+                    ui.label(RichText::new(&c.note).weak());
+                    if c.coverage != Coverage::Covered
+                        && let Some(item) = c.item
+                        && ui
+                            .small_button("Open")
+                            .on_hover_text("Open where to fix it")
+                            .clicked()
+                    {
+                        open = Some(item);
+                    }
+                });
+                if !c.component.is_core() {
+                    statement_ui(ui, project, id, c.component);
+                }
+            }
+            ui.add_space(8.0);
+            ui.strong("Check list");
+            for f in &result.checklist {
+                ui.horizontal_wrapped(|ui| {
+                    let (mark, level) = if f.ok { ("✔", 1) } else { ("✖", -1) };
+                    ui.label(
+                        RichText::new(mark)
+                            .color(widgets::signal_color(ui, level))
+                            .strong(),
+                    );
+                    ui.label(&f.text);
+                    if !f.ok
+                        && let Some(item) = f.item
+                        && ui.small_button("Open").clicked()
+                    {
+                        open = Some(item);
+                    }
+                });
+            }
+        });
+    if let Some(item) = open {
+        env.send(Command::Select(item));
+    }
+}
+
+/// A one-line field for what the alternative says about a component.
+fn statement_ui(ui: &mut egui::Ui, project: &mut Project, id: AlternativeId, component: Component) {
+    let Some(alt) = project.alternative_mut(id) else {
+        return;
+    };
+    let mut text = alt
+        .statements
+        .iter()
+        .find(|s| s.component == component)
+        .map(|s| s.text.clone())
+        .unwrap_or_default();
+    let response = ui
+        .add(
+            egui::TextEdit::multiline(&mut text)
+                .desired_rows(1)
+                .desired_width(f32::INFINITY)
+                .hint_text(format!(
+                    "What the strategy says about {}",
+                    component.label().to_lowercase()
+                )),
+        )
+        .accessible_name(format!("Statement on {}", component.label()));
+    if response.changed() {
+        match alt.statements.iter_mut().find(|s| s.component == component) {
+            Some(s) => s.text = text,
+            None => alt.statements.push(Statement { component, text }),
+        }
+        alt.statements.retain(|s| !s.text.trim().is_empty());
+    }
+    ui.add_space(2.0);
+}
