@@ -72,7 +72,20 @@ fn truncated_file_is_refused_with_its_position() {
     let message = refused(&path);
     let (line, _) = position(&message, &path);
     assert!(line >= cut.lines().count() - 1, "{message}");
-    assert!(message.contains("is it truncated?"), "{message}");
+    assert!(message.contains("truncated"), "{message}");
+}
+
+#[test]
+fn a_file_cut_inside_a_text_points_at_the_unclosed_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "(\n  version: 1,\n  name: \"Half a na";
+    let path = write(dir.path(), "cut-string.pbsm.ron", text);
+    let message = refused(&path);
+    assert_position(&message, &path, 3, 9);
+    assert!(
+        message.contains("never closed") && message.contains("truncated"),
+        "{message}"
+    );
 }
 
 #[test]

@@ -142,6 +142,9 @@ fn syntax_error(source_name: &str, text: &str, error: &ron::error::SpannedError)
     if at_end || matches!(error.code, ron::Error::Eof) {
         message =
             format!("the file ends before the project is complete; is it truncated? ({message})");
+    } else if matches!(error.code, ron::Error::ExpectedStringEnd) {
+        message = "a text starting here is never closed by a quote: is the file truncated, or a quote missing?"
+            .to_owned();
     }
     LoadError::Syntax {
         at: Location {
