@@ -48,6 +48,17 @@ pub enum CliCommand {
         #[arg(long)]
         seed: Option<u64>,
     },
+    /// Write the decision memo: one self-contained HTML file (charts embedded, prints on A4),
+    /// or Markdown when the output ends in .md.
+    ///
+    /// Exits with 2 for a file that is invalid or cannot be read, like `check`.
+    Report {
+        /// The project file.
+        file: PathBuf,
+        /// Where to write the memo (.html or .md).
+        #[arg(short, long)]
+        output: PathBuf,
+    },
 }
 
 /// A one-line summary of a valid project.
@@ -133,6 +144,37 @@ pub fn analyze(
     0
 }
 
+/// Runs `report`: writes the memo; returns the exit code.
+pub fn report(
+    file: &std::path::Path,
+    output: &std::path::Path,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
+    let project = match io::load(file) {
+        Ok(p) => p,
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            return EXIT_INVALID;
+        }
+    };
+    match io::report::write(&project, output, crate::model::Date::today()) {
+        Ok(()) => {
+            let _ = writeln!(
+                out,
+                "{}: decision memo written to {}",
+                file.display(),
+                output.display()
+            );
+            0
+        }
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            1
+        }
+    }
+}
+
 /// Runs a subcommand against the real stdout and stderr; returns the exit code.
 pub fn run(command: &CliCommand) -> i32 {
     match command {
@@ -151,6 +193,12 @@ pub fn run(command: &CliCommand) -> i32 {
             *json,
             *draws,
             *seed,
+            &mut std::io::stdout().lock(),
+            &mut std::io::stderr().lock(),
+        ),
+        CliCommand::Report { file, output } => report(
+            file,
+            output,
             &mut std::io::stdout().lock(),
             &mut std::io::stderr().lock(),
         ),

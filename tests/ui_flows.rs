@@ -786,3 +786,23 @@ fn the_strategy_check_shows_gaps_and_a_statement_closes_one() {
     assert_eq!(reach, Some("2,500 members by 2027-03."));
     h.get_by_label("100 / 100");
 }
+
+#[test]
+fn exporting_the_decision_memo_from_the_menu() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("memo.html");
+    let mut h = sample();
+    click(&mut h, "File");
+    menu_item(&mut h, "Export decision memo…");
+    h.get_by_label("Export the decision memo (.html or .md)");
+    h.get_by_label("File path").click();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("File path")
+        .type_text(&path.display().to_string());
+    h.key_press(Key::Enter);
+    h.run();
+    let html = std::fs::read_to_string(&path).unwrap();
+    assert!(html.contains("Decision memo: Backhaus Lindner"));
+    assert!(h.state().status.contains("Decision memo written"));
+    assert!(!h.state().is_dirty(), "exporting changes nothing");
+}

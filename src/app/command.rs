@@ -24,6 +24,10 @@ pub enum Command {
     SaveAs,
     /// Save to this file.
     SaveTo(PathBuf),
+    /// Ask for a file and write the decision memo to it (HTML, or Markdown for .md).
+    ExportReport,
+    /// Write the decision memo to this file.
+    ExportReportTo(PathBuf),
     /// Close the window.
     Quit,
     /// Undo the last edit.
@@ -67,6 +71,7 @@ pub const SHORTCUTS: &[(KeyboardShortcut, Command)] = &[
     (KeyboardShortcut::new(CMD, Key::Z), Command::Undo),
     (KeyboardShortcut::new(CMD, Key::Y), Command::Redo),
     (KeyboardShortcut::new(CMD, Key::Q), Command::Quit),
+    (KeyboardShortcut::new(CMD, Key::E), Command::ExportReport),
     (KeyboardShortcut::new(CMD, Key::Plus), Command::ZoomIn),
     (KeyboardShortcut::new(CMD, Key::Equals), Command::ZoomIn),
     (KeyboardShortcut::new(CMD, Key::Minus), Command::ZoomOut),

@@ -42,6 +42,8 @@ pub enum PathPurpose {
     Open,
     /// Save the project to a file.
     Save,
+    /// Write the decision memo to a file.
+    Report,
 }
 
 /// A modal dialog.
@@ -291,6 +293,14 @@ impl Workbench {
             Command::SaveTo(path) => {
                 self.save_to(&path);
             }
+            Command::ExportReport => self.ask_for_path(PathPurpose::Report, None),
+            Command::ExportReportTo(path) => {
+                self.commit();
+                match io::report::write(&self.project, &path, self.today) {
+                    Ok(()) => self.status = format!("Decision memo written to {}", path.display()),
+                    Err(e) => self.error("The report was not written", e.to_string()),
+                }
+            }
             Command::Quit => {
                 self.allow_close = true;
                 self.pending_viewport_close = true;
@@ -386,6 +396,13 @@ impl Workbench {
         );
         let text = match purpose {
             PathPurpose::Save => suggested.display().to_string(),
+            PathPurpose::Report => suggested
+                .with_file_name(format!(
+                    "{}-memo.html",
+                    file_stem_for(&self.project.name).trim_end_matches(".pbsm.ron")
+                ))
+                .display()
+                .to_string(),
             PathPurpose::Open => suggested
                 .parent()
                 .map(|d| format!("{}{}", d.display(), std::path::MAIN_SEPARATOR))
@@ -421,6 +438,11 @@ impl Workbench {
             let chosen = match purpose {
                 PathPurpose::Open => dialog.pick_file(),
                 PathPurpose::Save => dialog.set_file_name(name).save_file(),
+                PathPurpose::Report => rfd::FileDialog::new()
+                    .add_filter("Decision memo (HTML)", &["html"])
+                    .add_filter("Decision memo (Markdown)", &["md"])
+                    .set_file_name("decision-memo.html")
+                    .save_file(),
             };
             // The window may have closed meanwhile; then nobody needs the answer.
             let _ = tx.send(chosen);
@@ -461,6 +483,7 @@ impl Workbench {
 
     fn finish_path(&mut self, purpose: PathPurpose, path: PathBuf, then: Option<Command>) {
         match purpose {
+            PathPurpose::Report => self.apply_now(Command::ExportReportTo(path)),
             PathPurpose::Open => self.apply_now(Command::OpenPath(path)),
             PathPurpose::Save => {
                 if self.save_to(&path)
@@ -605,7 +628,11 @@ impl Workbench {
                     }
                 });
                 ui.separator();
-                for (label, command) in [("Save", Command::Save), ("Save as…", Command::SaveAs)] {
+                for (label, command) in [
+                    ("Save", Command::Save),
+                    ("Save as…", Command::SaveAs),
+                    ("Export decision memo…", Command::ExportReport),
+                ] {
                     if item(ui, label, &command, true) {
                         chosen = Some(command);
                     }
@@ -767,6 +794,7 @@ impl Workbench {
                 let (heading, action) = match purpose {
                     PathPurpose::Open => ("Open a project", "Open"),
                     PathPurpose::Save => ("Save the project", "Save"),
+                    PathPurpose::Report => ("Export the decision memo (.html or .md)", "Export"),
                 };
                 let response = egui::Modal::new(Id::unique("path_dialog")).show(ctx, |ui| {
                     ui.set_width(560.0);

@@ -272,22 +272,36 @@ fn save_with(
     write: impl FnOnce(&mut fs::File, &[u8]) -> std::io::Result<()>,
 ) -> Result<(), SaveError> {
     let text = to_string(project);
-    let fail = |error| SaveError {
-        path: path.display().to_string(),
-        error,
-    };
     if text.lines().count() < 2 {
-        return Err(fail(std::io::Error::other(
-            "the project could not be written as text",
-        )));
+        return Err(SaveError {
+            path: path.display().to_string(),
+            error: std::io::Error::other("the project could not be written as text"),
+        });
     }
+    write_atomic_with(path, &text, write)
+}
+
+/// Writes any text file atomically (temporary file in the same folder, flushed, renamed over
+/// `path`): a failure leaves the old file as it was and no temporary file behind.
+pub fn write_atomic(path: &Path, text: &str) -> Result<(), SaveError> {
+    write_atomic_with(path, text, |file, bytes| file.write_all(bytes))
+}
+
+fn write_atomic_with(
+    path: &Path,
+    text: &str,
+    write: impl FnOnce(&mut fs::File, &[u8]) -> std::io::Result<()>,
+) -> Result<(), SaveError> {
     let temp = temporary_path(path);
-    let result = write_then_rename(&text, &temp, path, write);
+    let result = write_then_rename(text, &temp, path, write);
     if result.is_err() {
         // Best effort: the temporary file may not even exist.
         let _ = fs::remove_file(&temp);
     }
-    result.map_err(fail)
+    result.map_err(|error| SaveError {
+        path: path.display().to_string(),
+        error,
+    })
 }
 
 /// The temporary file used while saving `path`: hidden, in the same folder (so the rename

@@ -1,0 +1,133 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+//! The decision memo: every section for every sample, well-formed HTML with embedded SVG,
+//! Markdown, and the command line.
+
+use pbsm::io::{SAMPLES, report};
+use pbsm::model::Date;
+
+const SECTIONS: [&str; 9] = [
+    "summary",
+    "alternatives",
+    "map",
+    "robustness",
+    "sensitivity",
+    "kpis",
+    "assumptions",
+    "traceability",
+    "check",
+];
+
+fn today() -> Date {
+    Date::new(2026, 11, 23).unwrap()
+}
+
+#[test]
+fn every_sample_memo_has_every_section_and_parses_as_xml() {
+    for sample in SAMPLES {
+        let p = sample.load().unwrap();
+        let html = report::html(&p, today());
+        let body = html.trim_start_matches("<!DOCTYPE html>\n");
+        let doc = roxmltree::Document::parse(body)
+            .unwrap_or_else(|e| panic!("{}: {e}", sample.file_name));
+        let ids: Vec<&str> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("section"))
+            .filter_map(|n| n.attribute("id"))
+            .collect();
+        assert_eq!(ids, SECTIONS, "{}", sample.file_name);
+        // Charts are embedded, nothing is loaded from elsewhere.
+        let svgs = doc
+            .descendants()
+            .filter(|n| n.tag_name().name() == "svg")
+            .count();
+        assert_eq!(svgs, 3, "map, rank acceptability, sensitivity");
+        assert!(
+            !html.contains("src=\"http") && !html.contains("href=\"http"),
+            "self-contained"
+        );
+        assert!(html.contains("@page{size:A4"), "prints on A4");
+        // Content, not just headings: every alternative and every KPI appears.
+        for a in &p.alternatives {
+            assert!(html.contains(&report::escape(&a.name)), "{}", a.name);
+        }
+        for k in &p.management.kpis {
+            assert!(html.contains(&report::escape(&k.name)), "{}", k.name);
+        }
+        assert!(
+            html.contains("/ 100</strong>"),
+            "the strategy check's score"
+        );
+    }
+}
+
+#[test]
+fn the_memo_reports_what_the_analysis_found() {
+    let p = SAMPLES[1].load().unwrap();
+    let html = report::html(&p, today());
+    // The machine builder's fired trigger and its AHP-weighted ranking.
+    assert!(html.contains("(set by its KPI trigger)"));
+    assert!(html.contains("Chosen alternative: Talent community: the robotics challenge."));
+    let md = report::markdown(&p, today());
+    for heading in [
+        "# Decision memo:",
+        "## Summary",
+        "## Strategy alternatives",
+        "## Rank acceptability",
+        "## Sensitivity",
+        "## KPIs",
+        "## Assumptions and prerequisites",
+        "## Traceability",
+        "## Strategy check",
+    ] {
+        assert!(md.contains(heading), "{heading}");
+    }
+    assert!(md.contains("| Rank | Alternative |"));
+}
+
+#[test]
+fn text_is_escaped() {
+    let mut p = SAMPLES[0].load().unwrap();
+    p.alternatives[0].name = "Club <b>first</b> & \"more\"".into();
+    let html = report::html(&p, today());
+    assert!(html.contains("Club &lt;b&gt;first&lt;/b&gt; &amp; &quot;more&quot;"));
+    roxmltree::Document::parse(html.trim_start_matches("<!DOCTYPE html>\n")).unwrap();
+}
+
+#[test]
+fn the_report_command_writes_html_or_markdown() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/tourism.pbsm.ron");
+    for name in ["memo.html", "memo.md"] {
+        let out = dir.path().join(name);
+        let status = std::process::Command::new(env!("CARGO_BIN_EXE_pbsm-workbench"))
+            .arg("report")
+            .arg(&file)
+            .arg("-o")
+            .arg(&out)
+            .output()
+            .unwrap();
+        assert_eq!(
+            status.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&status.stderr)
+        );
+        let text = std::fs::read_to_string(&out).unwrap();
+        if name.ends_with(".html") {
+            assert!(text.starts_with("<!DOCTYPE html>"));
+        } else {
+            assert!(text.starts_with("# Decision memo: Visit Marrenburg"));
+        }
+    }
+    let bad = dir.path().join("bad.pbsm.ron");
+    std::fs::write(&bad, "(version: 1, name: [])").unwrap();
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_pbsm-workbench"))
+        .args(["report"])
+        .arg(&bad)
+        .args(["-o"])
+        .arg(dir.path().join("x.html"))
+        .output()
+        .unwrap();
+    assert_eq!(status.status.code(), Some(2));
+    assert!(!dir.path().join("x.html").exists());
+}
