@@ -806,3 +806,15 @@ fn exporting_the_decision_memo_from_the_menu() {
     assert!(h.state().status.contains("Decision memo written"));
     assert!(!h.state().is_dirty(), "exporting changes nothing");
 }
+
+#[test]
+fn implementation_progress_per_alternative() {
+    let mut h = sample();
+    open_pane(&mut h, PaneKind::Management);
+    click(&mut h, "Measures");
+    h.get_by_label("Community first: the sourdough club: 4 of 6 done");
+    // Finishing a measure moves the progress.
+    h.state_mut().project.management.measures[3].status = pbsm::model::MeasureStatus::Done;
+    h.run();
+    h.get_by_label("Community first: the sourdough club: 5 of 6 done");
+}

@@ -241,3 +241,37 @@ mod tests {
         assert!(crate::model::validate(&p).is_empty());
     }
 }
+
+/// Implementation progress of an alternative: measures done out of the measures that implement
+/// its options (`None` if there are none).
+pub fn progress(project: &Project, alternative: AlternativeId) -> Option<(usize, usize)> {
+    let alt = project.alternative(alternative)?;
+    let measures: Vec<_> = project
+        .management
+        .measures
+        .iter()
+        .filter(|m| m.option.is_some_and(|o| alt.bundles(o)))
+        .collect();
+    if measures.is_empty() {
+        return None;
+    }
+    let done = measures
+        .iter()
+        .filter(|m| m.status == crate::model::MeasureStatus::Done)
+        .count();
+    Some((done, measures.len()))
+}
+
+#[cfg(test)]
+mod progress_tests {
+    use super::*;
+
+    #[test]
+    fn progress_counts_the_measures_of_the_alternatives_options() {
+        let p = crate::io::SAMPLES[0].load().unwrap();
+        // Community first bundles options 1, 2, 3, 9, 5: measures 1-6 implement them; 4 are done.
+        assert_eq!(progress(&p, AlternativeId(1)), Some((4, 6)));
+        // Service and freshness bundles options 6, 8, 7, 4: no measure implements them.
+        assert_eq!(progress(&p, AlternativeId(3)), None);
+    }
+}

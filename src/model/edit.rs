@@ -320,6 +320,7 @@ pub fn add_item(project: &mut Project, kind: ItemKind, today: Date) -> Result<It
                 date: today,
                 decision: String::new(),
                 reason: String::new(),
+                cause: None,
             });
             ItemRef::Adaptation(p.management.adaptations.len() - 1)
         }
@@ -357,7 +358,7 @@ pub fn remove_item(project: &mut Project, item: ItemRef) {
         ItemRef::Option(id) => p.remove_option(id),
         ItemRef::Alternative(id) => p.remove_alternative(id),
         ItemRef::Kpi(id) => p.remove_kpi(id),
-        ItemRef::Assumption(id) => p.management.assumptions.retain(|a| a.id != id),
+        ItemRef::Assumption(id) => p.remove_assumption(id),
         ItemRef::Measure(id) => p.management.measures.retain(|m| m.id != id),
         ItemRef::Adaptation(index) => {
             if index < p.management.adaptations.len() {

@@ -199,6 +199,18 @@ pub struct Adaptation {
     pub decision: String,
     /// Why.
     pub reason: String,
+    /// The KPI or assumption that caused it, if one did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cause: Option<Cause>,
+}
+
+/// What caused an adaptation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Cause {
+    /// A KPI's development.
+    Kpi(KpiId),
+    /// An assumption at risk or broken (by review or by its trigger).
+    Assumption(AssumptionId),
 }
 
 impl_has_id!(Kpi => KpiId, Assumption => AssumptionId, Measure => MeasureId);

@@ -33,7 +33,7 @@ pub use edit::{EditError, ItemKind, ItemRef, add_item, exists, remove_item};
 pub use foundation::{BusinessModule, CanvasBlock, Foundation, Goal, GoalKind, Topic};
 pub use ids::*;
 pub use management::{
-    Actual, Adaptation, Assumption, AssumptionKind, AssumptionStatus, HealthThresholds, Kpi,
+    Actual, Adaptation, Assumption, AssumptionKind, AssumptionStatus, Cause, HealthThresholds, Kpi,
     KpiDirection, Management, Measure, MeasureStatus, Trigger, TriggerCondition,
 };
 pub use options::{ActionOption, CompetitiveAssessment, Priority};

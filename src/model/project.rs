@@ -179,9 +179,24 @@ impl Project {
     /// Removes a KPI and the triggers that watch it.
     pub fn remove_kpi(&mut self, id: super::ids::KpiId) {
         self.management.kpis.retain(|k| k.id != id);
+        for a in &mut self.management.adaptations {
+            if a.cause == Some(super::management::Cause::Kpi(id)) {
+                a.cause = None;
+            }
+        }
         for a in &mut self.management.assumptions {
             if a.trigger.is_some_and(|t| t.kpi == id) {
                 a.trigger = None;
+            }
+        }
+    }
+
+    /// Removes a monitored assumption and the log entries' references to it.
+    pub fn remove_assumption(&mut self, id: super::ids::AssumptionId) {
+        self.management.assumptions.retain(|a| a.id != id);
+        for a in &mut self.management.adaptations {
+            if a.cause == Some(super::management::Cause::Assumption(id)) {
+                a.cause = None;
             }
         }
     }

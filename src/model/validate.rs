@@ -420,6 +420,20 @@ pub fn validate(project: &Project) -> Vec<Finding> {
             });
         }
     }
+    for (i, a) in m.adaptations.iter().enumerate() {
+        let item = format!("adaptation {} of {}", i + 1, a.date);
+        match a.cause {
+            Some(super::management::Cause::Kpi(id)) => {
+                c.link(&item, "KPI", id, |x| m.kpis.iter().any(|k| k.id == *x))
+            }
+            Some(super::management::Cause::Assumption(id)) => {
+                c.link(&item, "assumption", id, |x| {
+                    m.assumptions.iter().any(|s| s.id == *x)
+                });
+            }
+            None => {}
+        }
+    }
     c.unique_ids("measure", &m.measures);
     for measure in &m.measures {
         if let Some(opt) = measure.option {

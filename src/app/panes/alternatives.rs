@@ -14,6 +14,11 @@ on its contribution to the goals. The workbench prepares the decision; managemen
 pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
     pane_header(ui, "6 · Strategy alternatives", GUIDANCE);
     let rate = project.day_rate_eur;
+    let progress: Vec<(crate::model::AlternativeId, Option<(usize, usize)>)> = project
+        .alternatives
+        .iter()
+        .map(|a| (a.id, crate::analysis::assumptions::progress(project, a.id)))
+        .collect();
     let options = &project.options;
     let assumptions = &project.management.assumptions;
     master_detail(
@@ -58,6 +63,18 @@ pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
                     ),
                 );
             });
+            if let Some((_, Some((done, total)))) = progress.iter().find(|(id, _)| *id == a.id) {
+                ui.horizontal(|ui| {
+                    ui.label("Implementation");
+                    #[allow(clippy::cast_precision_loss)]
+                    let share = *done as f32 / (*total).max(1) as f32;
+                    ui.add(
+                        egui::ProgressBar::new(share)
+                            .desired_width(220.0)
+                            .text(format!("{done} of {total} measures done")),
+                    );
+                });
+            }
             ui.add_space(6.0);
             ui.strong(format!(
                 "Options in this alternative ({} of {})",

@@ -528,6 +528,19 @@ fn trigger_ui(
 
 fn measures_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
     let options = option_items(project);
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Progress:");
+        for a in project
+            .alternatives
+            .iter()
+            .filter(|a| a.status != crate::model::AlternativeStatus::Rejected)
+        {
+            if let Some((done, total)) = assumptions::progress(project, a.id) {
+                ui.label(RichText::new(format!("{}: {done} of {total} done", a.name)).strong());
+                ui.add_space(8.0);
+            }
+        }
+    });
     master_detail(
         ui,
         env,
@@ -562,6 +575,18 @@ fn measures_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) 
 
 fn adaptations_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
     ui.label("Every adaptation of the strategy, with the date and the reason: what triggered it, what was decided.");
+    let causes: Vec<(crate::model::Cause, String)> = project
+        .management
+        .kpis
+        .iter()
+        .map(|k| (crate::model::Cause::Kpi(k.id), format!("KPI: {}", k.name)))
+        .chain(project.management.assumptions.iter().map(|a| {
+            (
+                crate::model::Cause::Assumption(a.id),
+                format!("Assumption: {}", a.text),
+            )
+        }))
+        .collect();
     let log = &mut project.management.adaptations;
     let (add, _) = list_toolbar(ui, "log entry", log.len(), None);
     if add {
@@ -578,6 +603,7 @@ fn adaptations_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_
                         f.date("Date", &mut entry.date);
                         f.area("Decision", &mut entry.decision);
                         f.area("Reason", &mut entry.reason);
+                        f.reference("Caused by", &mut entry.cause, &causes);
                     });
                     if ui.small_button("🗑 Remove entry").clicked() {
                         remove = Some(i);
