@@ -131,3 +131,14 @@ fn the_unsaved_changes_prompt() {
     h.run();
     h.snapshot("dialog_unsaved_light");
 }
+
+#[test]
+#[ignore = "needs a GPU or Mesa lavapipe; run with --ignored (see .ci/run)"]
+fn the_copy_from_sample_checklist() {
+    let mut h = harness(ThemeChoice::Dark, [1280.0, 800.0]);
+    h.get_by_label(PaneKind::Options.tab_title()).click();
+    h.run();
+    h.get_by_label("Copy from a sample…").click();
+    h.run();
+    h.snapshot("dialog_copy_from_sample_dark");
+}

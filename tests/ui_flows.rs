@@ -818,3 +818,46 @@ fn implementation_progress_per_alternative() {
     h.run();
     h.get_by_label("Community first: the sourdough club: 5 of 6 done");
 }
+
+#[test]
+fn copying_options_from_a_sample_asks_for_the_transferability_checklist_first() {
+    let mut h = harness(Workbench::with_sample(2));
+    open_pane(&mut h, PaneKind::Options);
+    let before = h.state().project.options.len();
+    click(&mut h, "Copy from a sample…");
+    h.get_by_label("Copy options from a sample case");
+    // The bakery is the first sample; take its sourdough club option.
+    h.get_by_role_and_label(Role::CheckBox, "Sourdough club community")
+        .click();
+    h.run();
+    click(&mut h, "Copy 1 option");
+    assert_eq!(
+        h.state().project.options.len(),
+        before,
+        "nothing is copied before the checks"
+    );
+    for check in ["Social media affinity:", "Competitors:", "Business model:"] {
+        h.get_by_label_contains(check).click();
+        h.run();
+    }
+    click(&mut h, "Copy 1 option");
+    assert_eq!(h.state().project.options.len(), before + 1);
+    let copied = h.state().project.options.last().unwrap();
+    assert_eq!(copied.name, "Sourdough club community");
+    assert!(
+        copied.benefits.is_empty(),
+        "the bakery's benefits are not the tourism board's"
+    );
+    assert_eq!(
+        copied.assessment,
+        pbsm::model::CompetitiveAssessment::Parity
+    );
+    assert_eq!(
+        h.state().selection.get(ItemKind::Option),
+        Some(ItemRef::Option(copied.id))
+    );
+    // One undo step takes it back.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().project.options.len(), before);
+}

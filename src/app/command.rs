@@ -52,6 +52,15 @@ pub enum Command {
     Remove(ItemRef),
     /// Select an item (in its pane and on the map).
     Select(ItemRef),
+    /// Offer to copy options from a sample case, with the transferability checklist first.
+    CopyFromSample,
+    /// Copy these options of this sample (after the checklist).
+    CopyOptions {
+        /// Index in [`crate::io::SAMPLES`].
+        sample: usize,
+        /// The sample's options to copy.
+        options: Vec<crate::model::OptionId>,
+    },
 }
 
 /// Ctrl on Linux and Windows, Cmd on macOS.

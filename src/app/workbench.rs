@@ -66,6 +66,15 @@ pub enum Dialog {
         /// What to do after a successful save.
         then: Option<Command>,
     },
+    /// Copy options from a sample: choose them, then confirm they transfer.
+    CopyFromSample {
+        /// Index in [`SAMPLES`].
+        sample: usize,
+        /// The sample's options chosen.
+        selected: Vec<crate::model::OptionId>,
+        /// The transferability checklist: affinity, competitors, business model.
+        checks: [bool; 3],
+    },
     /// Something went wrong; nothing was changed.
     Error {
         /// What failed.
@@ -345,6 +354,36 @@ impl Workbench {
                     "Removed a {} (Edit → Undo brings it back)",
                     crate::model::Choice::label(item.kind())
                 );
+            }
+            Command::CopyFromSample => {
+                self.dialog = Some(Dialog::CopyFromSample {
+                    sample: 0,
+                    selected: Vec::new(),
+                    checks: [false; 3],
+                });
+            }
+            Command::CopyOptions { sample, options } => {
+                match SAMPLES.get(sample).map(io::Sample::load) {
+                    Some(Ok(source)) => {
+                        self.commit();
+                        let new =
+                            crate::model::edit::copy_options(&mut self.project, &source, &options);
+                        self.commit();
+                        if let Some(first) = new.first() {
+                            self.selection.select(ItemRef::Option(*first));
+                            layout::show_pane(&mut self.settings.layout, PaneKind::Options);
+                        }
+                        self.status = format!(
+                            "Copied {} option(s): link them to your benefits and assess them against your competitors",
+                            new.len()
+                        );
+                    }
+                    Some(Err(e)) => self.error("The sample could not be opened", e.to_string()),
+                    None => self.error(
+                        "No such sample",
+                        format!("There is no sample number {sample}."),
+                    ),
+                }
             }
             Command::Select(item) => {
                 self.selection.select(item);
@@ -827,6 +866,98 @@ impl Workbench {
                 }
                 if !close && let Some(Dialog::Path { text: stored, .. }) = &mut self.dialog {
                     *stored = text;
+                }
+            }
+            Dialog::CopyFromSample {
+                sample,
+                ref selected,
+                checks,
+            } => {
+                let (mut sample, mut selected, mut checks) = (sample, selected.clone(), checks);
+                let source = SAMPLES.get(sample).and_then(|s| s.load().ok());
+                let response = egui::Modal::new(Id::unique("copy_dialog")).show(ctx, |ui| {
+                    ui.set_width(600.0);
+                    ui.heading("Copy options from a sample case");
+                    ui.label("A sample is a worked example of the method, not a best case to copy: what worked there may fail here. Copied options keep their content; their links to the sample's benefits are dropped and their competitive assessment is reset to parity, to be made against your own competitors.");
+                    ui.add_space(4.0);
+                    ui.horizontal(|ui| {
+                        let label = ui.label("Sample");
+                        let mut choice = Some(sample);
+                        let items: Vec<(usize, String)> = SAMPLES
+                            .iter()
+                            .enumerate()
+                            .map(|(i, s)| (i, s.title.to_owned()))
+                            .collect();
+                        if super::widgets::reference_combo(ui, "copy_sample", &mut choice, &items)
+                            .labelled_by(label.id)
+                            .changed()
+                            && let Some(c) = choice
+                        {
+                            sample = c;
+                            selected.clear();
+                        }
+                    });
+                    if let Some(source) = &source {
+                        egui::ScrollArea::vertical().max_height(200.0).show(ui, |ui| {
+                            for o in &source.options {
+                                let mut on = selected.contains(&o.id);
+                                if ui.checkbox(&mut on, &o.name).changed() {
+                                    if on {
+                                        selected.push(o.id);
+                                    } else {
+                                        selected.retain(|x| *x != o.id);
+                                    }
+                                }
+                            }
+                        });
+                    }
+                    ui.add_space(6.0);
+                    ui.strong("Before you copy, check that they transfer:");
+                    let questions = [
+                        "Social media affinity: my market and these topics are as open to social media as in the sample.",
+                        "Competitors: I know my own performance and attention competitors; the sample's are not mine.",
+                        "Business model: my business model has modules and benefits these options can serve.",
+                    ];
+                    for (check, question) in checks.iter_mut().zip(questions) {
+                        ui.checkbox(check, question);
+                    }
+                    ui.add_space(6.0);
+                    ui.horizontal(|ui| {
+                        let ready = !selected.is_empty() && checks.iter().all(|c| *c);
+                        let label = format!(
+                            "Copy {} option{}",
+                            selected.len(),
+                            if selected.len() == 1 { "" } else { "s" }
+                        );
+                        if ui
+                            .add_enabled(ready, egui::Button::new(RichText::new(label).strong()))
+                            .on_disabled_hover_text("Choose options and confirm all three checks")
+                            .clicked()
+                        {
+                            next = Some(Command::CopyOptions {
+                                sample,
+                                options: selected.clone(),
+                            });
+                            close = true;
+                        }
+                        if ui.button("Cancel").clicked() {
+                            close = true;
+                        }
+                    });
+                });
+                if response.should_close() {
+                    close = true;
+                }
+                if !close
+                    && let Some(Dialog::CopyFromSample {
+                        sample: s,
+                        selected: sel,
+                        checks: c,
+                    }) = &mut self.dialog
+                {
+                    *s = sample;
+                    *sel = selected;
+                    *c = checks;
                 }
             }
             Dialog::Error {

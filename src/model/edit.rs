@@ -459,3 +459,103 @@ mod tests {
         );
     }
 }
+
+/// Copies options from another project (a sample case) into `target`, as new options. They
+/// keep their content; their topic, user benefit and usage format are linked to the target's
+/// items of the same name where there are any; links to the source's corporate benefits are
+/// dropped (those belong to the other business model); the competitive assessment is reset to
+/// parity, to be made against the target's own competitors. Returns the new ids.
+pub fn copy_options(target: &mut Project, source: &Project, ids: &[OptionId]) -> Vec<OptionId> {
+    let mut new_ids = Vec::new();
+    for id in ids {
+        let Some(o) = source.option(*id) else {
+            continue;
+        };
+        let same_name = |name: Option<&str>, items: Vec<(u32, &str)>| -> Option<u32> {
+            let name = name?;
+            items
+                .into_iter()
+                .find(|(_, n)| n.eq_ignore_ascii_case(name))
+                .map(|(i, _)| i)
+        };
+        let topic = same_name(
+            o.topic
+                .and_then(|t| source.foundation.topic(t))
+                .map(|t| t.name.as_str()),
+            target
+                .foundation
+                .topics
+                .iter()
+                .map(|t| (t.id.0, t.name.as_str()))
+                .collect(),
+        );
+        let user_benefit = same_name(
+            o.user_benefit
+                .and_then(|u| source.potential.user_benefit(u))
+                .map(|u| u.name.as_str()),
+            target
+                .potential
+                .user_benefits
+                .iter()
+                .map(|u| (u.id.0, u.name.as_str()))
+                .collect(),
+        );
+        let usage_format = same_name(
+            o.usage_format
+                .and_then(|u| source.potential.usage_format(u))
+                .map(|u| u.name.as_str()),
+            target
+                .potential
+                .usage_formats
+                .iter()
+                .map(|u| (u.id.0, u.name.as_str()))
+                .collect(),
+        );
+        let new_id = OptionId(next_id_number(&target.options, |i| i.0));
+        target.options.push(ActionOption {
+            id: new_id,
+            topic: topic.map(TopicId),
+            user_benefit: user_benefit.map(UserBenefitId),
+            usage_format: usage_format.map(UsageFormatId),
+            benefits: Vec::new(),
+            assessment: CompetitiveAssessment::Parity,
+            ..o.clone()
+        });
+        new_ids.push(new_id);
+    }
+    new_ids
+}
+
+#[cfg(test)]
+mod copy_tests {
+    use super::*;
+    use crate::model::validate;
+
+    #[test]
+    fn copied_options_keep_content_but_not_the_samples_links() {
+        let source = crate::io::SAMPLES[0].load().unwrap();
+        let mut target = crate::io::SAMPLES[2].load().unwrap();
+        // The tourism board has a topic named like the bakery's? No: links are dropped.
+        let before = target.options.len();
+        let new = copy_options(&mut target, &source, &[OptionId(1), OptionId(99)]);
+        assert_eq!(new.len(), 1, "an unknown id is skipped");
+        assert_eq!(target.options.len(), before + 1);
+        let copied = target.option(new[0]).unwrap();
+        let original = source.option(OptionId(1)).unwrap();
+        assert_eq!(copied.name, original.name);
+        assert_eq!(copied.channels, original.channels);
+        assert_eq!(copied.participation, original.participation);
+        assert!(copied.benefits.is_empty());
+        assert_eq!(copied.assessment, CompetitiveAssessment::Parity);
+        assert_eq!(copied.topic, None);
+        assert!(validate(&target).is_empty());
+
+        // Into a copy of the same sample, links by name are kept.
+        let mut same = crate::io::SAMPLES[0].load().unwrap();
+        let new = copy_options(&mut same, &source, &[OptionId(1)]);
+        let copied = same.option(new[0]).unwrap();
+        assert_eq!(copied.topic, original.topic);
+        assert_eq!(copied.usage_format, original.usage_format);
+        assert!(validate(&same).is_empty());
+    }
+}

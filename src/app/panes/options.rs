@@ -13,6 +13,13 @@ relevance, and assess it honestly against competitors: leading, parity or weaker
 /// Draws the options pane.
 pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
     pane_header(ui, "5 · Options for action", GUIDANCE);
+    if ui
+        .button("Copy from a sample…")
+        .on_hover_text("Take options from a worked example, after checking that they transfer")
+        .clicked()
+    {
+        env.send(crate::app::command::Command::CopyFromSample);
+    }
     let topics = topic_items(project);
     let user_benefits = user_benefit_items(project);
     let usage_formats = usage_format_items(project);
