@@ -861,3 +861,38 @@ fn copying_options_from_a_sample_asks_for_the_transferability_checklist_first() 
     h.run();
     assert_eq!(h.state().project.options.len(), before);
 }
+
+#[test]
+fn starting_a_follow_up_strategy_and_comparing_with_it() {
+    let mut h = sample();
+    open_pane(&mut h, PaneKind::Management);
+    click(&mut h, "Versions");
+    click(&mut h, "Start follow-up strategy");
+    assert_eq!(h.state().project.versions.len(), 1);
+    assert_eq!(
+        h.state().project.alternatives[0].status,
+        pbsm::model::AlternativeStatus::Draft
+    );
+    h.get_by_label("• “Community first: the sourdough club”: status Chosen → Draft");
+    // Change a weight; the comparison shows it.
+    h.state_mut()
+        .project
+        .decision
+        .set_weight(pbsm::model::CriterionId(2), 0.4);
+    h.run();
+    h.get_by_label("• Weight of Risk: 0.20 → 0.40");
+    // Starting it is one undo step.
+    h.state_mut()
+        .project
+        .decision
+        .set_weight(pbsm::model::CriterionId(2), 0.2);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(h.state().project.versions.is_empty());
+    assert_eq!(
+        h.state().project.alternatives[0].status,
+        pbsm::model::AlternativeStatus::Chosen
+    );
+}

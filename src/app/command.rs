@@ -52,6 +52,8 @@ pub enum Command {
     Remove(ItemRef),
     /// Select an item (in its pane and on the map).
     Select(ItemRef),
+    /// Keep the current state as a version with this name and start the follow-up strategy.
+    StartFollowUp(String),
     /// Offer to copy options from a sample case, with the transferability checklist first.
     CopyFromSample,
     /// Copy these options of this sample (after the checklist).

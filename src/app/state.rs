@@ -167,6 +167,8 @@ pub enum ManagementSection {
     Measures,
     /// Adaptation log.
     Adaptations,
+    /// Kept versions of the strategy and the follow-up.
+    Versions,
 }
 
 /// What a pane gets besides the project: the selection, where to put commands, today's date,

@@ -355,6 +355,14 @@ impl Workbench {
                     crate::model::Choice::label(item.kind())
                 );
             }
+            Command::StartFollowUp(name) => {
+                self.commit();
+                self.project.start_follow_up(&name, self.today);
+                self.commit();
+                self.status = format!(
+                    "Follow-up strategy started; “{name}” is kept as a version (Edit → Undo takes it back)"
+                );
+            }
             Command::CopyFromSample => {
                 self.dialog = Some(Dialog::CopyFromSample {
                     sample: 0,

@@ -18,6 +18,7 @@ pub mod potential;
 pub mod project;
 pub mod stress;
 pub mod validate;
+pub mod versions;
 
 pub use alternatives::{
     Alternative, AlternativeStatus, BundledOption, Component, CustomScore, ScoreRange, Statement,
@@ -43,3 +44,4 @@ pub use potential::{
 };
 pub use project::{CURRENT_VERSION, DEFAULT_DAY_RATE_EUR, Project};
 pub use validate::{Finding, validate};
+pub use versions::{Change, StrategyVersion};

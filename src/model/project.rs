@@ -49,6 +49,9 @@ pub struct Project {
     /// The criteria, weights and settings of the decision between alternatives.
     #[serde(default)]
     pub decision: Decision,
+    /// Earlier states of the strategy, kept when a follow-up strategy started.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub versions: Vec<super::versions::StrategyVersion>,
 }
 
 impl Default for Project {
@@ -73,6 +76,7 @@ impl Project {
             alternatives: Vec::new(),
             management: Management::default(),
             decision: Decision::default(),
+            versions: Vec::new(),
         }
     }
 

@@ -26,6 +26,7 @@ pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
             (ManagementSection::Assumptions, "Assumptions"),
             (ManagementSection::Measures, "Measures"),
             (ManagementSection::Adaptations, "Adaptation log"),
+            (ManagementSection::Versions, "Versions"),
         ],
     );
     match env.sections.management {
@@ -33,6 +34,7 @@ pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
         ManagementSection::Assumptions => assumptions_ui(ui, project, env),
         ManagementSection::Measures => measures_ui(ui, project, env),
         ManagementSection::Adaptations => adaptations_ui(ui, project, env),
+        ManagementSection::Versions => versions_ui(ui, project, env),
     }
 }
 
@@ -571,6 +573,61 @@ fn measures_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) 
             });
         },
     );
+}
+
+/// Kept versions, the follow-up strategy, and what changed since a version.
+fn versions_ui(ui: &mut egui::Ui, project: &Project, env: &mut PaneEnv<'_>) {
+    ui.label("When the strategy has run its course or a broken assumption forces a new one, start the follow-up: the \
+current alternatives, weights and KPIs are kept as a named version, the alternatives go back to draft, and the log records it. \
+Compare any version with today's state.");
+    let name_id = ui.make_persistent_id("follow_up_name");
+    let mut name = ui
+        .data(|d| d.get_temp::<String>(name_id))
+        .unwrap_or_else(|| format!("{} (until {})", project.name, env.today));
+    ui.horizontal(|ui| {
+        ui.add(egui::TextEdit::singleline(&mut name).desired_width(320.0))
+            .accessible_name("Version name");
+        if ui
+            .add_enabled(
+                !name.trim().is_empty(),
+                egui::Button::new("Start follow-up strategy"),
+            )
+            .clicked()
+        {
+            env.send(Command::StartFollowUp(name.trim().to_owned()));
+        }
+    });
+    ui.data_mut(|d| d.insert_temp(name_id, name));
+    if project.versions.is_empty() {
+        widgets::empty_hint(ui, "No version kept yet.");
+        return;
+    }
+    let chosen_id = ui.make_persistent_id("compared_version");
+    let mut chosen = ui
+        .data(|d| d.get_temp::<usize>(chosen_id))
+        .unwrap_or(project.versions.len() - 1);
+    chosen = chosen.min(project.versions.len() - 1);
+    ui.add_space(6.0);
+    ui.strong("Kept versions");
+    for (i, v) in project.versions.iter().enumerate() {
+        ui.radio_value(&mut chosen, i, format!("{} ({})", v.name, v.date));
+    }
+    ui.data_mut(|d| d.insert_temp(chosen_id, chosen));
+    let version = &project.versions[chosen];
+    let changes = crate::model::versions::compare(version, project);
+    ui.add_space(6.0);
+    ui.strong(format!("Since “{}”", version.name));
+    if changes.is_empty() {
+        widgets::empty_hint(ui, "Nothing changed in alternatives, weights or KPIs.");
+    }
+    egui::ScrollArea::vertical()
+        .id_salt("changes")
+        .max_height(260.0)
+        .show(ui, |ui| {
+            for change in changes {
+                ui.label(format!("• {change}"));
+            }
+        });
 }
 
 fn adaptations_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
