@@ -896,3 +896,59 @@ fn starting_a_follow_up_strategy_and_comparing_with_it() {
         pbsm::model::AlternativeStatus::Chosen
     );
 }
+
+#[test]
+fn exporting_the_map_as_png() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("map.png");
+    let mut h = sample();
+    h.get_by_label("PNG").click();
+    h.step();
+    h.step();
+    // The window asked for a screenshot. kittest renders one where it has a GPU; without one we
+    // hand it a plain 1280×800 image, as the integration would (the callback is one-shot).
+    let callback = h
+        .output()
+        .viewport_output
+        .values()
+        .flat_map(|v| v.commands.iter())
+        .find_map(|c| match c {
+            egui::ViewportCommand::Screenshot(cb) => Some(cb.clone()),
+            _ => None,
+        });
+    let callback = match callback {
+        Some(cb) => cb,
+        None => panic!("no screenshot was requested"),
+    };
+    let image = egui::ColorImage::new(
+        [1280, 800],
+        vec![egui::Color32::from_rgb(10, 120, 60); 1280 * 800],
+    );
+    callback.complete(std::sync::Arc::new(image));
+    h.run();
+    h.get_by_label("Export the plot as PNG");
+    h.get_by_label("File path").click();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("File path")
+        .type_text(&path.display().to_string());
+    h.key_press(Key::Enter);
+    h.run();
+    let bytes = std::fs::read(&path).unwrap();
+    assert_eq!(&bytes[1..4], b"PNG");
+    let reader = png::Decoder::new(std::io::Cursor::new(bytes))
+        .read_info()
+        .unwrap();
+    let map = last_geometry(&h.ctx).unwrap();
+    assert!(!map.bubbles.is_empty());
+    // The picture is the map's area, not the whole window.
+    assert!(
+        reader.info().width < 1280 && reader.info().width > 300,
+        "{}",
+        reader.info().width
+    );
+    assert!(
+        reader.info().height < 800 && reader.info().height > 200,
+        "{}",
+        reader.info().height
+    );
+}

@@ -52,6 +52,13 @@ pub enum Command {
     Remove(ItemRef),
     /// Select an item (in its pane and on the map).
     Select(ItemRef),
+    /// Export the plot drawn in this screen rectangle (points) as a PNG file.
+    ExportPlot {
+        /// A file name suggestion ("alternatives-map").
+        name: String,
+        /// Where the plot is on screen.
+        rect: egui::Rect,
+    },
     /// Keep the current state as a version with this name and start the follow-up strategy.
     StartFollowUp(String),
     /// Offer to copy options from a sample case, with the transferability checklist first.

@@ -3,6 +3,7 @@
 
 pub mod command;
 pub mod derived;
+pub mod export;
 pub mod history;
 pub mod layout;
 pub mod panes;

@@ -44,6 +44,8 @@ pub enum PathPurpose {
     Save,
     /// Write the decision memo to a file.
     Report,
+    /// Write an exported plot (PNG) to a file.
+    Png,
 }
 
 /// A modal dialog.
@@ -118,6 +120,17 @@ pub struct Workbench {
     pub today: Date,
     /// Numbers derived from the project, cached.
     pub derived: super::derived::Derived,
+    /// A plot to export: asked for in a command, taken when the next frame is drawn.
+    screenshot_request: Option<(String, egui::Rect)>,
+    /// The screenshot on its way: plot name, area, scale, and where it arrives.
+    screenshot: Option<(
+        String,
+        egui::Rect,
+        f32,
+        mpsc::Receiver<std::sync::Arc<egui::ColorImage>>,
+    )>,
+    /// An exported plot as PNG bytes, waiting for a file name.
+    pub pending_png: Option<(String, Vec<u8>)>,
 }
 
 impl Default for Workbench {
@@ -156,6 +169,9 @@ impl Workbench {
             pending_viewport_close: false,
             today: Date::today(),
             derived: super::derived::Derived::default(),
+            screenshot_request: None,
+            screenshot: None,
+            pending_png: None,
         }
     }
 
@@ -355,6 +371,7 @@ impl Workbench {
                     crate::model::Choice::label(item.kind())
                 );
             }
+            Command::ExportPlot { name, rect } => self.screenshot_request = Some((name, rect)),
             Command::StartFollowUp(name) => {
                 self.commit();
                 self.project.start_follow_up(&name, self.today);
@@ -443,6 +460,15 @@ impl Workbench {
         );
         let text = match purpose {
             PathPurpose::Save => suggested.display().to_string(),
+            PathPurpose::Png => suggested
+                .with_file_name(format!(
+                    "{}.png",
+                    self.pending_png
+                        .as_ref()
+                        .map_or("plot", |(name, _)| name.as_str())
+                ))
+                .display()
+                .to_string(),
             PathPurpose::Report => suggested
                 .with_file_name(format!(
                     "{}-memo.html",
@@ -485,6 +511,10 @@ impl Workbench {
             let chosen = match purpose {
                 PathPurpose::Open => dialog.pick_file(),
                 PathPurpose::Save => dialog.set_file_name(name).save_file(),
+                PathPurpose::Png => rfd::FileDialog::new()
+                    .add_filter("PNG image", &["png"])
+                    .set_file_name(name)
+                    .save_file(),
                 PathPurpose::Report => rfd::FileDialog::new()
                     .add_filter("Decision memo (HTML)", &["html"])
                     .add_filter("Decision memo (Markdown)", &["md"])
@@ -531,6 +561,14 @@ impl Workbench {
     fn finish_path(&mut self, purpose: PathPurpose, path: PathBuf, then: Option<Command>) {
         match purpose {
             PathPurpose::Report => self.apply_now(Command::ExportReportTo(path)),
+            PathPurpose::Png => {
+                if let Some((_, bytes)) = self.pending_png.take() {
+                    match io::project_file::write_atomic_bytes(&path, &bytes) {
+                        Ok(()) => self.status = format!("Plot written to {}", path.display()),
+                        Err(e) => self.error("The image was not written", e.to_string()),
+                    }
+                }
+            }
             PathPurpose::Open => self.apply_now(Command::OpenPath(path)),
             PathPurpose::Save => {
                 if self.save_to(&path)
@@ -583,6 +621,7 @@ impl Workbench {
         self.pending.extend(commands);
         self.dialog_ui(&ctx);
         self.poll_file_dialog(&ctx);
+        self.poll_screenshot(&ctx);
         // An edited value may have left its uncertainty range; widen it (part of the same edit).
         self.project.fit_ranges();
         self.record_gestures(&ctx);
@@ -605,6 +644,53 @@ impl Workbench {
         {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             ctx.data_mut(|d| d.insert_temp(Id::unique("window_title"), title));
+        }
+    }
+
+    /// Asks for a screenshot when a plot export is requested, and turns the screenshot into
+    /// PNG bytes of the plot's area when it arrives.
+    fn poll_screenshot(&mut self, ctx: &egui::Context) {
+        if let Some((name, rect)) = self.screenshot_request.take() {
+            let (tx, rx) = mpsc::channel();
+            let repaint = ctx.clone();
+            ctx.request_screenshot(move |image| {
+                // The window may have closed meanwhile; then nobody needs it.
+                let _ = tx.send(image);
+                repaint.request_repaint();
+            });
+            self.screenshot = Some((name, rect, ctx.pixels_per_point(), rx));
+            self.status = "Taking a picture of the plot…".to_owned();
+            return;
+        }
+        let Some((_, _, _, rx)) = &self.screenshot else {
+            return;
+        };
+        match rx.try_recv() {
+            Ok(image) => {
+                let Some((name, rect, ppp, _)) = self.screenshot.take() else {
+                    return;
+                };
+                let png = super::export::crop(&image, rect, ppp)
+                    .ok_or_else(|| "the plot is not on screen".to_owned())
+                    .and_then(|img| super::export::encode_png(&img).map_err(|e| e.to_string()));
+                match png {
+                    Ok(bytes) => {
+                        self.pending_png = Some((name, bytes));
+                        self.ask_for_path(PathPurpose::Png, None);
+                    }
+                    Err(e) => self.error("The plot was not exported", e),
+                }
+            }
+            Err(mpsc::TryRecvError::Empty) => {
+                ctx.request_repaint_after(std::time::Duration::from_millis(50))
+            }
+            Err(mpsc::TryRecvError::Disconnected) => {
+                self.screenshot = None;
+                self.error(
+                    "The plot was not exported",
+                    "The window could not take a picture of itself here.".to_owned(),
+                );
+            }
         }
     }
 
@@ -842,6 +928,7 @@ impl Workbench {
                     PathPurpose::Open => ("Open a project", "Open"),
                     PathPurpose::Save => ("Save the project", "Save"),
                     PathPurpose::Report => ("Export the decision memo (.html or .md)", "Export"),
+                    PathPurpose::Png => ("Export the plot as PNG", "Export"),
                 };
                 let response = egui::Modal::new(Id::unique("path_dialog")).show(ctx, |ui| {
                     ui.set_width(560.0);

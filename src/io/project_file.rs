@@ -278,22 +278,27 @@ fn save_with(
             error: std::io::Error::other("the project could not be written as text"),
         });
     }
-    write_atomic_with(path, &text, write)
+    write_atomic_with(path, text.as_bytes(), write)
 }
 
 /// Writes any text file atomically (temporary file in the same folder, flushed, renamed over
 /// `path`): a failure leaves the old file as it was and no temporary file behind.
 pub fn write_atomic(path: &Path, text: &str) -> Result<(), SaveError> {
-    write_atomic_with(path, text, |file, bytes| file.write_all(bytes))
+    write_atomic_bytes(path, text.as_bytes())
+}
+
+/// Writes any file atomically, like [`write_atomic`].
+pub fn write_atomic_bytes(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    write_atomic_with(path, bytes, |file, bytes| file.write_all(bytes))
 }
 
 fn write_atomic_with(
     path: &Path,
-    text: &str,
+    bytes: &[u8],
     write: impl FnOnce(&mut fs::File, &[u8]) -> std::io::Result<()>,
 ) -> Result<(), SaveError> {
     let temp = temporary_path(path);
-    let result = write_then_rename(text, &temp, path, write);
+    let result = write_then_rename(bytes, &temp, path, write);
     if result.is_err() {
         // Best effort: the temporary file may not even exist.
         let _ = fs::remove_file(&temp);
@@ -314,13 +319,13 @@ pub fn temporary_path(path: &Path) -> PathBuf {
 }
 
 fn write_then_rename(
-    text: &str,
+    bytes: &[u8],
     temp: &Path,
     path: &Path,
     write: impl FnOnce(&mut fs::File, &[u8]) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
     let mut file = fs::File::create(temp)?;
-    write(&mut file, text.as_bytes())?;
+    write(&mut file, bytes)?;
     file.sync_all()?;
     drop(file);
     fs::rename(temp, path)?;

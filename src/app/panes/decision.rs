@@ -56,6 +56,20 @@ pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
         });
 }
 
+/// A small button that exports the chart drawn in `rect` as PNG.
+pub fn export_button(ui: &mut egui::Ui, env: &mut PaneEnv<'_>, name: &str, rect: egui::Rect) {
+    if ui
+        .small_button("Export chart as PNG")
+        .on_hover_text("Save this chart as an image")
+        .clicked()
+    {
+        env.send(Command::ExportPlot {
+            name: name.to_owned(),
+            rect,
+        });
+    }
+}
+
 fn name_of(project: &Project, id: AlternativeId) -> String {
     project
         .alternative(id)
@@ -629,7 +643,8 @@ The green band is where it stays first; beyond its ends another alternative take
             above: t.next_leader_above.map(|id| name_of(project, id)),
         })
         .collect();
-    tornado::ui(ui, &rows);
+    let rect = tornado::ui(ui, &rows);
+    export_button(ui, env, "sensitivity", rect);
     ui.add_space(6.0);
     egui::Grid::new("thresholds")
         .striped(true)
@@ -690,7 +705,8 @@ alternative takes each rank: its rank acceptability.");
                 .iter()
                 .map(|id| name_of(project, *id))
                 .collect();
-            acceptability::ui(ui, &names, &result.acceptability);
+            let rect = acceptability::ui(ui, &names, &result.acceptability);
+            export_button(ui, env, "rank-acceptability", rect);
             if project.alternatives.iter().all(|a| a.ranges.is_empty()) {
                 ui.label(
                     RichText::new("No score has a range yet, so every draw gives today's ranking.")

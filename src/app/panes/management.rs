@@ -245,7 +245,7 @@ fn kpis_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
                 );
             });
         },
-        |ui, k, _env| {
+        |ui, k, env| {
             form(ui, ("kpi", k.id), |f| {
                 f.text("Name", &mut k.name);
                 f.text("Unit", &mut k.unit);
@@ -270,7 +270,8 @@ fn kpis_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
                     thresholds.behind * 100.0,
                 ));
             }
-            kpi_chart::ui(ui, k, &h, today);
+            let rect = kpi_chart::ui(ui, k, &h, today);
+            super::decision::export_button(ui, env, "kpi", rect);
             ui.add_space(6.0);
             actuals_ui(ui, k, today);
         },

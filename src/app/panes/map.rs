@@ -37,6 +37,7 @@ pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
         Some(ItemRef::Alternative(id)) => Some(id),
         _ => None,
     };
+    let mut export = false;
     ui.horizontal_wrapped(|ui| {
         let (x, y) = &mut env.sections.map_axes;
         for (label, axis) in [("Across", x), ("Up", y)] {
@@ -63,6 +64,10 @@ pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
             egui::Label::new(RichText::new("- - Pareto frontier").weak())
                 .wrap_mode(egui::TextWrapMode::Extend),
         );
+        export = ui
+            .small_button("PNG")
+            .on_hover_text("Export the map as a PNG image")
+            .clicked();
     });
     let view = alternatives_map::MapView {
         selected,
@@ -83,6 +88,12 @@ pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
             .collect(),
     };
     let response = alternatives_map::ui(ui, project, &view);
+    if export {
+        env.send(Command::ExportPlot {
+            name: "alternatives-map".to_owned(),
+            rect: response.rect,
+        });
+    }
     if let Some(id) = response.clicked {
         env.send(Command::Select(ItemRef::Alternative(id)));
     }

@@ -20,7 +20,7 @@ pub fn rank_color(r: usize, n: usize, dark: bool) -> Color32 {
 }
 
 /// Draws the bars; `names` and `acceptability` are per alternative.
-pub fn ui(ui: &mut egui::Ui, names: &[String], acceptability: &[Vec<f64>]) {
+pub fn ui(ui: &mut egui::Ui, names: &[String], acceptability: &[Vec<f64>]) -> Rect {
     let n = names.len();
     let label_width = 230.0;
     let row_height = 28.0;
@@ -89,6 +89,7 @@ pub fn ui(ui: &mut egui::Ui, names: &[String], acceptability: &[Vec<f64>]) {
         );
         x = label.right() + 14.0;
     }
+    rect
 }
 
 /// "1st", "2nd", "3rd", "4th" …

@@ -13,7 +13,7 @@ const MAX_RADIUS: f32 = 40.0;
 const MIN_RADIUS: f32 = 7.0;
 
 /// What happened on the map this frame.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct MapResponse {
     /// The alternative under the pointer.
     pub hovered: Option<AlternativeId>,
@@ -21,6 +21,8 @@ pub struct MapResponse {
     pub clicked: Option<AlternativeId>,
     /// The alternative being dragged and by how much this frame, in axis units (x, y).
     pub dragged: Option<(AlternativeId, f64, f64)>,
+    /// Where the map is on screen.
+    pub rect: egui::Rect,
 }
 
 /// Where the map drew its bubbles in the last frame, in screen points.
@@ -510,6 +512,7 @@ pub fn ui(ui: &mut egui::Ui, project: &Project, view: &MapView<'_>) -> MapRespon
         hovered,
         clicked,
         dragged,
+        rect: response.response.rect,
     }
 }
 

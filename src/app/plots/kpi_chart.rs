@@ -19,7 +19,7 @@ fn date_label(value: f64) -> String {
 }
 
 /// Draws the chart for a KPI.
-pub fn ui(ui: &mut egui::Ui, kpi: &Kpi, health: &KpiHealth, today: Date) {
+pub fn ui(ui: &mut egui::Ui, kpi: &Kpi, health: &KpiHealth, today: Date) -> egui::Rect {
     let actual_color = widgets::signal_color(ui, health.health.level());
     let guide = ui.visuals().weak_text_color();
     let start = days(kpi.baseline_date);
@@ -35,7 +35,7 @@ pub fn ui(ui: &mut egui::Ui, kpi: &Kpi, health: &KpiHealth, today: Date) {
         })
         .collect();
     let unit = kpi.unit.clone();
-    Plot::new(("kpi_chart", kpi.id.0))
+    let response = Plot::new(("kpi_chart", kpi.id.0))
         .height(230.0)
         // The corner the line leaves empty: top left when it rises, bottom left when it falls.
         .legend(Legend::default().position(if kpi.target >= kpi.baseline {
@@ -87,4 +87,5 @@ pub fn ui(ui: &mut egui::Ui, kpi: &Kpi, health: &KpiHealth, today: Date) {
                     .radius(3.5),
             );
         });
+    response.response.rect
 }

@@ -22,7 +22,7 @@ pub struct Row {
 }
 
 /// Draws the chart, narrowest band on top (the tornado's shape).
-pub fn ui(ui: &mut egui::Ui, rows: &[Row]) {
+pub fn ui(ui: &mut egui::Ui, rows: &[Row]) -> Rect {
     let mut rows: Vec<&Row> = rows.iter().collect();
     rows.sort_by(|a, b| (a.to - a.from).total_cmp(&(b.to - b.from)));
     let label_width = 190.0;
@@ -73,4 +73,5 @@ pub fn ui(ui: &mut egui::Ui, rows: &[Row]) {
         )
         .weak(),
     );
+    rect
 }
