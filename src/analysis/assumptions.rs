@@ -134,11 +134,17 @@ pub fn worst_for_alternative(
     alternative: AlternativeId,
     today: Date,
 ) -> AssumptionStatus {
+    // Directly, or through an option the alternative bundles.
+    let bundled = |a: &Assumption| {
+        project
+            .alternative(alternative)
+            .is_some_and(|alt| a.options.iter().any(|o| alt.bundles(*o)))
+    };
     project
         .management
         .assumptions
         .iter()
-        .filter(|a| a.alternatives.contains(&alternative))
+        .filter(|a| a.alternatives.contains(&alternative) || bundled(a))
         .map(|a| effective_status(project, a, today).0)
         .max_by_key(|s| severity(*s))
         .unwrap_or(AssumptionStatus::Holds)
@@ -231,6 +237,33 @@ mod tests {
                 .any(|x| matches!(x, Warning::Kpi { id: KpiId(2), .. })),
             "course bookings are at risk"
         );
+    }
+
+    #[test]
+    fn an_assumption_on_an_option_concerns_every_alternative_that_bundles_it() {
+        let today = date("2026-11-23");
+        let mut p = crate::io::SAMPLES[0].load().unwrap();
+        // Assumption 4 (works council) holds; break it and tie it to option 4 (craft reels),
+        // bundled by alternatives 2 and 3 only.
+        let a = &mut p.management.assumptions[3];
+        a.alternatives.clear();
+        a.options = vec![crate::model::OptionId(4)];
+        a.status = AssumptionStatus::Broken;
+        assert_eq!(
+            worst_for_alternative(&p, AlternativeId(3), today),
+            AssumptionStatus::Broken
+        );
+        assert_eq!(
+            worst_for_alternative(&p, AlternativeId(2), today),
+            AssumptionStatus::Broken
+        );
+        assert_ne!(
+            worst_for_alternative(&p, AlternativeId(1), today),
+            AssumptionStatus::Broken
+        );
+        p.remove_option(crate::model::OptionId(4));
+        assert!(p.management.assumptions[3].options.is_empty());
+        assert!(crate::model::validate(&p).is_empty());
     }
 
     #[test]

@@ -188,6 +188,7 @@ pub fn neighbours(project: &Project, item: ItemRef) -> (Vec<ItemRef>, Vec<ItemRe
         ItemRef::Assumption(id) => {
             if let Some(a) = p.management.assumptions.iter().find(|a| a.id == id) {
                 up.extend(a.alternatives.iter().map(|x| ItemRef::Alternative(*x)));
+                up.extend(a.options.iter().map(|x| ItemRef::Option(*x)));
                 up.extend(a.trigger.map(|t| ItemRef::Kpi(t.kpi)));
             }
         }

@@ -297,6 +297,7 @@ pub fn add_item(project: &mut Project, kind: ItemKind, today: Date) -> Result<It
                 kind: AssumptionKind::Assumption,
                 alternatives: Vec::new(),
                 status: AssumptionStatus::Holds,
+                options: Vec::new(),
                 last_review: None,
                 note: String::new(),
                 trigger: None,

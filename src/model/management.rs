@@ -119,6 +119,9 @@ pub struct Assumption {
     pub kind: AssumptionKind,
     /// The alternatives that rely on it.
     pub alternatives: Vec<AlternativeId>,
+    /// The options that rely on it (and so every alternative that bundles them).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<OptionId>,
     /// Its state at the last review.
     pub status: AssumptionStatus,
     /// When it was last reviewed.

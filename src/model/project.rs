@@ -178,6 +178,9 @@ impl Project {
                 measure.option = None;
             }
         }
+        for assumption in &mut self.management.assumptions {
+            assumption.options.retain(|o| *o != id);
+        }
     }
 
     /// Removes a KPI and the triggers that watch it.

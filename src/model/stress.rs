@@ -235,6 +235,7 @@ pub fn stress_project(size: StressSize) -> Project {
                 .into_iter()
                 .collect(),
             status: pick(AssumptionStatus::ALL, i).unwrap_or_default(),
+            options: Vec::new(),
             last_review: Some(start),
             note: String::new(),
             trigger: None,

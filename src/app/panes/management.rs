@@ -348,6 +348,7 @@ fn actuals_ui(ui: &mut egui::Ui, k: &mut Kpi, today: crate::model::Date) {
 
 fn assumptions_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
     let alternatives = alternative_items(project);
+    let options = option_items(project);
     let kpis: Vec<(crate::model::KpiId, String)> = project
         .management
         .kpis
@@ -448,6 +449,23 @@ fn assumptions_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_
                             }
                         }
                     }
+                });
+                f.custom("Options relying on it", |ui| {
+                    let header = format!("{} of {} options", a.options.len(), options.len());
+                    egui::CollapsingHeader::new(header)
+                        .id_salt(("assumption options", a.id))
+                        .show(ui, |ui| {
+                            for (id, name) in &options {
+                                let mut on = a.options.contains(id);
+                                if ui.checkbox(&mut on, name).changed() {
+                                    if on {
+                                        a.options.push(*id);
+                                    } else {
+                                        a.options.retain(|x| x != id);
+                                    }
+                                }
+                            }
+                        });
                 });
             });
         },
