@@ -150,10 +150,55 @@ pub fn worst_for_alternative(
         .unwrap_or(AssumptionStatus::Holds)
 }
 
+/// The worst effective status of every alternative relying on an assumption that does not hold,
+/// in one pass (the map asks for all of them every frame).
+pub fn worst_per_alternative(
+    project: &Project,
+    today: Date,
+) -> Vec<(AlternativeId, AssumptionStatus)> {
+    let mut worst: Vec<(AlternativeId, AssumptionStatus)> = Vec::new();
+    for a in &project.management.assumptions {
+        let status = effective_status(project, a, today).0;
+        if status == AssumptionStatus::Holds {
+            continue;
+        }
+        for alt in &project.alternatives {
+            let relies =
+                a.alternatives.contains(&alt.id) || a.options.iter().any(|o| alt.bundles(*o));
+            if !relies {
+                continue;
+            }
+            match worst.iter_mut().find(|(id, _)| *id == alt.id) {
+                Some((_, s)) if severity(status) > severity(*s) => *s = status,
+                Some(_) => {}
+                None => worst.push((alt.id, status)),
+            }
+        }
+    }
+    worst
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::Trigger;
+
+    #[test]
+    fn the_one_pass_agrees_with_the_per_alternative_answer() {
+        let today = date("2026-11-23");
+        for sample in crate::io::SAMPLES {
+            let p = sample.load().unwrap();
+            let all = worst_per_alternative(&p, today);
+            for alt in &p.alternatives {
+                let one = worst_for_alternative(&p, alt.id, today);
+                let from_all = all
+                    .iter()
+                    .find(|(id, _)| *id == alt.id)
+                    .map_or(AssumptionStatus::Holds, |(_, s)| *s);
+                assert_eq!(one, from_all, "{} {}", sample.file_name, alt.name);
+            }
+        }
+    }
 
     fn date(t: &str) -> Date {
         t.parse().unwrap()

@@ -75,17 +75,9 @@ pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
         y: env.sections.map_axes.1,
         evaluation: &env.derived.evaluation,
         robustness: env.derived.robustness.result(),
-        assumption_warnings: project
-            .alternatives
-            .iter()
-            .map(|a| {
-                (
-                    a.id,
-                    crate::analysis::assumptions::worst_for_alternative(project, a.id, env.today),
-                )
-            })
-            .filter(|(_, s)| *s != crate::model::AssumptionStatus::Holds)
-            .collect(),
+        assumption_warnings: crate::analysis::assumptions::worst_per_alternative(
+            project, env.today,
+        ),
     };
     let response = alternatives_map::ui(ui, project, &view);
     if export {

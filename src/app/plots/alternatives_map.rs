@@ -350,6 +350,18 @@ pub fn ui(ui: &mut egui::Ui, project: &Project, view: &MapView<'_>) -> MapRespon
         );
     });
 
+    // Results by alternative, looked up once per frame instead of searched per bubble.
+    let results: std::collections::HashMap<
+        AlternativeId,
+        &crate::analysis::decision::AlternativeResult,
+    > = view
+        .evaluation
+        .alternatives
+        .iter()
+        .map(|r| (r.id, r))
+        .collect();
+    let warnings: std::collections::HashMap<AlternativeId, crate::model::AssumptionStatus> =
+        view.assumption_warnings.iter().copied().collect();
     // Bubbles and labels are painted over the plot directly: one shape each instead of a plot
     // item each, which keeps a map of hundreds of alternatives fast.
     let transform = response.transform;
@@ -376,24 +388,25 @@ pub fn ui(ui: &mut egui::Ui, project: &Project, view: &MapView<'_>) -> MapRespon
     // The Pareto frontier: the non-dominated alternatives, connected left to right.
     let mut frontier: Vec<egui::Pos2> = bubbles
         .iter()
-        .filter(|(id, ..)| view.evaluation.alternative(*id).is_some_and(|r| r.pareto))
+        .filter(|(id, ..)| results.get(id).is_some_and(|r| r.pareto))
         .map(|(_, c, _)| *c)
         .collect();
     frontier.sort_by(|a, b| a.x.total_cmp(&b.x));
     if frontier.len() > 1 {
         let stroke = Stroke::new(2.0, guide.gamma_multiply(0.8));
-        for pair in frontier.windows(2) {
-            painter.extend(egui::Shape::dashed_line(
-                &[pair[0], pair[1]],
-                stroke,
-                8.0,
-                5.0,
+        if frontier.len() <= 12 {
+            painter.extend(egui::Shape::dashed_line(&frontier, stroke, 8.0, 5.0));
+        } else {
+            // Many points: one polyline instead of thousands of dashes.
+            painter.add(egui::Shape::line(
+                frontier,
+                Stroke::new(1.5, guide.gamma_multiply(0.6)),
             ));
         }
     }
     let over_budget_color = widgets::signal_color(ui, -1);
     for (alt, (id, centre, radius)) in order.iter().zip(&bubbles) {
-        let result = view.evaluation.alternative(*id);
+        let result = results.get(id);
         let dominated = result.is_some_and(|r| !r.pareto);
         let color = status_color(alt.status, dark);
         let fill = if dominated {
@@ -412,7 +425,7 @@ pub fn ui(ui: &mut egui::Ui, project: &Project, view: &MapView<'_>) -> MapRespon
         if result.is_some_and(|r| r.over_budget) {
             painter.circle_stroke(*centre, radius + 4.0, Stroke::new(2.0, over_budget_color));
         }
-        if let Some((_, status)) = view.assumption_warnings.iter().find(|(a, _)| a == id) {
+        if let Some(status) = warnings.get(id) {
             let level = if *status == crate::model::AssumptionStatus::Broken {
                 -1
             } else {
