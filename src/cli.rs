@@ -110,6 +110,15 @@ pub fn check(files: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> i32
     code
 }
 
+/// Loads a project, or writes why not to `err` (for the subcommands that need one).
+fn load_or_report(file: &std::path::Path, err: &mut dyn Write) -> Option<Project> {
+    io::load(file)
+        .map_err(|e| {
+            let _ = writeln!(err, "{e}");
+        })
+        .ok()
+}
+
 /// Runs `analyze`: writes the report to `out` or the problem to `err`; returns the exit code.
 pub fn analyze(
     file: &std::path::Path,
@@ -119,12 +128,8 @@ pub fn analyze(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> i32 {
-    let project = match io::load(file) {
-        Ok(p) => p,
-        Err(e) => {
-            let _ = writeln!(err, "{e}");
-            return EXIT_INVALID;
-        }
+    let Some(project) = load_or_report(file, err) else {
+        return EXIT_INVALID;
     };
     let analysis = crate::analysis::report::analyse(&project, draws, seed);
     let text = if json {
@@ -151,12 +156,8 @@ pub fn report(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> i32 {
-    let project = match io::load(file) {
-        Ok(p) => p,
-        Err(e) => {
-            let _ = writeln!(err, "{e}");
-            return EXIT_INVALID;
-        }
+    let Some(project) = load_or_report(file, err) else {
+        return EXIT_INVALID;
     };
     match io::report::write(&project, output, crate::model::Date::today()) {
         Ok(()) => {

@@ -25,6 +25,24 @@ pub fn pane_header(ui: &mut Ui, title: &str, guidance: &str) {
     ui.add_space(4.0);
 }
 
+/// A framed warning: a title in the warning colour, then whatever `add` shows.
+pub fn warning_banner(ui: &mut Ui, title: &str, add: impl FnOnce(&mut Ui)) {
+    egui::Frame::new()
+        .fill(ui.visuals().warn_fg_color.gamma_multiply(0.15))
+        .stroke(egui::Stroke::new(1.0, ui.visuals().warn_fg_color))
+        .corner_radius(6.0)
+        .inner_margin(egui::Margin::symmetric(10, 6))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(
+                RichText::new(format!("⚠ {title}"))
+                    .strong()
+                    .color(ui.visuals().warn_fg_color),
+            );
+            add(ui);
+        });
+}
+
 /// A row of tab-like buttons to switch between the sections of a pane.
 pub fn section_tabs<T: Copy + PartialEq>(ui: &mut Ui, current: &mut T, sections: &[(T, &str)]) {
     ui.horizontal_wrapped(|ui| {

@@ -16,6 +16,33 @@ use crate::analysis::trace;
 use crate::model::{AlternativeId, AssumptionStatus, Choice, Date, Project};
 use std::fmt::Write;
 
+/// An alternative's row of the memo's table, as plain text cells: its raw values (EUR for
+/// resources), and who dominates it.
+fn alternative_cells(
+    m: &Memo<'_>,
+    a: &crate::analysis::decision::AlternativeResult,
+) -> (Vec<String>, String) {
+    let values = a
+        .raw
+        .iter()
+        .zip(&m.project.decision.criteria)
+        .map(|(raw, c)| {
+            if c.measure.is_score() {
+                format!("{raw:.1}")
+            } else {
+                eur(*raw)
+            }
+        })
+        .collect();
+    let dominated: Vec<String> = a.dominated_by.iter().map(|id| m.name(*id)).collect();
+    let dominated = if dominated.is_empty() {
+        "—".to_owned()
+    } else {
+        dominated.join(", ")
+    };
+    (values, dominated)
+}
+
 /// Everything the memo shows, computed once.
 struct Memo<'a> {
     project: &'a Project,
@@ -535,24 +562,11 @@ pub fn html(project: &Project, today: Date) -> String {
             escape(&status),
             a.total
         );
-        for (raw, c) in a.raw.iter().zip(&p.decision.criteria) {
-            let text = if c.measure.is_score() {
-                format!("{raw:.1}")
-            } else {
-                eur(*raw)
-            };
+        let (values, dominated) = alternative_cells(&m, a);
+        for text in values {
             let _ = write!(h, "<td class=\"num\">{text}</td>");
         }
-        let dominated: Vec<String> = a.dominated_by.iter().map(|id| m.name(*id)).collect();
-        let _ = write!(
-            h,
-            "<td>{}</td></tr>",
-            escape(&if dominated.is_empty() {
-                "—".to_owned()
-            } else {
-                dominated.join(", ")
-            })
-        );
+        let _ = write!(h, "<td>{}</td></tr>", escape(&dominated));
     }
     let _ = write!(
         h,
@@ -806,24 +820,11 @@ pub fn markdown(project: &Project, today: Date) -> String {
             status,
             a.total
         );
-        for (raw, c) in a.raw.iter().zip(&p.decision.criteria) {
-            let text = if c.measure.is_score() {
-                format!("{raw:.1}")
-            } else {
-                eur(*raw)
-            };
+        let (values, dominated) = alternative_cells(&m, a);
+        for text in values {
             let _ = write!(s, " {text} |");
         }
-        let dominated: Vec<String> = a.dominated_by.iter().map(|id| m.name(*id)).collect();
-        let _ = writeln!(
-            s,
-            " {} |",
-            if dominated.is_empty() {
-                "—".to_owned()
-            } else {
-                md_escape(&dominated.join(", "))
-            }
-        );
+        let _ = writeln!(s, " {} |", md_escape(&dominated));
     }
     let _ = writeln!(s, "\n{NORMALIZATION_NOTE}\n");
     let _ = writeln!(s, "## Rank acceptability\n");

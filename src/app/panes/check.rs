@@ -52,20 +52,9 @@ pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
         ui.add(egui::ProgressBar::new(result.score as f32 / 100.0).desired_width(200.0));
     });
     if let Some(warning) = &result.campaign_plan {
-        egui::Frame::new()
-            .fill(ui.visuals().warn_fg_color.gamma_multiply(0.15))
-            .stroke(egui::Stroke::new(1.0, ui.visuals().warn_fg_color))
-            .corner_radius(6.0)
-            .inner_margin(egui::Margin::symmetric(10, 6))
-            .show(ui, |ui| {
-                ui.set_width(ui.available_width());
-                ui.label(
-                    RichText::new("⚠ A campaign plan, not a strategy")
-                        .strong()
-                        .color(ui.visuals().warn_fg_color),
-                );
-                ui.label(warning);
-            });
+        widgets::warning_banner(ui, "A campaign plan, not a strategy", |ui| {
+            ui.label(warning);
+        });
     }
     let mut open = None;
     let id = result.alternative;

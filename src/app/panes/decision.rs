@@ -110,26 +110,14 @@ fn close_call_banner(ui: &mut egui::Ui, project: &Project, env: &PaneEnv<'_>) {
                 delta
             ));
         }
-        egui::Frame::new()
-            .fill(ui.visuals().warn_fg_color.gamma_multiply(0.15))
-            .stroke(egui::Stroke::new(1.0, ui.visuals().warn_fg_color))
-            .corner_radius(6.0)
-            .inner_margin(egui::Margin::symmetric(10, 6))
-            .show(ui, |ui| {
-                ui.set_width(ui.available_width());
-                ui.label(
-                    RichText::new("⚠ Close call")
-                        .strong()
-                        .color(ui.visuals().warn_fg_color),
-                );
-                for line in lines {
-                    ui.label(line);
-                }
-                ui.label(
-                    RichText::new("Check the scores and weights behind it before the decision.")
-                        .weak(),
-                );
-            });
+        widgets::warning_banner(ui, "Close call", |ui| {
+            for line in lines {
+                ui.label(line);
+            }
+            ui.label(
+                RichText::new("Check the scores and weights behind it before the decision.").weak(),
+            );
+        });
     } else {
         ui.label(format!(
             "“{}” leads “{}” by {:.0} % of its total; no one-point change of a score changes that.",
