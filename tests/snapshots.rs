@@ -142,3 +142,19 @@ fn the_copy_from_sample_checklist() {
     h.run();
     h.snapshot("dialog_copy_from_sample_dark");
 }
+
+#[test]
+#[ignore = "needs a GPU or Mesa lavapipe; run with --ignored (see .ci/run)"]
+fn pairwise_comparison_with_judgments() {
+    let mut app = Workbench::with_sample(1);
+    app.settings.theme = ThemeChoice::Light;
+    app.sections.decision = DecisionSection::Pairwise;
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .wgpu()
+        .build_ui_state(|ui, app: &mut Workbench| app.ui_root(ui), app);
+    h.run();
+    h.get_by_label(PaneKind::Decision.tab_title()).click();
+    h.run();
+    h.snapshot("pane_decision_pairwise_judged_light");
+}

@@ -502,6 +502,7 @@ The weights then come from all judgments together (the principal eigenvector), a
         .id_salt("ahp_matrix")
         .show(ui, |ui| {
             egui::Grid::new("ahp_grid")
+                .min_col_width(96.0)
                 .striped(true)
                 .spacing([8.0, 6.0])
                 .show(ui, |ui| {
