@@ -952,3 +952,73 @@ fn exporting_the_map_as_png() {
         reader.info().height
     );
 }
+
+#[test]
+fn the_command_palette_runs_what_is_typed() {
+    let mut h = sample();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::K);
+    h.run();
+    assert!(matches!(
+        h.state().dialog,
+        Some(pbsm::app::workbench::Dialog::Palette { .. })
+    ));
+    h.get_by_label("Command").type_text("theme dark");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(h.state().dialog.is_none());
+    assert_eq!(
+        h.state().settings.theme,
+        pbsm::app::theme::ThemeChoice::Dark
+    );
+
+    // Arrow keys choose among the matches: "show decision" then down to the next match.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::K);
+    h.run();
+    h.get_by_label("Command").type_text("show 7");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    h.get_by_label("7 · Strategy management");
+}
+
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn a_dropped_file_opens_and_is_remembered_as_recent() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tourism.pbsm.ron");
+    pbsm::io::save(&pbsm::io::SAMPLES[2].load().unwrap(), &path).unwrap();
+    let mut h = sample();
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(path.clone())));
+    h.run();
+    assert_eq!(
+        h.state().project.name,
+        "Visit Marrenburg: destination strategy 2026-2028"
+    );
+    let canonical = std::fs::canonicalize(&path).unwrap();
+    assert_eq!(h.state().settings.recent.first(), Some(&canonical));
+    // Back to a sample, then reopen it from File > Open recent.
+    h.state_mut()
+        .apply_now(pbsm::app::command::Command::OpenSample(0));
+    h.run();
+    click(&mut h, "File");
+    click(&mut h, "Open recent");
+    click(&mut h, &canonical.display().to_string());
+    assert_eq!(
+        h.state().project.name,
+        "Visit Marrenburg: destination strategy 2026-2028"
+    );
+}

@@ -14,6 +14,8 @@ pub enum Command {
     NewProject,
     /// Ask for a file and open it.
     Open,
+    /// Open the command palette.
+    Palette,
     /// Open this file.
     OpenPath(PathBuf),
     /// Open the sample case with this index in [`crate::io::SAMPLES`].
@@ -90,6 +92,7 @@ pub const SHORTCUTS: &[(KeyboardShortcut, Command)] = &[
     (KeyboardShortcut::new(CMD, Key::Y), Command::Redo),
     (KeyboardShortcut::new(CMD, Key::Q), Command::Quit),
     (KeyboardShortcut::new(CMD, Key::E), Command::ExportReport),
+    (KeyboardShortcut::new(CMD, Key::K), Command::Palette),
     (KeyboardShortcut::new(CMD, Key::Plus), Command::ZoomIn),
     (KeyboardShortcut::new(CMD, Key::Equals), Command::ZoomIn),
     (KeyboardShortcut::new(CMD, Key::Minus), Command::ZoomOut),
@@ -123,4 +126,99 @@ pub fn commands_from_shortcuts(ctx: &egui::Context) -> Vec<Command> {
             .map(|(_, command)| command.clone())
             .collect()
     })
+}
+
+/// Every command the palette offers, with its label: the menu's commands, every pane, theme and
+/// zoom, adding each kind of item, the samples and the recent files.
+pub fn palette_entries(recent: &[PathBuf]) -> Vec<(String, Command)> {
+    use crate::model::Choice;
+    let mut entries: Vec<(String, Command)> = vec![
+        ("New project".to_owned(), Command::NewProject),
+        ("Open…".to_owned(), Command::Open),
+        ("Save".to_owned(), Command::Save),
+        ("Save as…".to_owned(), Command::SaveAs),
+        ("Export decision memo…".to_owned(), Command::ExportReport),
+        ("Undo".to_owned(), Command::Undo),
+        ("Redo".to_owned(), Command::Redo),
+        ("Zoom in".to_owned(), Command::ZoomIn),
+        ("Zoom out".to_owned(), Command::ZoomOut),
+        ("Actual size".to_owned(), Command::ZoomReset),
+        ("Reset layout".to_owned(), Command::ResetLayout),
+        (
+            "Copy options from a sample…".to_owned(),
+            Command::CopyFromSample,
+        ),
+        ("Quit".to_owned(), Command::Quit),
+    ];
+    for pane in PaneKind::ALL {
+        entries.push((format!("Show {}", pane.title()), Command::ShowPane(pane)));
+    }
+    for theme in ThemeChoice::ALL {
+        entries.push((
+            format!("Theme: {}", theme.label()),
+            Command::SetTheme(theme),
+        ));
+    }
+    for kind in ItemKind::ALL {
+        entries.push((format!("Add {}", kind.label()), Command::Add(*kind)));
+    }
+    for (i, sample) in crate::io::SAMPLES.iter().enumerate() {
+        entries.push((
+            format!("Open sample: {}", sample.title),
+            Command::OpenSample(i),
+        ));
+    }
+    for path in recent {
+        entries.push((
+            format!("Open recent: {}", path.display()),
+            Command::OpenPath(path.clone()),
+        ));
+    }
+    entries
+}
+
+/// The entries whose label contains every word of the query (case-insensitive), in order.
+pub fn filter_entries<'a>(
+    entries: &'a [(String, Command)],
+    query: &str,
+) -> Vec<&'a (String, Command)> {
+    let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+    entries
+        .iter()
+        .filter(|(label, _)| {
+            let label = label.to_lowercase();
+            words.iter().all(|w| label.contains(w))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_palette_offers_every_pane_and_filters_by_words() {
+        let entries = palette_entries(&[PathBuf::from("/tmp/mine.pbsm.ron")]);
+        for pane in PaneKind::ALL {
+            assert!(entries.iter().any(|(_, c)| *c == Command::ShowPane(pane)));
+        }
+        let found = filter_entries(&entries, "theme DARK");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].1, Command::SetTheme(ThemeChoice::Dark));
+        assert_eq!(
+            filter_entries(&entries, "recent mine")[0].1,
+            Command::OpenPath(PathBuf::from("/tmp/mine.pbsm.ron"))
+        );
+        assert_eq!(filter_entries(&entries, "").len(), entries.len());
+        assert!(filter_entries(&entries, "no such thing").is_empty());
+    }
+
+    #[test]
+    fn every_shortcut_is_unique() {
+        for (i, (a, _)) in SHORTCUTS.iter().enumerate() {
+            for (b, _) in &SHORTCUTS[i + 1..] {
+                assert_ne!(a, b);
+            }
+        }
+    }
 }

@@ -23,7 +23,12 @@ pub struct Settings {
     pub zoom: f32,
     /// The arrangement of the panes.
     pub layout: egui_tiles::Tree<PaneKind>,
+    /// Recently opened or saved project files, newest first.
+    pub recent: Vec<PathBuf>,
 }
+
+/// How many recent files are remembered.
+pub const RECENT_FILES: usize = 8;
 
 impl Default for Settings {
     fn default() -> Self {
@@ -31,6 +36,7 @@ impl Default for Settings {
             theme: ThemeChoice::System,
             zoom: 1.0,
             layout: layout::default_tree(),
+            recent: Vec::new(),
         }
     }
 }
@@ -67,6 +73,13 @@ pub enum Dialog {
         note: String,
         /// What to do after a successful save.
         then: Option<Command>,
+    },
+    /// The command palette: every command, filtered as the user types.
+    Palette {
+        /// What was typed.
+        query: String,
+        /// The highlighted entry among the matches.
+        selected: usize,
     },
     /// Copy options from a sample: choose them, then confirm they transfer.
     CopyFromSample {
@@ -290,9 +303,16 @@ impl Workbench {
                 self.status = "New project".to_owned();
             }
             Command::Open => self.ask_for_path(PathPurpose::Open, None),
+            Command::Palette => {
+                self.dialog = Some(Dialog::Palette {
+                    query: String::new(),
+                    selected: 0,
+                });
+            }
             Command::OpenPath(path) => match io::load(&path) {
                 Ok(project) => {
                     self.status = format!("Opened {}", path.display());
+                    self.remember_recent(&path);
                     self.replace_project(project, Some(path), None);
                 }
                 Err(e) => self.error("The file was not opened", e.to_string()),
@@ -419,6 +439,14 @@ impl Workbench {
         }
     }
 
+    /// Puts a file at the top of the recent files.
+    fn remember_recent(&mut self, path: &Path) {
+        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        self.settings.recent.retain(|p| *p != path);
+        self.settings.recent.insert(0, path);
+        self.settings.recent.truncate(RECENT_FILES);
+    }
+
     fn set_zoom(&mut self, zoom: f32) {
         // Round to whole percent so repeated steps land on 100 % again.
         let zoom = (zoom * 100.0).round() / 100.0;
@@ -434,6 +462,7 @@ impl Workbench {
             Ok(()) => {
                 self.saved_revision = self.history.revision();
                 self.status = format!("Saved to {}", path.display());
+                self.remember_recent(&path);
                 self.path = Some(path);
                 self.sample = None;
                 true
@@ -595,6 +624,11 @@ impl Workbench {
         if self.dialog.is_none() {
             self.pending.extend(commands_from_shortcuts(&ctx));
         }
+        // A project file dropped on the window opens (asking first about unsaved changes).
+        let dropped = ctx.input(|i| i.raw.dropped_files.first().map(|f| f.path().to_path_buf()));
+        if let Some(path) = dropped {
+            self.pending.push(Command::OpenPath(path));
+        }
         self.derived.update(&self.project);
         if self.derived.robustness.is_running() {
             ctx.request_repaint_after(std::time::Duration::from_millis(50));
@@ -753,6 +787,15 @@ impl Workbench {
                         chosen = Some(command);
                     }
                 }
+                ui.add_enabled_ui(!self.settings.recent.is_empty(), |ui| {
+                    ui.menu_button("Open recent", |ui| {
+                        for path in &self.settings.recent {
+                            if ui.button(path.display().to_string()).clicked() {
+                                chosen = Some(Command::OpenPath(path.clone()));
+                            }
+                        }
+                    });
+                });
                 ui.menu_button("Open sample", |ui| {
                     for (index, sample) in SAMPLES.iter().enumerate() {
                         if ui.button(sample.title).clicked() {
@@ -961,6 +1004,82 @@ impl Workbench {
                 }
                 if !close && let Some(Dialog::Path { text: stored, .. }) = &mut self.dialog {
                     *stored = text;
+                }
+            }
+            Dialog::Palette {
+                ref query,
+                selected,
+            } => {
+                let mut query = query.clone();
+                let mut selected = selected;
+                let entries = super::command::palette_entries(&self.settings.recent);
+                let response = egui::Modal::new(Id::unique("palette_dialog")).show(ctx, |ui| {
+                    ui.set_width(520.0);
+                    let label = ui.label(RichText::new("Command").strong());
+                    let edit = ui
+                        .add(
+                            egui::TextEdit::singleline(&mut query)
+                                .desired_width(f32::INFINITY)
+                                .hint_text("Type to search every command"),
+                        )
+                        .labelled_by(label.id);
+                    edit.request_focus();
+                    if edit.changed() {
+                        selected = 0;
+                    }
+                    let matches = super::command::filter_entries(&entries, &query);
+                    let (down, up, enter) = ui.input_mut(|i| {
+                        (
+                            i.consume_key(egui::Modifiers::NONE, Key::ArrowDown),
+                            i.consume_key(egui::Modifiers::NONE, Key::ArrowUp),
+                            i.consume_key(egui::Modifiers::NONE, Key::Enter),
+                        )
+                    });
+                    if down {
+                        selected = (selected + 1).min(matches.len().saturating_sub(1));
+                    }
+                    if up {
+                        selected = selected.saturating_sub(1);
+                    }
+                    egui::ScrollArea::vertical()
+                        .max_height(320.0)
+                        .show(ui, |ui| {
+                            for (i, (label, command)) in matches.iter().enumerate() {
+                                let shortcut = command.shortcut().map(|s| ctx.format_shortcut(&s));
+                                let mut button =
+                                    egui::Button::new(label.as_str()).selected(i == selected);
+                                if let Some(shortcut) = shortcut {
+                                    button = button.shortcut_text(shortcut);
+                                }
+                                let response = ui.add_sized([ui.available_width(), 24.0], button);
+                                if i == selected {
+                                    response.scroll_to_me(None);
+                                }
+                                if response.clicked() {
+                                    next = Some(command.clone());
+                                    close = true;
+                                }
+                            }
+                            if matches.is_empty() {
+                                ui.label(RichText::new("No command matches.").weak());
+                            }
+                        });
+                    if enter && let Some((_, command)) = matches.get(selected) {
+                        next = Some(command.clone());
+                        close = true;
+                    }
+                });
+                if response.should_close() {
+                    close = true;
+                }
+                if !close
+                    && let Some(Dialog::Palette {
+                        query: q,
+                        selected: s,
+                    }) = &mut self.dialog
+                {
+                    *q = query;
+                    *s = selected;
                 }
             }
             Dialog::CopyFromSample {
