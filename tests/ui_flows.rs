@@ -1022,3 +1022,49 @@ fn a_dropped_file_opens_and_is_remembered_as_recent() {
         "Visit Marrenburg: destination strategy 2026-2028"
     );
 }
+
+/// Types a path into the path field and confirms it.
+fn enter_path(h: &mut Harness<'_, Workbench>, path: &std::path::Path) {
+    h.get_by_label("File path").click();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("File path")
+        .type_text(&path.display().to_string());
+    h.key_press(Key::Enter);
+    h.run();
+}
+
+#[test]
+fn scores_go_out_to_csv_and_come_back_all_or_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("scores.csv");
+    let mut h = sample();
+    click(&mut h, "File");
+    menu_item(&mut h, "Export scores as CSV…");
+    enter_path(&mut h, &csv);
+    let text = std::fs::read_to_string(&csv).unwrap();
+    assert!(
+        text.contains("Community first: the sourdough club,Chosen,8,6,85000,420,7.5,8"),
+        "{text}"
+    );
+
+    // A spreadsheet user raises the risk of the first alternative.
+    std::fs::write(&csv, text.replace("Chosen,8,6,", "Chosen,8,7.5,")).unwrap();
+    click(&mut h, "File");
+    menu_item(&mut h, "Import scores from CSV…");
+    enter_path(&mut h, &csv);
+    assert_eq!(h.state().project.alternatives[0].risk, 7.5);
+
+    // A bad file: every problem is shown, nothing changes.
+    let before = h.state().project.clone();
+    std::fs::write(
+        &csv,
+        "alternative,risk\nCommunity first: the sourdough club,11\nX,abc\n",
+    )
+    .unwrap();
+    click(&mut h, "File");
+    menu_item(&mut h, "Import scores from CSV…");
+    enter_path(&mut h, &csv);
+    h.get_by_label("Nothing was imported");
+    h.get_by_label_contains("line 2: risk is \"11\"");
+    assert_eq!(h.state().project, before);
+}

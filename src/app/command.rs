@@ -30,6 +30,14 @@ pub enum Command {
     ExportReport,
     /// Write the decision memo to this file.
     ExportReportTo(PathBuf),
+    /// Ask for a file and write the alternatives' scores to it as CSV.
+    ExportCsv,
+    /// Write the alternatives' scores as CSV to this file.
+    ExportCsvTo(PathBuf),
+    /// Ask for a CSV file and import the alternatives' scores from it.
+    ImportCsv,
+    /// Import the alternatives' scores from this CSV file (all rows or nothing).
+    ImportCsvFrom(PathBuf),
     /// Close the window.
     Quit,
     /// Undo the last edit.
@@ -138,6 +146,8 @@ pub fn palette_entries(recent: &[PathBuf]) -> Vec<(String, Command)> {
         ("Save".to_owned(), Command::Save),
         ("Save as…".to_owned(), Command::SaveAs),
         ("Export decision memo…".to_owned(), Command::ExportReport),
+        ("Export scores as CSV…".to_owned(), Command::ExportCsv),
+        ("Import scores from CSV…".to_owned(), Command::ImportCsv),
         ("Undo".to_owned(), Command::Undo),
         ("Redo".to_owned(), Command::Redo),
         ("Zoom in".to_owned(), Command::ZoomIn),

@@ -52,6 +52,10 @@ pub enum PathPurpose {
     Report,
     /// Write an exported plot (PNG) to a file.
     Png,
+    /// Write the scores as CSV.
+    CsvExport,
+    /// Read scores from CSV.
+    CsvImport,
 }
 
 /// A modal dialog.
@@ -391,6 +395,43 @@ impl Workbench {
                     crate::model::Choice::label(item.kind())
                 );
             }
+            Command::ExportCsv => self.ask_for_path(PathPurpose::CsvExport, None),
+            Command::ImportCsv => self.ask_for_path(PathPurpose::CsvImport, None),
+            Command::ExportCsvTo(path) => match io::scores_csv::export(&self.project) {
+                Ok(text) => match io::project_file::write_atomic(&path, &text) {
+                    Ok(()) => self.status = format!("Scores written to {}", path.display()),
+                    Err(e) => self.error("The scores were not written", e.to_string()),
+                },
+                Err(e) => self.error("The scores were not written", e.to_string()),
+            },
+            Command::ImportCsvFrom(path) => {
+                let text = std::fs::read_to_string(&path);
+                match text {
+                    Err(e) => self.error(
+                        "Nothing was imported",
+                        format!("{}: cannot read the file: {e}", path.display()),
+                    ),
+                    Ok(text) => {
+                        match io::scores_csv::import(
+                            &self.project,
+                            &text,
+                            &path.display().to_string(),
+                            self.today,
+                        ) {
+                            Ok(project) => {
+                                self.commit();
+                                self.project = project;
+                                self.commit();
+                                self.status = format!(
+                                    "Scores imported from {} (Edit → Undo takes them back)",
+                                    path.display()
+                                );
+                            }
+                            Err(e) => self.error("Nothing was imported", e.to_string()),
+                        }
+                    }
+                }
+            }
             Command::ExportPlot { name, rect } => self.screenshot_request = Some((name, rect)),
             Command::StartFollowUp(name) => {
                 self.commit();
@@ -489,6 +530,13 @@ impl Workbench {
         );
         let text = match purpose {
             PathPurpose::Save => suggested.display().to_string(),
+            PathPurpose::CsvExport | PathPurpose::CsvImport => suggested
+                .with_file_name(format!(
+                    "{}-scores.csv",
+                    file_stem_for(&self.project.name).trim_end_matches(".pbsm.ron")
+                ))
+                .display()
+                .to_string(),
             PathPurpose::Png => suggested
                 .with_file_name(format!(
                     "{}.png",
@@ -540,6 +588,13 @@ impl Workbench {
             let chosen = match purpose {
                 PathPurpose::Open => dialog.pick_file(),
                 PathPurpose::Save => dialog.set_file_name(name).save_file(),
+                PathPurpose::CsvExport => rfd::FileDialog::new()
+                    .add_filter("CSV", &["csv"])
+                    .set_file_name("scores.csv")
+                    .save_file(),
+                PathPurpose::CsvImport => rfd::FileDialog::new()
+                    .add_filter("CSV", &["csv"])
+                    .pick_file(),
                 PathPurpose::Png => rfd::FileDialog::new()
                     .add_filter("PNG image", &["png"])
                     .set_file_name(name)
@@ -590,6 +645,8 @@ impl Workbench {
     fn finish_path(&mut self, purpose: PathPurpose, path: PathBuf, then: Option<Command>) {
         match purpose {
             PathPurpose::Report => self.apply_now(Command::ExportReportTo(path)),
+            PathPurpose::CsvExport => self.apply_now(Command::ExportCsvTo(path)),
+            PathPurpose::CsvImport => self.apply_now(Command::ImportCsvFrom(path)),
             PathPurpose::Png => {
                 if let Some((_, bytes)) = self.pending_png.take() {
                     match io::project_file::write_atomic_bytes(&path, &bytes) {
@@ -808,6 +865,8 @@ impl Workbench {
                     ("Save", Command::Save),
                     ("Save as…", Command::SaveAs),
                     ("Export decision memo…", Command::ExportReport),
+                    ("Export scores as CSV…", Command::ExportCsv),
+                    ("Import scores from CSV…", Command::ImportCsv),
                 ] {
                     if item(ui, label, &command, true) {
                         chosen = Some(command);
@@ -972,6 +1031,10 @@ impl Workbench {
                     PathPurpose::Save => ("Save the project", "Save"),
                     PathPurpose::Report => ("Export the decision memo (.html or .md)", "Export"),
                     PathPurpose::Png => ("Export the plot as PNG", "Export"),
+                    PathPurpose::CsvExport => ("Export the alternatives' scores as CSV", "Export"),
+                    PathPurpose::CsvImport => {
+                        ("Import the alternatives' scores from CSV", "Import")
+                    }
                 };
                 let response = egui::Modal::new(Id::unique("path_dialog")).show(ctx, |ui| {
                     ui.set_width(560.0);

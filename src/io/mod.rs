@@ -3,6 +3,7 @@
 pub mod project_file;
 pub mod report;
 pub mod samples;
+pub mod scores_csv;
 
 pub use project_file::{LoadError, SaveError, load, save};
 pub use samples::{SAMPLES, Sample};
