@@ -1068,3 +1068,92 @@ fn scores_go_out_to_csv_and_come_back_all_or_nothing() {
     h.get_by_label_contains("line 2: risk is \"11\"");
     assert_eq!(h.state().project, before);
 }
+
+#[test]
+fn unsaved_work_is_autosaved_aside_and_offered_back_after_a_crash() {
+    let state = tempfile::tempdir().unwrap();
+    let files = tempfile::tempdir().unwrap();
+    let own_file = files.path().join("bakery.pbsm.ron");
+    let recovery = state.path().join(pbsm::io::recovery::FILE_NAME);
+
+    let mut app = Workbench::with_sample(0);
+    app.recovery_dir = Some(state.path().to_path_buf());
+    app.autosave_interval_s = 0.0;
+    let mut h = harness(app);
+    assert!(!recovery.exists(), "nothing unsaved, nothing autosaved");
+
+    open_pane(&mut h, PaneKind::Alternatives);
+    slider(&h, "Risk").increment_accesskit();
+    h.run();
+    h.run();
+    assert!(recovery.exists(), "unsaved work is written aside");
+    assert_eq!(
+        pbsm::io::load(&recovery).unwrap(),
+        h.state().project,
+        "the recovery file holds the edited project"
+    );
+    let edited = h.state().project.clone();
+
+    // Saving clears the recovery file; it never touches the user's own file before that.
+    assert!(!own_file.exists());
+    h.state_mut()
+        .send(pbsm::app::command::Command::SaveTo(own_file.clone()));
+    h.run();
+    assert!(own_file.exists());
+    assert!(!recovery.exists(), "saved work needs no recovery");
+
+    // Edit again, then "crash": drop the window without saving or quitting.
+    slider(&h, "Risk").increment_accesskit();
+    h.run();
+    h.run();
+    let unsaved = h.state().project.clone();
+    assert_ne!(unsaved, edited);
+    drop(h);
+    assert_eq!(
+        pbsm::io::load(&own_file).unwrap(),
+        edited,
+        "the user's own file is only written by saving"
+    );
+
+    // The next start offers the work back.
+    let mut app = Workbench::with_sample(0);
+    app.recovery_dir = Some(state.path().to_path_buf());
+    app.offer_recovery();
+    let mut h = harness(app);
+    h.get_by_label("Restore unsaved work?");
+    click(&mut h, "Restore");
+    assert_eq!(h.state().project, unsaved);
+    assert_eq!(h.state().path.as_deref(), Some(own_file.as_path()));
+    assert!(h.state().is_dirty(), "restored work is unsaved until saved");
+}
+
+#[test]
+fn discarding_recovered_work_removes_it() {
+    let state = tempfile::tempdir().unwrap();
+    let mut project = Workbench::with_sample(1).project;
+    project.name = "Recovered draft".to_owned();
+    pbsm::io::recovery::write(state.path(), &project, None).unwrap();
+
+    let mut app = Workbench::with_sample(0);
+    app.recovery_dir = Some(state.path().to_path_buf());
+    app.offer_recovery();
+    let before = app.project.clone();
+    let mut h = harness(app);
+    h.get_by_label("Restore unsaved work?");
+    click(&mut h, "Discard it");
+    assert_eq!(h.state().project, before, "the open project stays");
+    assert!(pbsm::io::recovery::find(state.path()).is_none());
+}
+
+#[test]
+fn an_unreadable_recovery_file_is_reported_and_kept() {
+    let state = tempfile::tempdir().unwrap();
+    let recovery = state.path().join(pbsm::io::recovery::FILE_NAME);
+    std::fs::write(&recovery, "(name: \"half").unwrap();
+    let mut app = Workbench::with_sample(0);
+    app.recovery_dir = Some(state.path().to_path_buf());
+    app.offer_recovery();
+    let h = harness(app);
+    h.get_by_label("Unsaved work was found but cannot be read");
+    assert!(recovery.exists(), "nothing is deleted that might be needed");
+}

@@ -94,6 +94,15 @@ pub enum Dialog {
         /// The transferability checklist: affinity, competitors, business model.
         checks: [bool; 3],
     },
+    /// Unsaved work from a crash was found: restore it?
+    Recover {
+        /// The work as last autosaved.
+        project: Box<Project>,
+        /// Its own file, if it had one.
+        original: Option<PathBuf>,
+        /// When it was autosaved.
+        saved_at: String,
+    },
     /// Something went wrong; nothing was changed.
     Error {
         /// What failed.
@@ -148,7 +157,15 @@ pub struct Workbench {
     )>,
     /// An exported plot as PNG bytes, waiting for a file name.
     pub pending_png: Option<(String, Vec<u8>)>,
+    /// Where unsaved work is autosaved (`None`: no autosave, as in tests that do not ask).
+    pub recovery_dir: Option<PathBuf>,
+    /// Seconds between autosaves of unsaved work.
+    pub autosave_interval_s: f64,
+    last_autosave_s: Option<f64>,
 }
+
+/// Autosave unsaved work every this many seconds.
+pub const AUTOSAVE_INTERVAL_S: f64 = 30.0;
 
 impl Default for Workbench {
     fn default() -> Self {
@@ -189,6 +206,9 @@ impl Workbench {
             screenshot_request: None,
             screenshot: None,
             pending_png: None,
+            recovery_dir: None,
+            autosave_interval_s: AUTOSAVE_INTERVAL_S,
+            last_autosave_s: None,
         }
     }
 
@@ -238,6 +258,14 @@ impl Workbench {
     }
 
     fn replace_project(&mut self, project: Project, path: Option<PathBuf>, sample: Option<usize>) {
+        // Replacing unsaved work happens only after the user said so: the recovery file that
+        // holds it goes too. (Replacing a saved project leaves a recovery file alone: at start
+        // it still holds the work of a crashed session, to offer back.)
+        if self.is_dirty()
+            && let Some(dir) = &self.recovery_dir
+        {
+            io::recovery::clear(dir);
+        }
         self.history = History::new(&project);
         self.saved_revision = self.history.revision();
         self.uncommitted = false;
@@ -351,6 +379,10 @@ impl Workbench {
                 }
             }
             Command::Quit => {
+                // Quitting without saving is a deliberate discard.
+                if let Some(dir) = &self.recovery_dir {
+                    io::recovery::clear(dir);
+                }
                 self.allow_close = true;
                 self.pending_viewport_close = true;
             }
@@ -504,6 +536,9 @@ impl Workbench {
                 self.saved_revision = self.history.revision();
                 self.status = format!("Saved to {}", path.display());
                 self.remember_recent(&path);
+                if let Some(dir) = &self.recovery_dir {
+                    io::recovery::clear(dir);
+                }
                 self.path = Some(path);
                 self.sample = None;
                 true
@@ -716,6 +751,7 @@ impl Workbench {
         // An edited value may have left its uncertainty range; widen it (part of the same edit).
         self.project.fit_ranges();
         self.record_gestures(&ctx);
+        self.autosave(&ctx);
         let pending = std::mem::take(&mut self.pending);
         if !pending.is_empty() {
             for command in pending {
@@ -735,6 +771,52 @@ impl Workbench {
         {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             ctx.data_mut(|d| d.insert_temp(Id::unique("window_title"), title));
+        }
+    }
+
+    /// Writes unsaved work to the recovery file every [`AUTOSAVE_INTERVAL_S`] seconds.
+    fn autosave(&mut self, ctx: &egui::Context) {
+        let Some(dir) = self.recovery_dir.clone() else {
+            return;
+        };
+        let now = ctx.input(|i| i.time);
+        if !self.is_dirty() {
+            self.last_autosave_s = None;
+            return;
+        }
+        let due = self
+            .last_autosave_s
+            .is_none_or(|last| now - last >= self.autosave_interval_s);
+        if due {
+            self.last_autosave_s = Some(now);
+            if let Err(e) = io::recovery::write(&dir, &self.project, self.path.as_deref()) {
+                self.status = format!("Autosave failed: {e}");
+            }
+        }
+        // Come back when the next autosave is due, even if nobody touches the window.
+        ctx.request_repaint_after(std::time::Duration::from_secs_f64(
+            self.autosave_interval_s.max(1.0),
+        ));
+    }
+
+    /// Offers to restore unsaved work found in the recovery folder (at start).
+    pub fn offer_recovery(&mut self) {
+        let Some(dir) = self.recovery_dir.clone() else {
+            return;
+        };
+        match io::recovery::find(&dir) {
+            None => {}
+            Some(Ok(r)) => {
+                self.dialog = Some(Dialog::Recover {
+                    project: Box::new(r.project),
+                    original: r.original,
+                    saved_at: r.saved_at,
+                });
+            }
+            Some(Err(e)) => self.error(
+                "Unsaved work was found but cannot be read",
+                format!("{e}\n\nThe recovery file is kept in {}.", dir.display()),
+            ),
         }
     }
 
@@ -1069,6 +1151,43 @@ impl Workbench {
                     *stored = text;
                 }
             }
+            Dialog::Recover {
+                ref project,
+                ref original,
+                ref saved_at,
+            } => {
+                let response = egui::Modal::new(Id::unique("recover_dialog")).show(ctx, |ui| {
+                    ui.set_max_width(480.0);
+                    ui.heading("Restore unsaved work?");
+                    ui.label(format!(
+                        "The workbench was closed with unsaved changes to “{}”, last autosaved {saved_at}.",
+                        project.name
+                    ));
+                    if let Some(path) = original {
+                        ui.label(RichText::new(format!("Its file: {}", path.display())).weak());
+                    }
+                    ui.add_space(8.0);
+                    ui.horizontal(|ui| {
+                        if ui.button(RichText::new("Restore").strong()).clicked() {
+                            let (project, original) = ((**project).clone(), original.clone());
+                            self.replace_project(project, original, None);
+                            // Restored work is unsaved until the user saves it.
+                            self.saved_revision = Revision::MAX;
+                            self.status = "Unsaved work restored: save it to keep it".to_owned();
+                            close = true;
+                        }
+                        if ui.button("Discard it").clicked() {
+                            if let Some(dir) = &self.recovery_dir {
+                                io::recovery::clear(dir);
+                            }
+                            close = true;
+                        }
+                    });
+                });
+                if response.should_close() {
+                    close = true;
+                }
+            }
             Dialog::Palette {
                 ref query,
                 selected,
@@ -1364,10 +1483,16 @@ pub fn run_native(file: Option<PathBuf>) -> anyhow::Result<()> {
             let mut app = Workbench::new(settings);
             app.native_dialogs = true;
             app.derived.background = true;
+            app.recovery_dir = Some(io::recovery::default_dir());
             app.apply_now(match file {
                 Some(path) => Command::OpenPath(path),
                 None => Command::OpenSample(0),
             });
+            // Unsaved work of a session that crashed: offer it back (an error about the file
+            // to open stays first).
+            if app.dialog.is_none() {
+                app.offer_recovery();
+            }
             Ok(Box::new(app))
         }),
     )

@@ -1,6 +1,7 @@
 //! Project files: loading with clear errors, atomic saving, the embedded samples.
 
 pub mod project_file;
+pub mod recovery;
 pub mod report;
 pub mod samples;
 pub mod scores_csv;
