@@ -1,0 +1,190 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+//! A bounded, deterministic fuzz of the project loader, run with every `cargo test`: random
+//! bytes and randomly mutated samples must be refused with an error that names the source (or,
+//! if still a valid project, survive save → load unchanged), never panic. And a property test:
+//! any valid project, with random scores and awkward texts, survives save → load unchanged.
+//!
+//! The seed is fixed so a failure reproduces; set `PBSM_FUZZ_CASES` to run longer locally.
+
+use pbsm::analysis::rng::Rng;
+use pbsm::io::project_file::{from_bytes, from_str, to_string};
+use pbsm::io::samples::SAMPLES;
+use pbsm::model::validate;
+
+fn cases() -> usize {
+    std::env::var("PBSM_FUZZ_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(600)
+}
+
+fn below(rng: &mut Rng, n: usize) -> usize {
+    (rng.next_u64() % n.max(1) as u64) as usize
+}
+
+/// Fragments that are likely to reach deeper parts of the loader than random bytes do.
+const TOKENS: &[&str] = &[
+    "\"",
+    "(",
+    ")",
+    "[",
+    "]",
+    ",",
+    ":",
+    "1e999",
+    "NaN",
+    "-1",
+    "inf",
+    "99",
+    "0.5",
+    "Some(",
+    "None",
+    "\\",
+    "\n",
+    "//",
+    "/*",
+    "r#\"",
+    "\u{1F600}",
+    "version: 999",
+    "id: 1",
+    "\"\"",
+    "true",
+    "()",
+];
+
+/// Applies one to four random edits to `text`.
+fn mutate(rng: &mut Rng, text: &str) -> Vec<u8> {
+    let mut bytes = text.as_bytes().to_vec();
+    for _ in 0..1 + below(rng, 4) {
+        let at = below(rng, bytes.len());
+        match below(rng, 5) {
+            0 => bytes[at] = rng.next_u64() as u8,
+            1 => {
+                let end = (at + 1 + below(rng, 64)).min(bytes.len());
+                bytes.drain(at..end);
+            }
+            2 => {
+                let end = (at + 1 + below(rng, 64)).min(bytes.len());
+                let copy = bytes[at..end].to_vec();
+                let to = below(rng, bytes.len());
+                bytes.splice(to..to, copy);
+            }
+            3 => {
+                let token = TOKENS[below(rng, TOKENS.len())].as_bytes();
+                bytes.splice(at..at, token.iter().copied());
+            }
+            _ => {
+                // Swap a digit for another: keeps the syntax, moves values out of range.
+                if let Some(d) = bytes[at..].iter().position(u8::is_ascii_digit) {
+                    bytes[at + d] = b'0' + below(rng, 10) as u8;
+                }
+            }
+        }
+        if bytes.is_empty() {
+            break;
+        }
+    }
+    bytes
+}
+
+/// Loads `bytes`; an accepted project must be valid and survive save → load unchanged.
+fn load_checked(bytes: &[u8], source: &str) -> bool {
+    match from_bytes(bytes, source) {
+        Ok(project) => {
+            assert!(validate(&project).is_empty(), "accepted an invalid project");
+            let again = from_str(&to_string(&project), "again").expect("saved text loads");
+            assert_eq!(again, project, "an accepted project changed in save → load");
+            true
+        }
+        Err(e) => {
+            let message = e.to_string();
+            assert!(
+                message.contains(source),
+                "the error names the file: {message}"
+            );
+            assert!(!message.trim().is_empty());
+            false
+        }
+    }
+}
+
+#[test]
+fn random_bytes_are_refused_without_panicking() {
+    let mut rng = Rng::new(0x5eed_0001);
+    for case in 0..cases() {
+        let len = below(&mut rng, 400);
+        let bytes: Vec<u8> = (0..len).map(|_| rng.next_u64() as u8).collect();
+        assert!(
+            !load_checked(&bytes, "random.pbsm.ron"),
+            "case {case}: random bytes were accepted"
+        );
+    }
+}
+
+#[test]
+fn mutated_samples_never_panic_and_name_the_file() {
+    let mut rng = Rng::new(0x5eed_0002);
+    let mut refused = 0;
+    let total = cases() * SAMPLES.len();
+    for sample in SAMPLES {
+        for _ in 0..cases() {
+            let bytes = mutate(&mut rng, sample.text);
+            if !load_checked(&bytes, sample.file_name) {
+                refused += 1;
+            }
+        }
+    }
+    // Most mutations break something; if nearly none are refused, the loader stopped checking.
+    assert!(
+        refused * 2 > total,
+        "only {refused} of {total} mutated samples were refused"
+    );
+}
+
+/// Texts that are hard to write and read back.
+const AWKWARD: &[&str] = &[
+    "",
+    "\"quoted\" and \\ backslash",
+    "line one\nline two\r\n\ttabbed",
+    "Ümlaut, émigré, 東京, emoji \u{1F600}",
+    "ends with a backslash \\",
+    "r#\"raw\"#",
+    "/* not a comment */ // nor this",
+    " leading and trailing spaces ",
+];
+
+#[test]
+fn any_valid_project_survives_save_and_load_unchanged() {
+    let mut rng = Rng::new(0x5eed_0003);
+    let mut checked = 0;
+    for sample in SAMPLES {
+        let base = sample.load().unwrap();
+        for _ in 0..cases() / 4 {
+            let mut project = base.clone();
+            project.name = AWKWARD[below(&mut rng, AWKWARD.len())].to_owned() + "x";
+            for a in &mut project.alternatives {
+                a.description = AWKWARD[below(&mut rng, AWKWARD.len())].to_owned();
+                // Any score in range, including ones no slider would produce.
+                a.competitive_quality = rng.next_f64() * 10.0;
+                a.risk = rng.next_f64() * 10.0;
+                a.goal_contribution = rng.next_f64() * 10.0;
+                a.strategic_quality = rng.next_f64() * 10.0;
+                a.budget_eur = rng.next_f64() * 1e7;
+                a.effort_person_days = rng.next_f64() * 1e4;
+                a.ranges.clear();
+            }
+            if !validate(&project).is_empty() {
+                continue;
+            }
+            let text = to_string(&project);
+            let again = from_str(&text, "round-trip").unwrap_or_else(|e| panic!("{e}\n{text}"));
+            assert_eq!(again, project);
+            assert_eq!(to_string(&again), text, "saving is stable");
+            checked += 1;
+        }
+    }
+    assert!(
+        checked * 2 > SAMPLES.len() * (cases() / 4),
+        "only {checked} generated projects were valid"
+    );
+}
