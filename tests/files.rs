@@ -316,3 +316,28 @@ fn saving_into_a_missing_folder_fails_with_the_path() {
     let err = io::save(&SAMPLES[0].load().unwrap(), &path).unwrap_err();
     assert!(err.to_string().contains("no/such/folder"), "{err}");
 }
+
+#[test]
+fn a_stored_version_1_file_still_opens() {
+    // A frozen copy of a file written by format version 1. It must open with every later build:
+    // a format change that breaks it needs a migration in `io::project_file::from_str` (and a
+    // new frozen fixture for the new version), not an edit of this file.
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v1/machine-builder.pbsm.ron");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        text.contains("version: 1,"),
+        "the fixture is a version 1 file"
+    );
+    let project = io::load(&path).unwrap();
+    assert_eq!(project.alternatives.len(), 3);
+    assert!(
+        project
+            .alternatives
+            .iter()
+            .any(|a| a.name == "Engineers recruit engineers")
+    );
+    // Saved again, it is written in the current format.
+    let again = io::project_file::to_string(&project);
+    assert!(again.contains(&format!("version: {},", pbsm::model::CURRENT_VERSION)));
+}

@@ -189,6 +189,9 @@ pub fn from_str(text: &str, source_name: &str) -> Result<Project, LoadError> {
             found: probe.version,
         });
     }
+    // Every version from 1 to CURRENT_VERSION is read as is (later fields have defaults). When
+    // the format changes incompatibly, upgrade older text here, before parsing, and freeze a
+    // fixture of the old version in tests/fixtures (see `a_stored_version_1_file_still_opens`).
     let project: Project = options
         .from_str(text)
         .map_err(|e| syntax_error(source_name, text, &e))?;
