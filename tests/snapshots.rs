@@ -158,3 +158,17 @@ fn pairwise_comparison_with_judgments() {
     h.run();
     h.snapshot("pane_decision_pairwise_judged_light");
 }
+
+#[test]
+#[ignore = "needs a GPU or Mesa lavapipe; run with --ignored (see .ci/run)"]
+fn the_recovery_offer() {
+    let mut h = harness(ThemeChoice::Dark, [1280.0, 800.0]);
+    let project = Box::new(h.state().project.clone());
+    h.state_mut().dialog = Some(pbsm::app::workbench::Dialog::Recover {
+        project,
+        original: Some("/home/anna/strategy/bakery.pbsm.ron".into()),
+        saved_at: "2026-11-23 14:05 UTC".to_owned(),
+    });
+    h.run();
+    h.snapshot("dialog_recover_dark");
+}
