@@ -172,3 +172,14 @@ fn the_recovery_offer() {
     h.run();
     h.snapshot("dialog_recover_dark");
 }
+
+#[test]
+#[ignore = "needs a GPU or Mesa lavapipe; run with --ignored (see .ci/run)"]
+fn presentation_mode_at_projector_size() {
+    let mut h = harness(ThemeChoice::Light, [1920.0, 1080.0]);
+    h.key_press(egui::Key::F5);
+    h.run();
+    h.get_by_label(PaneKind::Alternatives.tab_title()).click();
+    h.run();
+    h.snapshot("presentation_1920x1080");
+}

@@ -1157,3 +1157,63 @@ fn an_unreadable_recovery_file_is_reported_and_kept() {
     h.get_by_label("Unsaved work was found but cannot be read");
     assert!(recovery.exists(), "nothing is deleted that might be needed");
 }
+
+#[test]
+fn presentation_mode_enters_with_f5_zooms_on_its_own_and_leaves_with_esc() {
+    let mut h = Harness::builder()
+        .with_size([1920.0, 1080.0])
+        .build_ui_state(
+            |ui, app: &mut Workbench| app.ui_root(ui),
+            Workbench::with_sample(0),
+        );
+    h.run();
+    assert!(h.query_by_label("File").is_some());
+    h.key_press(Key::F5);
+    h.run();
+    assert!(h.state().presenting);
+    assert!(h.query_by_label("File").is_none(), "the menu is hidden");
+    assert!(h.query_by_label("Leave presentation").is_some());
+    assert_eq!(h.ctx.zoom_factor(), 1.5, "larger by default");
+    assert_eq!(
+        h.ctx.global_style().visuals.panel_fill,
+        egui::Color32::BLACK
+    );
+
+    // Zoom while presenting changes the presentation's zoom, not the desk zoom.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Equals);
+    h.run();
+    assert_eq!(h.state().settings.presentation_zoom, 1.6);
+    assert_eq!(h.state().settings.zoom, 1.0);
+    assert_eq!(h.ctx.zoom_factor(), 1.6);
+
+    // The panes still work: the room can move values live.
+    let risk = h.state().project.alternatives[0].risk;
+    open_pane(&mut h, PaneKind::Alternatives);
+    slider(&h, "Risk").increment_accesskit();
+    h.run();
+    assert_ne!(h.state().project.alternatives[0].risk, risk);
+
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(!h.state().presenting);
+    assert!(h.query_by_label("File").is_some(), "the menu is back");
+    assert_eq!(h.ctx.zoom_factor(), 1.0);
+    assert_ne!(
+        h.ctx.global_style().visuals.panel_fill,
+        egui::Color32::BLACK
+    );
+
+    // The button leaves too, and the palette enters.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::K);
+    h.run();
+    h.get_by_label("Command").type_text("presentation");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(h.state().presenting);
+    click(&mut h, "Leave presentation");
+    assert!(!h.state().presenting);
+    click(&mut h, "View");
+    menu_item(&mut h, "Presentation mode");
+    assert!(h.state().presenting);
+}

@@ -16,6 +16,8 @@ pub enum Command {
     Open,
     /// Open the command palette.
     Palette,
+    /// Enter presentation mode, or leave it.
+    TogglePresentation,
     /// Open this file.
     OpenPath(PathBuf),
     /// Open the sample case with this index in [`crate::io::SAMPLES`].
@@ -101,6 +103,10 @@ pub const SHORTCUTS: &[(KeyboardShortcut, Command)] = &[
     (KeyboardShortcut::new(CMD, Key::Q), Command::Quit),
     (KeyboardShortcut::new(CMD, Key::E), Command::ExportReport),
     (KeyboardShortcut::new(CMD, Key::K), Command::Palette),
+    (
+        KeyboardShortcut::new(Modifiers::NONE, Key::F5),
+        Command::TogglePresentation,
+    ),
     (KeyboardShortcut::new(CMD, Key::Plus), Command::ZoomIn),
     (KeyboardShortcut::new(CMD, Key::Equals), Command::ZoomIn),
     (KeyboardShortcut::new(CMD, Key::Minus), Command::ZoomOut),
@@ -150,6 +156,10 @@ pub fn palette_entries(recent: &[PathBuf]) -> Vec<(String, Command)> {
         ("Import scores from CSV…".to_owned(), Command::ImportCsv),
         ("Undo".to_owned(), Command::Undo),
         ("Redo".to_owned(), Command::Redo),
+        (
+            "Presentation mode (Esc leaves)".to_owned(),
+            Command::TogglePresentation,
+        ),
         ("Zoom in".to_owned(), Command::ZoomIn),
         ("Zoom out".to_owned(), Command::ZoomOut),
         ("Actual size".to_owned(), Command::ZoomReset),

@@ -57,6 +57,9 @@ pub fn install_fonts(ctx: &egui::Context) {
 /// a room can read them).
 pub fn apply(ctx: &egui::Context, theme: ThemeChoice) {
     ctx.set_theme(theme.preference());
+    // Undo presentation mode's high contrast, if it was on.
+    ctx.set_visuals_of(egui::Theme::Dark, egui::Visuals::dark());
+    ctx.set_visuals_of(egui::Theme::Light, egui::Visuals::light());
     ctx.all_styles_mut(|style| {
         style.text_styles = [
             (
@@ -82,4 +85,33 @@ pub fn apply(ctx: &egui::Context, theme: ThemeChoice) {
         style.spacing.button_padding = egui::vec2(8.0, 4.0);
         style.spacing.interact_size.y = 24.0;
     });
+}
+
+/// Presentation mode's look: the workbench's text sizes on pure black with white text and
+/// strong outlines, readable from the back of a room on a washed-out projector.
+pub fn apply_high_contrast(ctx: &egui::Context) {
+    apply(ctx, ThemeChoice::Dark);
+    let mut visuals = egui::Visuals::dark();
+    let white = egui::Color32::WHITE;
+    visuals.override_text_color = Some(white);
+    visuals.panel_fill = egui::Color32::BLACK;
+    visuals.window_fill = egui::Color32::from_gray(12);
+    visuals.extreme_bg_color = egui::Color32::from_gray(20);
+    visuals.faint_bg_color = egui::Color32::from_gray(28);
+    visuals.window_stroke = egui::Stroke::new(2.0, white);
+    visuals.selection.bg_fill = egui::Color32::from_rgb(0, 90, 200);
+    visuals.selection.stroke = egui::Stroke::new(2.0, white);
+    for widgets in [
+        &mut visuals.widgets.inactive,
+        &mut visuals.widgets.hovered,
+        &mut visuals.widgets.active,
+        &mut visuals.widgets.open,
+    ] {
+        widgets.fg_stroke = egui::Stroke::new(2.0, white);
+    }
+    visuals.widgets.noninteractive.bg_stroke =
+        egui::Stroke::new(1.0, egui::Color32::from_gray(140));
+    visuals.widgets.inactive.bg_stroke = egui::Stroke::new(1.0, egui::Color32::from_gray(170));
+    visuals.widgets.hovered.bg_stroke = egui::Stroke::new(2.0, white);
+    ctx.set_visuals_of(egui::Theme::Dark, visuals);
 }

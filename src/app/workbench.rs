@@ -21,11 +21,16 @@ pub struct Settings {
     pub theme: ThemeChoice,
     /// Zoom factor.
     pub zoom: f32,
+    /// Zoom factor in presentation mode.
+    pub presentation_zoom: f32,
     /// The arrangement of the panes.
     pub layout: egui_tiles::Tree<PaneKind>,
     /// Recently opened or saved project files, newest first.
     pub recent: Vec<PathBuf>,
 }
+
+/// The default zoom in presentation mode: readable from the back of a room.
+pub const PRESENTATION_ZOOM: f32 = 1.5;
 
 /// How many recent files are remembered.
 pub const RECENT_FILES: usize = 8;
@@ -35,6 +40,7 @@ impl Default for Settings {
         Self {
             theme: ThemeChoice::System,
             zoom: 1.0,
+            presentation_zoom: PRESENTATION_ZOOM,
             layout: layout::default_tree(),
             recent: Vec::new(),
         }
@@ -139,7 +145,9 @@ pub struct Workbench {
     pub native_dialogs: bool,
     file_dialog: Option<(PathPurpose, mpsc::Receiver<Option<PathBuf>>)>,
     pending: Vec<Command>,
-    applied_style: Option<(ThemeChoice, f32)>,
+    applied_style: Option<(ThemeChoice, f32, bool)>,
+    /// In presentation mode: full screen, larger, high contrast, no editing chrome.
+    pub presenting: bool,
     allow_close: bool,
     pending_viewport_close: bool,
     /// Today's date for new dated items.
@@ -148,6 +156,8 @@ pub struct Workbench {
     pub derived: super::derived::Derived,
     /// A plot to export: asked for in a command, taken when the next frame is drawn.
     screenshot_request: Option<(String, egui::Rect)>,
+    /// Full screen on or off, to be sent to the window.
+    fullscreen_request: Option<bool>,
     /// The screenshot on its way: plot name, area, scale, and where it arrives.
     screenshot: Option<(
         String,
@@ -199,11 +209,13 @@ impl Workbench {
             file_dialog: None,
             pending: Vec::new(),
             applied_style: None,
+            presenting: false,
             allow_close: false,
             pending_viewport_close: false,
             today: Date::today(),
             derived: super::derived::Derived::default(),
             screenshot_request: None,
+            fullscreen_request: None,
             screenshot: None,
             pending_png: None,
             recovery_dir: None,
@@ -403,9 +415,22 @@ impl Workbench {
             Command::ShowPane(pane) => layout::show_pane(&mut self.settings.layout, pane),
             Command::ResetLayout => self.settings.layout = layout::default_tree(),
             Command::SetTheme(theme) => self.settings.theme = theme,
-            Command::ZoomIn => self.set_zoom(self.settings.zoom + 0.1),
-            Command::ZoomOut => self.set_zoom(self.settings.zoom - 0.1),
-            Command::ZoomReset => self.set_zoom(1.0),
+            Command::ZoomIn => self.set_zoom(self.zoom() + 0.1),
+            Command::ZoomOut => self.set_zoom(self.zoom() - 0.1),
+            Command::ZoomReset => self.set_zoom(if self.presenting {
+                PRESENTATION_ZOOM
+            } else {
+                1.0
+            }),
+            Command::TogglePresentation => {
+                self.presenting = !self.presenting;
+                self.fullscreen_request = Some(self.presenting);
+                self.status = if self.presenting {
+                    "Presentation mode: Esc or F5 leaves".to_owned()
+                } else {
+                    "Presentation mode left".to_owned()
+                };
+            }
             Command::Add(kind) => {
                 self.commit();
                 match add_item(&mut self.project, kind, self.today) {
@@ -520,10 +545,23 @@ impl Workbench {
         self.settings.recent.truncate(RECENT_FILES);
     }
 
+    /// The zoom in use: presentation mode has its own.
+    pub fn zoom(&self) -> f32 {
+        if self.presenting {
+            self.settings.presentation_zoom
+        } else {
+            self.settings.zoom
+        }
+    }
+
     fn set_zoom(&mut self, zoom: f32) {
         // Round to whole percent so repeated steps land on 100 % again.
-        let zoom = (zoom * 100.0).round() / 100.0;
-        self.settings.zoom = zoom.clamp(*ZOOM_RANGE.start(), *ZOOM_RANGE.end());
+        let zoom = ((zoom * 100.0).round() / 100.0).clamp(*ZOOM_RANGE.start(), *ZOOM_RANGE.end());
+        if self.presenting {
+            self.settings.presentation_zoom = zoom;
+        } else {
+            self.settings.zoom = zoom;
+        }
     }
 
     /// Saves to a path (adding the `.pbsm.ron` extension where it has none). Returns whether
@@ -725,8 +763,22 @@ impl Workbench {
         if self.derived.robustness.is_running() {
             ctx.request_repaint_after(std::time::Duration::from_millis(50));
         }
-        egui::Panel::top("menu_bar").show(ui, |ui| self.menu_ui(ui));
-        egui::Panel::bottom("status_bar").show(ui, |ui| self.status_ui(ui));
+        if let Some(on) = self.fullscreen_request.take() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on));
+        }
+        if self.presenting {
+            // Esc leaves, unless it is closing a dialog or leaving a text field.
+            let esc = self.dialog.is_none()
+                && ctx.memory(|m| m.focused().is_none())
+                && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape));
+            if esc {
+                self.pending.push(Command::TogglePresentation);
+            }
+            egui::Panel::top("presentation_bar").show(ui, |ui| self.presentation_bar_ui(ui));
+        } else {
+            egui::Panel::top("menu_bar").show(ui, |ui| self.menu_ui(ui));
+            egui::Panel::bottom("status_bar").show(ui, |ui| self.status_ui(ui));
+        }
         let mut commands = Vec::new();
         egui::CentralPanel::default()
             .frame(egui::Frame::central_panel(ui.style()).inner_margin(2.0))
@@ -867,14 +919,41 @@ impl Workbench {
         }
     }
 
+    /// The slim bar that replaces the menu in presentation mode.
+    fn presentation_bar_ui(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            ui.strong(&self.project.name);
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui
+                    .button("Leave presentation")
+                    .on_hover_text("Esc or F5")
+                    .clicked()
+                {
+                    self.pending.push(Command::TogglePresentation);
+                }
+                if ui.button("+").on_hover_text("Larger (Ctrl +)").clicked() {
+                    self.pending.push(Command::ZoomIn);
+                }
+                ui.label(format!("{:.0} %", self.zoom() * 100.0));
+                if ui.button("−").on_hover_text("Smaller (Ctrl −)").clicked() {
+                    self.pending.push(Command::ZoomOut);
+                }
+            });
+        });
+    }
+
     fn apply_style(&mut self, ctx: &egui::Context) {
-        let wanted = (self.settings.theme, self.settings.zoom);
+        let wanted = (self.settings.theme, self.zoom(), self.presenting);
         if self.applied_style.is_none() {
             theme::install_fonts(ctx);
         }
         if self.applied_style != Some(wanted) {
-            theme::apply(ctx, self.settings.theme);
-            ctx.set_zoom_factor(self.settings.zoom);
+            if self.presenting {
+                theme::apply_high_contrast(ctx);
+            } else {
+                theme::apply(ctx, self.settings.theme);
+            }
+            ctx.set_zoom_factor(self.zoom());
             self.applied_style = Some(wanted);
         }
     }
@@ -1020,6 +1099,11 @@ impl Workbench {
                     if item(ui, label, &command, true) {
                         chosen = Some(command);
                     }
+                }
+                ui.separator();
+                let present = Command::TogglePresentation;
+                if item(ui, "Presentation mode", &present, true) {
+                    chosen = Some(present);
                 }
             });
         });
