@@ -177,9 +177,14 @@ fn the_recovery_offer() {
 #[ignore = "needs a GPU or Mesa lavapipe; run with --ignored (see .ci/run)"]
 fn presentation_mode_at_projector_size() {
     let mut h = harness(ThemeChoice::Light, [1920.0, 1080.0]);
+    h.state_mut().settings.step_minutes = 10;
     h.key_press(egui::Key::F5);
     h.run();
-    h.get_by_label(PaneKind::Alternatives.tab_title()).click();
+    // Agenda step 6: the alternatives.
+    for _ in 0..5 {
+        h.key_press(egui::Key::PageDown);
+        h.run();
+    }
     h.run();
     h.snapshot("presentation_1920x1080");
 }

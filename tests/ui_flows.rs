@@ -1217,3 +1217,47 @@ fn presentation_mode_enters_with_f5_zooms_on_its_own_and_leaves_with_esc() {
     menu_item(&mut h, "Presentation mode");
     assert!(h.state().presenting);
 }
+
+#[test]
+fn the_agenda_walks_the_room_through_the_steps_with_a_timer() {
+    let mut h = Harness::builder()
+        .with_size([1920.0, 1080.0])
+        .build_ui_state(
+            |ui, app: &mut Workbench| app.ui_root(ui),
+            Workbench::with_sample(0),
+        );
+    h.run();
+    h.key_press(Key::F5);
+    h.run();
+    h.run();
+    h.get_by_label_contains("Step 1 of 8");
+    h.get_by_label_contains("Which modules make up our business model");
+
+    // Page Down (a presenter remote) and the button move on; each step shows its pane.
+    h.key_press(Key::PageDown);
+    h.run();
+    h.run();
+    h.get_by_label_contains("Step 2 of 8 · Social media performance potential");
+    assert_eq!(h.state().agenda_step, 1);
+    click(&mut h, "Next step ▶");
+    h.run();
+    h.get_by_label_contains("Step 3 of 8 · Corporate benefit");
+    h.get_by_label("3 · Corporate benefit"); // the step's pane is in front
+    h.key_press(Key::PageUp);
+    h.run();
+    h.run();
+    assert_eq!(h.state().agenda_step, 1);
+
+    // A timer per step: 10 minutes, counting down.
+    h.state_mut().settings.step_minutes = 10;
+    h.run();
+    h.run();
+    h.get_by_label("10:00");
+    // The last step cannot go further.
+    for _ in 0..10 {
+        h.key_press(Key::PageDown);
+        h.run();
+    }
+    assert_eq!(h.state().agenda_step, 7);
+    h.get_by_label_contains("Step 8 of 8 · Strategy management");
+}

@@ -18,6 +18,8 @@ pub enum Command {
     Palette,
     /// Enter presentation mode, or leave it.
     TogglePresentation,
+    /// Go to this step of the workshop agenda (an index into `agenda::STEPS`).
+    AgendaStep(usize),
     /// Open this file.
     OpenPath(PathBuf),
     /// Open the sample case with this index in [`crate::io::SAMPLES`].

@@ -1,6 +1,7 @@
 //! The egui workbench window: everything that draws lives here; the data, the analysis and the
 //! files live in [`crate::model`] and [`crate::io`].
 
+pub mod agenda;
 pub mod command;
 pub mod derived;
 pub mod export;

@@ -1,6 +1,7 @@
 //! The workbench window: menu, panes, dialogs, and the loop that applies commands and records
 //! undo steps.
 
+use super::agenda;
 use super::command::{Command, commands_from_shortcuts};
 use super::history::{History, Revision};
 use super::layout::{self, Behavior, PaneKind};
@@ -23,6 +24,8 @@ pub struct Settings {
     pub zoom: f32,
     /// Zoom factor in presentation mode.
     pub presentation_zoom: f32,
+    /// Minutes per agenda step in presentation mode (0: no timer).
+    pub step_minutes: u32,
     /// The arrangement of the panes.
     pub layout: egui_tiles::Tree<PaneKind>,
     /// Recently opened or saved project files, newest first.
@@ -41,6 +44,7 @@ impl Default for Settings {
             theme: ThemeChoice::System,
             zoom: 1.0,
             presentation_zoom: PRESENTATION_ZOOM,
+            step_minutes: 0,
             layout: layout::default_tree(),
             recent: Vec::new(),
         }
@@ -148,6 +152,10 @@ pub struct Workbench {
     applied_style: Option<(ThemeChoice, f32, bool)>,
     /// In presentation mode: full screen, larger, high contrast, no editing chrome.
     pub presenting: bool,
+    /// The workshop agenda's current step (an index into `agenda::STEPS`).
+    pub agenda_step: usize,
+    /// When the current agenda step began (egui time), for its timer.
+    step_started_s: Option<f64>,
     allow_close: bool,
     pending_viewport_close: bool,
     /// Today's date for new dated items.
@@ -210,6 +218,8 @@ impl Workbench {
             pending: Vec::new(),
             applied_style: None,
             presenting: false,
+            agenda_step: 0,
+            step_started_s: None,
             allow_close: false,
             pending_viewport_close: false,
             today: Date::today(),
@@ -422,8 +432,17 @@ impl Workbench {
             } else {
                 1.0
             }),
+            Command::AgendaStep(step) => {
+                self.agenda_step = step.min(agenda::STEPS.len() - 1);
+                self.step_started_s = None;
+                let pane = agenda::STEPS[self.agenda_step].pane;
+                layout::show_pane(&mut self.settings.layout, pane);
+            }
             Command::TogglePresentation => {
                 self.presenting = !self.presenting;
+                if self.presenting {
+                    self.pending.push(Command::AgendaStep(self.agenda_step));
+                }
                 self.fullscreen_request = Some(self.presenting);
                 self.status = if self.presenting {
                     "Presentation mode: Esc or F5 leaves".to_owned()
@@ -774,7 +793,21 @@ impl Workbench {
             if esc {
                 self.pending.push(Command::TogglePresentation);
             }
+            // Presenter remotes send Page Up / Page Down.
+            let step = ctx.input_mut(|i| {
+                if i.consume_key(egui::Modifiers::NONE, egui::Key::PageDown) {
+                    Some(self.agenda_step + 1)
+                } else if i.consume_key(egui::Modifiers::NONE, egui::Key::PageUp) {
+                    Some(self.agenda_step.saturating_sub(1))
+                } else {
+                    None
+                }
+            });
+            if let Some(step) = step.filter(|s| *s < agenda::STEPS.len() && self.dialog.is_none()) {
+                self.pending.push(Command::AgendaStep(step));
+            }
             egui::Panel::top("presentation_bar").show(ui, |ui| self.presentation_bar_ui(ui));
+            egui::Panel::top("agenda").show(ui, |ui| self.agenda_ui(ui));
         } else {
             egui::Panel::top("menu_bar").show(ui, |ui| self.menu_ui(ui));
             egui::Panel::bottom("status_bar").show(ui, |ui| self.status_ui(ui));
@@ -940,6 +973,62 @@ impl Workbench {
                 }
             });
         });
+    }
+
+    /// The current agenda step: where the room is, what it discusses, and the step's timer.
+    fn agenda_ui(&mut self, ui: &mut egui::Ui) {
+        let index = self.agenda_step.min(agenda::STEPS.len() - 1);
+        let step = &agenda::STEPS[index];
+        ui.add_space(4.0);
+        ui.horizontal(|ui| {
+            ui.heading(format!(
+                "Step {} of {} · {}",
+                index + 1,
+                agenda::STEPS.len(),
+                step.title
+            ));
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let next = ui.add_enabled(
+                    index + 1 < agenda::STEPS.len(),
+                    egui::Button::new("Next step ▶"),
+                );
+                if next.on_hover_text("Page Down").clicked() {
+                    self.pending.push(Command::AgendaStep(index + 1));
+                }
+                let previous = ui.add_enabled(index > 0, egui::Button::new("◀ Previous step"));
+                if previous.on_hover_text("Page Up").clicked() {
+                    self.pending
+                        .push(Command::AgendaStep(index.saturating_sub(1)));
+                }
+                ui.add(
+                    egui::DragValue::new(&mut self.settings.step_minutes)
+                        .range(0..=120)
+                        .suffix(" min"),
+                )
+                .on_hover_text("Minutes for each step; 0 turns the timer off");
+                ui.label("Timer");
+                if self.settings.step_minutes > 0 {
+                    let now = ui.input(|i| i.time);
+                    let started = *self.step_started_s.get_or_insert(now);
+                    let remaining = f64::from(self.settings.step_minutes) * 60.0 - (now - started);
+                    let text = RichText::new(agenda::timer_text(remaining))
+                        .heading()
+                        .strong();
+                    ui.label(if remaining < 0.0 {
+                        text.color(egui::Color32::from_rgb(255, 110, 90))
+                    } else {
+                        text
+                    })
+                    .on_hover_text("Time left in this step; + is time over");
+                    ui.ctx()
+                        .request_repaint_after(std::time::Duration::from_millis(250));
+                }
+            });
+        });
+        for question in step.questions {
+            ui.label(RichText::new(format!("•  {question}")).size(17.0));
+        }
+        ui.add_space(4.0);
     }
 
     fn apply_style(&mut self, ctx: &egui::Context) {
