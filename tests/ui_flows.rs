@@ -23,6 +23,18 @@ fn sample() -> Harness<'static, Workbench> {
     harness(Workbench::with_sample(0))
 }
 
+/// The first sample at projector size (presentation mode needs the room).
+fn projector() -> Harness<'static, Workbench> {
+    let mut harness = Harness::builder()
+        .with_size([1920.0, 1080.0])
+        .build_ui_state(
+            |ui, app: &mut Workbench| app.ui_root(ui),
+            Workbench::with_sample(0),
+        );
+    harness.run();
+    harness
+}
+
 /// Brings a pane to the front by clicking its tab.
 fn open_pane(h: &mut Harness<'_, Workbench>, pane: PaneKind) {
     h.get_by_label(pane.tab_title()).click();
@@ -1160,13 +1172,7 @@ fn an_unreadable_recovery_file_is_reported_and_kept() {
 
 #[test]
 fn presentation_mode_enters_with_f5_zooms_on_its_own_and_leaves_with_esc() {
-    let mut h = Harness::builder()
-        .with_size([1920.0, 1080.0])
-        .build_ui_state(
-            |ui, app: &mut Workbench| app.ui_root(ui),
-            Workbench::with_sample(0),
-        );
-    h.run();
+    let mut h = projector();
     assert!(h.query_by_label("File").is_some());
     h.key_press(Key::F5);
     h.run();
@@ -1220,13 +1226,7 @@ fn presentation_mode_enters_with_f5_zooms_on_its_own_and_leaves_with_esc() {
 
 #[test]
 fn the_agenda_walks_the_room_through_the_steps_with_a_timer() {
-    let mut h = Harness::builder()
-        .with_size([1920.0, 1080.0])
-        .build_ui_state(
-            |ui, app: &mut Workbench| app.ui_root(ui),
-            Workbench::with_sample(0),
-        );
-    h.run();
+    let mut h = projector();
     h.key_press(Key::F5);
     h.run();
     h.run();
