@@ -77,6 +77,16 @@ fn menu_item(h: &mut Harness<'_, Workbench>, label: &str) {
     h.run();
 }
 
+/// Types a path into the path prompt that is open, replacing what is there, and confirms it.
+fn enter_path(h: &mut Harness<'_, Workbench>, path: &std::path::Path) {
+    h.get_by_label("File path").click();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("File path")
+        .type_text(&path.display().to_string());
+    h.key_press(Key::Enter);
+    h.run();
+}
+
 /// All text drawn this frame whose position lies right of `min_x` (the map is on the right).
 fn texts_right_of(h: &Harness<'_, Workbench>, min_x: f32) -> Vec<String> {
     h.output()
@@ -495,12 +505,7 @@ fn save_as_then_reopen_and_a_bad_file_leaves_the_project_untouched() {
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
     h.run();
-    h.get_by_label("File path").click();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.get_by_label("File path")
-        .type_text(&path.display().to_string());
-    h.key_press(Key::Enter);
-    h.run();
+    enter_path(&mut h, &path);
     let saved = dir.path().join("mine.pbsm.ron");
     assert_eq!(
         h.state().path.as_deref(),
@@ -525,12 +530,7 @@ fn save_as_then_reopen_and_a_bad_file_leaves_the_project_untouched() {
     let before = h.state().project.clone();
     h.key_press_modifiers(Modifiers::COMMAND, Key::O);
     h.run();
-    h.get_by_label("File path").click();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.get_by_label("File path")
-        .type_text(&bad.display().to_string());
-    h.key_press(Key::Enter);
-    h.run();
+    enter_path(&mut h, &bad);
     h.get_by_label("The file was not opened");
     h.get_by_label_contains(&format!("{}:3:", bad.display()));
     assert_eq!(h.state().project, before);
@@ -807,12 +807,7 @@ fn exporting_the_decision_memo_from_the_menu() {
     click(&mut h, "File");
     menu_item(&mut h, "Export decision memo…");
     h.get_by_label("Export the decision memo (.html or .md)");
-    h.get_by_label("File path").click();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.get_by_label("File path")
-        .type_text(&path.display().to_string());
-    h.key_press(Key::Enter);
-    h.run();
+    enter_path(&mut h, &path);
     let html = std::fs::read_to_string(&path).unwrap();
     assert!(html.contains("Decision memo: Backhaus Lindner"));
     assert!(h.state().status.contains("Decision memo written"));
@@ -939,12 +934,7 @@ fn exporting_the_map_as_png() {
     callback.complete(std::sync::Arc::new(image));
     h.run();
     h.get_by_label("Export the plot as PNG");
-    h.get_by_label("File path").click();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.get_by_label("File path")
-        .type_text(&path.display().to_string());
-    h.key_press(Key::Enter);
-    h.run();
+    enter_path(&mut h, &path);
     let bytes = std::fs::read(&path).unwrap();
     assert_eq!(&bytes[1..4], b"PNG");
     let reader = png::Decoder::new(std::io::Cursor::new(bytes))
@@ -1036,15 +1026,6 @@ fn a_dropped_file_opens_and_is_remembered_as_recent() {
 }
 
 /// Types a path into the path field and confirms it.
-fn enter_path(h: &mut Harness<'_, Workbench>, path: &std::path::Path) {
-    h.get_by_label("File path").click();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.get_by_label("File path")
-        .type_text(&path.display().to_string());
-    h.key_press(Key::Enter);
-    h.run();
-}
-
 #[test]
 fn scores_go_out_to_csv_and_come_back_all_or_nothing() {
     let dir = tempfile::tempdir().unwrap();
