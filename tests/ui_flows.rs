@@ -1114,6 +1114,10 @@ fn unsaved_work_is_autosaved_aside_and_offered_back_after_a_crash() {
     app.offer_recovery();
     let mut h = harness(app);
     h.get_by_label("Restore unsaved work?");
+    // Esc does not dismiss it: only a choice does (else the next autosave overwrites it).
+    h.key_press(Key::Escape);
+    h.run();
+    h.get_by_label("Restore unsaved work?");
     click(&mut h, "Restore");
     assert_eq!(h.state().project, unsaved);
     assert_eq!(h.state().path.as_deref(), Some(own_file.as_path()));

@@ -1329,7 +1329,7 @@ impl Workbench {
                 ref original,
                 ref saved_at,
             } => {
-                let response = egui::Modal::new(Id::unique("recover_dialog")).show(ctx, |ui| {
+                egui::Modal::new(Id::unique("recover_dialog")).show(ctx, |ui| {
                     ui.set_max_width(480.0);
                     ui.heading("Restore unsaved work?");
                     ui.label(format!(
@@ -1357,9 +1357,8 @@ impl Workbench {
                         }
                     });
                 });
-                if response.should_close() {
-                    close = true;
-                }
+                // Esc or a click beside it does not dismiss this one: the next autosave would
+                // overwrite the recovered work without anyone having chosen to discard it.
             }
             Dialog::Palette {
                 ref query,
