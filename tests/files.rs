@@ -9,6 +9,13 @@ fn sample_text() -> &'static str {
     SAMPLES[0].text
 }
 
+/// The sample's text with the first `from` replaced by `to`; fails if the sample no longer
+/// contains `from` (so a test cannot quietly go on testing the unchanged sample).
+fn edit(text: &str, from: &str, to: &str) -> String {
+    assert!(text.contains(from), "the text no longer contains `{from}`");
+    text.replacen(from, to, 1)
+}
+
 fn write(dir: &Path, name: &str, text: impl AsRef<[u8]>) -> PathBuf {
     let path = dir.join(name);
     std::fs::write(&path, text).unwrap();
@@ -91,7 +98,11 @@ fn a_file_cut_inside_a_text_points_at_the_unclosed_text() {
 #[test]
 fn wrong_type_is_refused_with_its_position() {
     let dir = tempfile::tempdir().unwrap();
-    let text = sample_text().replacen("day_rate_eur: 520.0", "day_rate_eur: \"a lot\"", 1);
+    let text = edit(
+        sample_text(),
+        "day_rate_eur: 520.0",
+        "day_rate_eur: \"a lot\"",
+    );
     let path = write(dir.path(), "type.pbsm.ron", &text);
     let message = refused(&path);
     let line = text
@@ -106,10 +117,10 @@ fn wrong_type_is_refused_with_its_position() {
 #[test]
 fn unknown_field_is_refused_with_its_position() {
     let dir = tempfile::tempdir().unwrap();
-    let text = sample_text().replacen(
+    let text = edit(
+        sample_text(),
         "day_rate_eur: 520.0,",
         "day_rate_eur: 520.0,\n  colour: \"red\",",
-        1,
     );
     let path = write(dir.path(), "unknown.pbsm.ron", &text);
     let message = refused(&path);
@@ -121,10 +132,10 @@ fn unknown_field_is_refused_with_its_position() {
 #[test]
 fn duplicate_field_is_refused_with_its_position() {
     let dir = tempfile::tempdir().unwrap();
-    let text = sample_text().replacen(
+    let text = edit(
+        sample_text(),
         "day_rate_eur: 520.0,",
         "day_rate_eur: 520.0,\n  day_rate_eur: 600.0,",
-        1,
     );
     let path = write(dir.path(), "dup.pbsm.ron", &text);
     let message = refused(&path);
@@ -138,10 +149,10 @@ fn duplicate_field_is_refused_with_its_position() {
 #[test]
 fn out_of_range_and_nan_scores_are_refused_naming_the_item() {
     let dir = tempfile::tempdir().unwrap();
-    let text = sample_text().replacen(
+    let text = edit(
+        sample_text(),
         "competitive_quality: 8.0, risk: 6.0",
         "competitive_quality: 12.0, risk: NaN",
-        1,
     );
     let path = write(dir.path(), "range.pbsm.ron", &text);
     let message = refused(&path);
@@ -156,17 +167,15 @@ fn out_of_range_and_nan_scores_are_refused_naming_the_item() {
 #[test]
 fn dangling_references_and_duplicate_ids_are_refused_naming_the_item() {
     let dir = tempfile::tempdir().unwrap();
-    let text = sample_text()
-        .replacen(
+    let text = edit(
+        &edit(
+            sample_text(),
             "(option: 9, priority: Medium)",
             "(option: 99, priority: Medium)",
-            1,
-        )
-        .replacen(
-            "(id: 2, name: \"Reach and recruit",
-            "(id: 1, name: \"Reach and recruit",
-            1,
-        );
+        ),
+        "(id: 2, name: \"Reach and recruit",
+        "(id: 1, name: \"Reach and recruit",
+    );
     let path = write(dir.path(), "refs.pbsm.ron", &text);
     let message = refused(&path);
     assert!(
@@ -183,13 +192,11 @@ fn dangling_references_and_duplicate_ids_are_refused_naming_the_item() {
 fn newer_version_is_refused_clearly() {
     let dir = tempfile::tempdir().unwrap();
     // A future file may also have fields this build does not know: the version is what matters.
-    let text = sample_text()
-        .replacen("version: 1,", "version: 7,", 1)
-        .replacen(
-            "day_rate_eur: 520.0,",
-            "day_rate_eur: 520.0,\n  scenarios: [],",
-            1,
-        );
+    let text = edit(
+        &edit(sample_text(), "version: 2,", "version: 7,"),
+        "day_rate_eur: 520.0,",
+        "day_rate_eur: 520.0,\n  scenarios: [],",
+    );
     let path = write(dir.path(), "future.pbsm.ron", &text);
     let message = refused(&path);
     assert!(
@@ -208,7 +215,7 @@ fn newer_version_is_refused_clearly() {
 #[test]
 fn missing_version_is_refused() {
     let dir = tempfile::tempdir().unwrap();
-    let text = sample_text().replacen("version: 1,", "", 1);
+    let text = edit(sample_text(), "version: 2,", "");
     let path = write(dir.path(), "noversion.pbsm.ron", &text);
     let message = refused(&path);
     assert!(message.contains("version"), "{message}");
@@ -317,19 +324,62 @@ fn saving_into_a_missing_folder_fails_with_the_path() {
     assert!(err.to_string().contains("no/such/folder"), "{err}");
 }
 
+/// The frozen files of older format versions, with the version each was written in. A format
+/// change never edits these: it adds a step to `io::migrate` and a fixture of the new version.
+const FIXTURES: &[(u32, &str)] = &[
+    (1, "tests/fixtures/v1/machine-builder.pbsm.ron"),
+    (2, "tests/fixtures/v2/bakery.pbsm.ron"),
+];
+
+fn fixture(path: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
+}
+
 #[test]
-fn a_stored_version_1_file_still_opens() {
-    // A frozen copy of a file written by format version 1. It must open with every later build:
-    // a format change that breaks it needs a migration in `io::project_file::from_str` (and a
-    // new frozen fixture for the new version), not an edit of this file.
-    let path =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v1/machine-builder.pbsm.ron");
-    let text = std::fs::read_to_string(&path).unwrap();
-    assert!(
-        text.contains("version: 1,"),
-        "the fixture is a version 1 file"
-    );
-    let project = io::load(&path).unwrap();
+fn stored_files_of_every_older_version_open_upgraded() {
+    let current = pbsm::model::CURRENT_VERSION;
+    for version in 1..=current {
+        assert!(
+            FIXTURES.iter().any(|(v, _)| *v == version),
+            "format version {version} has no frozen fixture"
+        );
+    }
+    for (version, path) in FIXTURES {
+        let path = fixture(path);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            text.contains(&format!("version: {version},")),
+            "{} is a version {version} file",
+            path.display()
+        );
+        let loaded = io::load_reporting(&path).unwrap();
+        assert_eq!(loaded.project.version, current);
+        if *version < current {
+            assert_eq!(loaded.upgraded_from, Some(*version));
+            let notice = loaded.upgrade_notice().unwrap();
+            assert!(
+                notice.contains(&format!("from format version {version}"))
+                    && notice.contains(&format!("writes version {current}")),
+                "{notice}"
+            );
+        } else {
+            assert_eq!(loaded.upgraded_from, None);
+            assert_eq!(loaded.upgrade_notice(), None);
+        }
+        // Saved again, it is written in the current format and reads back unchanged.
+        let again = io::project_file::to_string(&loaded.project);
+        assert!(again.contains(&format!("version: {current},")));
+        assert!(again.contains(&format!("format version {current}\n")));
+        assert_eq!(
+            io::project_file::from_str(&again, "again").unwrap(),
+            loaded.project
+        );
+    }
+}
+
+#[test]
+fn a_version_1_file_opens_with_its_content_and_no_votes() {
+    let project = io::load(&fixture(FIXTURES[0].1)).unwrap();
     assert_eq!(project.alternatives.len(), 3);
     assert!(
         project
@@ -337,7 +387,20 @@ fn a_stored_version_1_file_still_opens() {
             .iter()
             .any(|a| a.name == "Engineers recruit engineers")
     );
-    // Saved again, it is written in the current format.
-    let again = io::project_file::to_string(&project);
-    assert!(again.contains(&format!("version: {},", pbsm::model::CURRENT_VERSION)));
+    assert!(project.votes.is_empty());
+}
+
+#[test]
+fn the_version_2_fixture_keeps_its_votes() {
+    let project = io::load(&fixture(FIXTURES[1].1)).unwrap();
+    assert_eq!(project.votes.len(), 2);
+    let round = &project.votes[1];
+    assert_eq!(round.date.to_string(), "2026-03-17");
+    assert_eq!(round.ballots.len(), 7);
+    assert_eq!(
+        round.tally_of(pbsm::model::VoteTarget::Alternative(
+            pbsm::model::AlternativeId(1)
+        )),
+        11
+    );
 }

@@ -173,6 +173,16 @@ fn any_valid_project_survives_save_and_load_unchanged() {
                 a.effort_person_days = rng.next_f64() * 1e4;
                 a.ranges.clear();
             }
+            for round in &mut project.votes {
+                round.question = AWKWARD[below(&mut rng, AWKWARD.len())].to_owned();
+                for ballot in &mut round.ballots {
+                    ballot.participant = format!(
+                        "{}{}",
+                        AWKWARD[below(&mut rng, AWKWARD.len())],
+                        ballot.participant
+                    );
+                }
+            }
             if !validate(&project).is_empty() {
                 continue;
             }

@@ -363,11 +363,14 @@ impl Workbench {
                     selected: 0,
                 });
             }
-            Command::OpenPath(path) => match io::load(&path) {
-                Ok(project) => {
-                    self.status = format!("Opened {}", path.display());
+            Command::OpenPath(path) => match io::load_reporting(&path) {
+                Ok(loaded) => {
+                    self.status = match loaded.upgrade_notice() {
+                        Some(notice) => format!("Opened {} — {notice}", path.display()),
+                        None => format!("Opened {}", path.display()),
+                    };
                     self.remember_recent(&path);
-                    self.replace_project(project, Some(path), None);
+                    self.replace_project(loaded.project, Some(path), None);
                 }
                 Err(e) => self.error("The file was not opened", e.to_string()),
             },

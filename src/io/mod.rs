@@ -1,10 +1,11 @@
 //! Project files: loading with clear errors, atomic saving, the embedded samples.
 
+pub mod migrate;
 pub mod project_file;
 pub mod recovery;
 pub mod report;
 pub mod samples;
 pub mod scores_csv;
 
-pub use project_file::{LoadError, SaveError, load, save};
+pub use project_file::{LoadError, Loaded, SaveError, load, load_reporting, save};
 pub use samples::{SAMPLES, Sample};

@@ -171,8 +171,33 @@ fn lowercase_first(text: &str) -> String {
     }
 }
 
+/// A project as loaded, and whether it was upgraded from an older format version.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The project, at the current format version.
+    pub project: Project,
+    /// The file's format version if it was older than the current one.
+    pub upgraded_from: Option<u32>,
+}
+
+impl Loaded {
+    /// A note for the user when the file was upgraded: from which version, and that saving
+    /// writes the current one.
+    pub fn upgrade_notice(&self) -> Option<String> {
+        let from = self.upgraded_from?;
+        Some(format!(
+            "upgraded from format version {from}; saving writes version {CURRENT_VERSION}, which older workbenches cannot open"
+        ))
+    }
+}
+
 /// Parses and validates a project from text. `source_name` names it in messages.
 pub fn from_str(text: &str, source_name: &str) -> Result<Project, LoadError> {
+    parse(text, source_name).map(|loaded| loaded.project)
+}
+
+/// Parses, upgrades and validates a project from text, saying whether it was upgraded.
+pub fn parse(text: &str, source_name: &str) -> Result<Loaded, LoadError> {
     let options = ron_options();
     let probe: VersionProbe = options
         .from_str(text)
@@ -189,15 +214,20 @@ pub fn from_str(text: &str, source_name: &str) -> Result<Project, LoadError> {
             found: probe.version,
         });
     }
-    // Every version from 1 to CURRENT_VERSION is read as is (later fields have defaults). When
-    // the format changes incompatibly, upgrade older text here, before parsing, and freeze a
-    // fixture of the old version in tests/fixtures (see `a_stored_version_1_file_still_opens`).
-    let project: Project = options
+    // Every version from 1 to CURRENT_VERSION parses into today's project (later fields have
+    // defaults), then `migrate::upgrade` brings it forward step by step. A change that old text
+    // cannot parse into needs its rewrite here, before parsing; each old version keeps a frozen
+    // fixture in tests/fixtures (see `stored_files_of_every_older_version_open_upgraded`).
+    let mut project: Project = options
         .from_str(text)
         .map_err(|e| syntax_error(source_name, text, &e))?;
+    let steps = super::migrate::upgrade(&mut project, probe.version);
     let findings = validate(&project);
     if findings.is_empty() {
-        Ok(project)
+        Ok(Loaded {
+            project,
+            upgraded_from: (!steps.is_empty()).then_some(probe.version),
+        })
     } else {
         Err(LoadError::Invalid {
             source_name: source_name.to_owned(),
@@ -208,6 +238,10 @@ pub fn from_str(text: &str, source_name: &str) -> Result<Project, LoadError> {
 
 /// Parses and validates a project from bytes (which must be UTF-8).
 pub fn from_bytes(bytes: &[u8], source_name: &str) -> Result<Project, LoadError> {
+    parse_bytes(bytes, source_name).map(|loaded| loaded.project)
+}
+
+fn parse_bytes(bytes: &[u8], source_name: &str) -> Result<Loaded, LoadError> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let valid = &bytes[..e.valid_up_to()];
         let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
@@ -224,11 +258,16 @@ pub fn from_bytes(bytes: &[u8], source_name: &str) -> Result<Project, LoadError>
             },
         }
     })?;
-    from_str(text, source_name)
+    parse(text, source_name)
 }
 
 /// Loads and validates a project file.
 pub fn load(path: &Path) -> Result<Project, LoadError> {
+    load_reporting(path).map(|loaded| loaded.project)
+}
+
+/// Loads and validates a project file, saying whether it was upgraded from an older version.
+pub fn load_reporting(path: &Path) -> Result<Loaded, LoadError> {
     let source_name = path.display().to_string();
     let io = |error| LoadError::Io {
         source_name: source_name.clone(),
@@ -242,7 +281,7 @@ pub fn load(path: &Path) -> Result<Project, LoadError> {
         });
     }
     let data = fs::read(path).map_err(io)?;
-    from_bytes(&data, &source_name)
+    parse_bytes(&data, &source_name)
 }
 
 /// The project as the text of a project file: a comment line, then pretty-printed RON.

@@ -52,6 +52,8 @@ define_id!(
     MeasureId,
     /// A decision criterion.
     CriterionId,
+    /// A round of dot voting.
+    VotingRoundId,
 );
 
 /// Something with a typed id; lets generic code find the next free id of a list.

@@ -19,6 +19,7 @@ pub mod project;
 pub mod stress;
 pub mod validate;
 pub mod versions;
+pub mod voting;
 
 pub use alternatives::{
     Alternative, AlternativeStatus, BundledOption, Component, CustomScore, ScoreRange, Statement,
@@ -45,3 +46,4 @@ pub use potential::{
 pub use project::{CURRENT_VERSION, DEFAULT_DAY_RATE_EUR, Project};
 pub use validate::{Finding, validate};
 pub use versions::{Change, StrategyVersion};
+pub use voting::{Ballot, Dots, VoteSubject, VoteTarget, VotingRound};

@@ -14,7 +14,8 @@ use super::potential::PerformancePotential;
 use serde::{Deserialize, Serialize};
 
 /// The file format version this build writes. Files with a higher version are refused.
-pub const CURRENT_VERSION: u32 = 1;
+/// Version 2 added dot voting (`votes`); see `io::migrate` for the upgrade of older files.
+pub const CURRENT_VERSION: u32 = 2;
 
 /// The day rate used to value effort when a project does not say otherwise.
 pub const DEFAULT_DAY_RATE_EUR: f64 = 650.0;
@@ -52,6 +53,9 @@ pub struct Project {
     /// Earlier states of the strategy, kept when a follow-up strategy started.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub versions: Vec<super::versions::StrategyVersion>,
+    /// Rounds of dot voting held in workshops (format version 2 and later).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub votes: Vec<super::voting::VotingRound>,
 }
 
 impl Default for Project {
@@ -77,6 +81,7 @@ impl Project {
             management: Management::default(),
             decision: Decision::default(),
             versions: Vec::new(),
+            votes: Vec::new(),
         }
     }
 
@@ -100,9 +105,33 @@ impl Project {
         self.benefits.iter().find(|b| b.id == id)
     }
 
+    /// Removes every dot on an item from every voting round.
+    fn forget_votes(&mut self, target: super::voting::VoteTarget) {
+        for round in &mut self.votes {
+            round.forget(target);
+        }
+    }
+
+    /// The voting round with this id.
+    pub fn voting_round(
+        &self,
+        id: super::ids::VotingRoundId,
+    ) -> Option<&super::voting::VotingRound> {
+        self.votes.iter().find(|r| r.id == id)
+    }
+
+    /// The voting round with this id, to edit.
+    pub fn voting_round_mut(
+        &mut self,
+        id: super::ids::VotingRoundId,
+    ) -> Option<&mut super::voting::VotingRound> {
+        self.votes.iter_mut().find(|r| r.id == id)
+    }
+
     /// Removes an alternative and every reference to it.
     pub fn remove_alternative(&mut self, id: AlternativeId) {
         self.alternatives.retain(|a| a.id != id);
+        self.forget_votes(super::voting::VoteTarget::Alternative(id));
         for kpi in &mut self.management.kpis {
             if kpi.alternative == Some(id) {
                 kpi.alternative = None;
@@ -165,6 +194,7 @@ impl Project {
     /// Removes an option and every reference to it.
     pub fn remove_option(&mut self, id: OptionId) {
         self.options.retain(|o| o.id != id);
+        self.forget_votes(super::voting::VoteTarget::Option(id));
         for alternative in &mut self.alternatives {
             alternative.options.retain(|b| b.option != id);
         }

@@ -441,5 +441,82 @@ pub fn validate(project: &Project) -> Vec<Finding> {
             c.link(&item, "option", opt, |id| p.option(*id).is_some());
         }
     }
+    votes(&mut c, p);
     c.findings
+}
+
+/// Dot voting: dots only on existing items of the round's subject, no more than each
+/// participant holds, every participant named once.
+fn votes(c: &mut Checker, p: &Project) {
+    use super::voting::{MAX_DOTS_EACH, MAX_PARTICIPANTS, VoteTarget};
+    c.unique_ids("voting round", &p.votes);
+    for round in &p.votes {
+        let item = format!("voting round {} of {}", round.id, round.date);
+        if !(1..=MAX_DOTS_EACH).contains(&round.dots_each) {
+            c.add(
+                &item,
+                format!(
+                    "{} dots each, expected 1 to {MAX_DOTS_EACH}",
+                    round.dots_each
+                ),
+            );
+        }
+        if round.ballots.len() > MAX_PARTICIPANTS {
+            c.add(
+                &item,
+                format!(
+                    "{} participants, expected at most {MAX_PARTICIPANTS}",
+                    round.ballots.len()
+                ),
+            );
+        }
+        let mut names = HashSet::new();
+        for ballot in &round.ballots {
+            let who = format!("{item}, participant \"{}\"", ballot.participant);
+            if ballot.participant.trim().is_empty() {
+                c.add(&item, "a participant has no name or number".to_owned());
+            } else if !names.insert(ballot.participant.trim()) {
+                c.add(
+                    &who,
+                    "the name is used by more than one participant".to_owned(),
+                );
+            }
+            if ballot.used() > round.dots_each {
+                c.add(
+                    &who,
+                    format!(
+                        "placed {} dots, but each participant holds {}",
+                        ballot.used(),
+                        round.dots_each
+                    ),
+                );
+            }
+            let mut seen = HashSet::new();
+            for dots in &ballot.dots {
+                let (what, exists) = match dots.on {
+                    VoteTarget::Alternative(id) => {
+                        (format!("alternative {id}"), p.alternative(id).is_some())
+                    }
+                    VoteTarget::Option(id) => (format!("option {id}"), p.option(id).is_some()),
+                };
+                if dots.on.subject() != round.subject {
+                    c.add(
+                        &who,
+                        format!(
+                            "put dots on {what}, but the round votes on {}",
+                            round.subject.to_string().to_lowercase()
+                        ),
+                    );
+                } else if !exists {
+                    c.add(&who, format!("put dots on {what}, which does not exist"));
+                }
+                if dots.count == 0 {
+                    c.add(&who, format!("lists {what} with no dots"));
+                }
+                if !seen.insert(dots.on) {
+                    c.add(&who, format!("lists {what} more than once"));
+                }
+            }
+        }
+    }
 }
