@@ -48,6 +48,7 @@ fn file_name(pane: PaneKind) -> &'static str {
         PaneKind::Trace => "trace",
         PaneKind::Check => "check",
         PaneKind::Map => "map",
+        PaneKind::Voting => "voting",
     }
 }
 
@@ -187,4 +188,33 @@ fn presentation_mode_at_projector_size() {
     }
     h.run();
     h.snapshot("presentation_1920x1080");
+}
+
+#[test]
+#[ignore = "needs a GPU or Mesa lavapipe; run with --ignored (see .ci/run)"]
+fn dot_voting_while_presenting() {
+    let mut h = harness(ThemeChoice::Light, [1920.0, 1080.0]);
+    h.key_press(egui::Key::F5);
+    h.run();
+    // Agenda step 7 (the decision) on the left, the bakery's vote on the right.
+    for _ in 0..6 {
+        h.key_press(egui::Key::PageDown);
+        h.run();
+    }
+    h.get_by_label(PaneKind::Voting.tab_title()).click();
+    h.run();
+    h.run();
+    h.snapshot("presentation_voting_1920x1080");
+}
+
+#[test]
+#[ignore = "needs a GPU or Mesa lavapipe; run with --ignored (see .ci/run)"]
+fn dot_voting_on_options_at_laptop_size() {
+    let mut h = harness(ThemeChoice::Dark, [1280.0, 800.0]);
+    h.get_by_label(PaneKind::Voting.tab_title()).click();
+    h.run();
+    let options_round = h.state().project.votes[0].id;
+    h.state_mut().sections.voting_round = Some(options_round);
+    h.run();
+    h.snapshot("pane_voting_options_dark");
 }

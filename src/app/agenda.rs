@@ -69,6 +69,7 @@ pub const STEPS: &[Step] = &[
         questions: &[
             "Which criteria matter, and how much?",
             "Which alternative leads, and how far would the weights have to move to change that?",
+            "Where does the room lean (dot voting), and where does that differ from the ranking?",
         ],
     },
     Step {

@@ -73,6 +73,10 @@ pub enum Command {
         /// Where the plot is on screen.
         rect: egui::Rect,
     },
+    /// Start a round of dot voting on alternatives or options, dated today.
+    NewVotingRound(crate::model::VoteSubject),
+    /// Delete a round of dot voting.
+    RemoveVotingRound(crate::model::VotingRoundId),
     /// Keep the current state as a version with this name and start the follow-up strategy.
     StartFollowUp(String),
     /// Offer to copy options from a sample case, with the transferability checklist first.
@@ -174,6 +178,12 @@ pub fn palette_entries(recent: &[PathBuf]) -> Vec<(String, Command)> {
     ];
     for pane in PaneKind::ALL {
         entries.push((format!("Show {}", pane.title()), Command::ShowPane(pane)));
+    }
+    for subject in crate::model::VoteSubject::ALL {
+        entries.push((
+            format!("New dot voting round on {}", subject.label().to_lowercase()),
+            Command::NewVotingRound(*subject),
+        ));
     }
     for theme in ThemeChoice::ALL {
         entries.push((

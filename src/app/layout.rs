@@ -25,6 +25,8 @@ pub enum PaneKind {
     Decision,
     /// 7. Strategy management.
     Management,
+    /// Dot voting in workshops.
+    Voting,
     /// Traceability: chains, matrices, loose ends.
     Trace,
     /// The strategy check.
@@ -35,7 +37,7 @@ pub enum PaneKind {
 
 impl PaneKind {
     /// Every pane, in the order of the method.
-    pub const ALL: [Self; 11] = [
+    pub const ALL: [Self; 12] = [
         Self::Foundation,
         Self::Potential,
         Self::Benefit,
@@ -44,6 +46,7 @@ impl PaneKind {
         Self::Alternatives,
         Self::Decision,
         Self::Management,
+        Self::Voting,
         Self::Trace,
         Self::Check,
         Self::Map,
@@ -60,6 +63,7 @@ impl PaneKind {
             Self::Alternatives => "6 Strategy alternatives",
             Self::Decision => "6 Decision analysis",
             Self::Management => "7 Strategy management",
+            Self::Voting => "Dot voting",
             Self::Trace => "Traceability",
             Self::Check => "Strategy check",
             Self::Map => "Alternatives map",
@@ -77,6 +81,7 @@ impl PaneKind {
             Self::Alternatives => "6 Alternatives",
             Self::Decision => "6 Decision",
             Self::Management => "7 Management",
+            Self::Voting => "Voting",
             Self::Trace => "Trace",
             Self::Check => "Check",
             Self::Map => "Alternatives map",
@@ -84,11 +89,16 @@ impl PaneKind {
     }
 }
 
-/// The default arrangement: the method's steps as tabs on the left, the map (and behind it the
-/// traceability view) on the right.
+/// The default arrangement: the method's steps as tabs on the left, the map (and behind it
+/// voting, the traceability view and the check) on the right.
 pub fn default_tree() -> egui_tiles::Tree<PaneKind> {
     let mut tiles = egui_tiles::Tiles::default();
-    let right_side = [PaneKind::Map, PaneKind::Trace, PaneKind::Check];
+    let right_side = [
+        PaneKind::Map,
+        PaneKind::Voting,
+        PaneKind::Trace,
+        PaneKind::Check,
+    ];
     let steps: Vec<_> = PaneKind::ALL
         .iter()
         .filter(|kind| !right_side.contains(kind))
@@ -116,6 +126,46 @@ pub fn is_complete(tree: &egui_tiles::Tree<PaneKind>) -> bool {
             .count()
             == 1
     })
+}
+
+/// Adds the panes a remembered layout lacks (it was saved by a build that did not have them)
+/// as tabs beside the map, or beside any pane if that is gone. Returns false if
+/// the layout cannot be completed (a pane appears twice, or there is no tab group to add to);
+/// then the caller falls back to [`default_tree`].
+pub fn complete(tree: &mut egui_tiles::Tree<PaneKind>) -> bool {
+    let count = |tree: &egui_tiles::Tree<PaneKind>, kind: PaneKind| {
+        tree.tiles
+            .tiles()
+            .filter(|tile| matches!(tile, egui_tiles::Tile::Pane(p) if *p == kind))
+            .count()
+    };
+    if PaneKind::ALL.iter().any(|kind| count(tree, *kind) > 1) {
+        return false;
+    }
+    for kind in PaneKind::ALL {
+        if count(tree, kind) == 1 {
+            continue;
+        }
+        let beside = [PaneKind::Map]
+            .into_iter()
+            .chain(PaneKind::ALL)
+            .filter_map(|k| tree.tiles.find_pane(&k))
+            .filter_map(|tile| tree.tiles.parent_of(tile))
+            .find(|parent| {
+                matches!(
+                    tree.tiles.get(*parent),
+                    Some(egui_tiles::Tile::Container(egui_tiles::Container::Tabs(_)))
+                )
+            });
+        let Some(parent) = beside else {
+            return false;
+        };
+        let pane = tree.tiles.insert_pane(kind);
+        if let Some(egui_tiles::Tile::Container(container)) = tree.tiles.get_mut(parent) {
+            container.add_child(pane);
+        }
+    }
+    is_complete(tree)
 }
 
 /// Makes a pane's tab the active one.

@@ -72,6 +72,10 @@ pub struct Sections {
         crate::model::CriterionMeasure,
         crate::model::CriterionMeasure,
     ),
+    /// The voting round shown in the voting pane (the latest when none is chosen or it is gone).
+    pub voting_round: Option<crate::model::VotingRoundId>,
+    /// Whether the map shows the dots of a voting round on the bubbles.
+    pub map_dots: bool,
 }
 
 /// Sections of the traceability pane.
@@ -125,6 +129,8 @@ impl Default for Sections {
                 crate::model::CriterionMeasure::CompetitiveQuality,
                 crate::model::CriterionMeasure::Risk,
             ),
+            voting_round: None,
+            map_dots: true,
         }
     }
 }

@@ -196,7 +196,7 @@ impl Workbench {
     pub fn new(settings: Settings) -> Self {
         let project = Project::default();
         let mut settings = settings;
-        if !layout::is_complete(&settings.layout) {
+        if !layout::complete(&mut settings.layout) {
             settings.layout = layout::default_tree();
         }
         settings.zoom = settings.zoom.clamp(*ZOOM_RANGE.start(), *ZOOM_RANGE.end());
@@ -512,6 +512,23 @@ impl Workbench {
                 }
             }
             Command::ExportPlot { name, rect } => self.screenshot_request = Some((name, rect)),
+            Command::NewVotingRound(subject) => {
+                self.commit();
+                let id = self.project.new_voting_round(subject, self.today);
+                self.commit();
+                self.sections.voting_round = Some(id);
+                layout::show_pane(&mut self.settings.layout, PaneKind::Voting);
+                self.status = format!(
+                    "New dot voting round on {} (Edit → Undo takes it back)",
+                    crate::model::Choice::label(subject).to_lowercase()
+                );
+            }
+            Command::RemoveVotingRound(id) => {
+                self.commit();
+                self.project.votes.retain(|r| r.id != id);
+                self.commit();
+                self.status = "Voting round deleted (Edit → Undo brings it back)".to_owned();
+            }
             Command::StartFollowUp(name) => {
                 self.commit();
                 self.project.start_follow_up(&name, self.today);
@@ -1704,7 +1721,47 @@ mod tests {
     }
 
     #[test]
-    fn a_remembered_layout_that_lacks_a_pane_is_replaced() {
+    fn a_remembered_layout_that_lacks_a_pane_gets_it_beside_the_map() {
+        // A layout from a build before dot voting, with the user's arrangement.
+        let mut old = layout::default_tree();
+        let voting = old.tiles.find_pane(&PaneKind::Voting).unwrap();
+        old.remove_recursively(voting);
+        let map = old.tiles.find_pane(&PaneKind::Map).unwrap();
+        let map_group = old.tiles.parent_of(map).unwrap();
+        let old_steps = old
+            .tiles
+            .parent_of(old.tiles.find_pane(&PaneKind::Foundation).unwrap());
+        assert!(!layout::is_complete(&old));
+        let app = Workbench::new(Settings {
+            layout: old,
+            ..Settings::default()
+        });
+        let tree = &app.settings.layout;
+        assert!(layout::is_complete(tree));
+        let parent = |kind: PaneKind| tree.tiles.parent_of(tree.tiles.find_pane(&kind).unwrap());
+        assert_eq!(parent(PaneKind::Voting), Some(map_group));
+        assert_eq!(
+            parent(PaneKind::Foundation),
+            old_steps,
+            "the rest is kept as it was"
+        );
+    }
+
+    #[test]
+    fn a_remembered_layout_with_a_pane_twice_is_replaced() {
+        let settings = Settings {
+            layout: egui_tiles::Tree::new_tabs(
+                Id::unique("old"),
+                vec![PaneKind::Foundation, PaneKind::Foundation],
+            ),
+            ..Settings::default()
+        };
+        let app = Workbench::new(settings);
+        assert!(layout::is_complete(&app.settings.layout));
+    }
+
+    #[test]
+    fn a_remembered_layout_with_one_pane_gets_the_others_as_tabs() {
         let settings = Settings {
             layout: egui_tiles::Tree::new_tabs(Id::unique("old"), vec![PaneKind::Foundation]),
             ..Settings::default()

@@ -249,6 +249,31 @@ impl VotingRound {
     }
 }
 
+impl Project {
+    /// Starts a round of dot voting dated `today`, with the participants of the latest round
+    /// (the same room votes again) or six numbered ones, three dots each. Returns its id.
+    pub fn new_voting_round(&mut self, subject: VoteSubject, today: Date) -> VotingRoundId {
+        let id = VotingRoundId(super::ids::next_id_number(&self.votes, |id| id.0));
+        let mut round = VotingRound::new(id, today, subject, 6, DEFAULT_DOTS_EACH);
+        let latest = self
+            .votes
+            .iter()
+            .enumerate()
+            .max_by_key(|(i, r)| (r.date, *i))
+            .map(|(_, r)| r);
+        if let Some(latest) = latest.filter(|r| !r.ballots.is_empty()) {
+            round.ballots = latest
+                .ballots
+                .iter()
+                .map(|b| Ballot::new(&b.participant))
+                .collect();
+            round.dots_each = latest.dots_each;
+        }
+        self.votes.push(round);
+        id
+    }
+}
+
 /// The latest round (by date, then by position) on a subject.
 pub fn latest(rounds: &[VotingRound], subject: VoteSubject) -> Option<&VotingRound> {
     rounds

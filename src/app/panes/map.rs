@@ -1,10 +1,11 @@
 //! The alternatives map pane.
 
 use crate::app::command::Command;
+use crate::app::panes::voting;
 use crate::app::plots::alternatives_map::{self, status_color};
 use crate::app::state::PaneEnv;
 use crate::app::widgets::{self, pane_header};
-use crate::model::{AlternativeStatus, Choice, ItemKind, ItemRef, Project};
+use crate::model::{AlternativeStatus, Choice, ItemKind, ItemRef, Project, VoteTarget};
 use egui::RichText;
 
 const GUIDANCE: &str = "Each bubble is a strategy alternative: further right = stronger competitive quality, higher = \
@@ -38,6 +39,7 @@ pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
         _ => None,
     };
     let mut export = false;
+    let votes = voting::round_on_map(project, env.sections);
     ui.horizontal_wrapped(|ui| {
         let (x, y) = &mut env.sections.map_axes;
         for (label, axis) in [("Across", x), ("Up", y)] {
@@ -64,6 +66,16 @@ pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
             egui::Label::new(RichText::new("- - Pareto frontier").weak())
                 .wrap_mode(egui::TextWrapMode::Extend),
         );
+        if let Some(round) = votes {
+            ui.label(RichText::new("⏺").color(voting::BADGE_COLOR).size(18.0));
+            ui.checkbox(&mut env.sections.map_dots, "dots")
+                .on_hover_text(format!(
+                    "Show the dots of the vote of {}: “{}” ({} dots)",
+                    round.date,
+                    round.question,
+                    round.total()
+                ));
+        }
         export = ui
             .small_button("PNG")
             .on_hover_text("Export the map as a PNG image")
@@ -78,6 +90,17 @@ pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
         assumption_warnings: crate::analysis::assumptions::worst_per_alternative(
             project, env.today,
         ),
+        dots: votes
+            .filter(|_| env.sections.map_dots)
+            .map(|round| {
+                project
+                    .alternatives
+                    .iter()
+                    .map(|a| (a.id, round.tally_of(VoteTarget::Alternative(a.id))))
+                    .collect()
+            })
+            .unwrap_or_default(),
+        dot_color: voting::BADGE_COLOR,
     };
     let response = alternatives_map::ui(ui, project, &view);
     if export {

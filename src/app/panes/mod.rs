@@ -13,6 +13,7 @@ pub mod map;
 pub mod options;
 pub mod potential;
 pub mod trace;
+pub mod voting;
 
 use super::layout::PaneKind;
 use super::state::PaneEnv;
@@ -35,6 +36,7 @@ pub fn ui(ui: &mut egui::Ui, pane: PaneKind, project: &mut Project, env: &mut Pa
         PaneKind::Trace => trace::ui(ui, project, env),
         PaneKind::Check => check::ui(ui, project, env),
         PaneKind::Map => map::ui(ui, project, env),
+        PaneKind::Voting => voting::ui(ui, project, env),
     }
 }
 

@@ -201,6 +201,10 @@ pub struct MapView<'a> {
     pub robustness: Option<&'a Robustness>,
     /// Alternatives relying on an assumption that is at risk or broken, with the worst status.
     pub assumption_warnings: Vec<(AlternativeId, crate::model::AssumptionStatus)>,
+    /// Dots from a voting round per alternative (shown as a badge), and the badge colour.
+    pub dots: Vec<(AlternativeId, u32)>,
+    /// The colour of the dots' badges.
+    pub dot_color: Color32,
 }
 
 /// An alternative's value for a measure on the map (own scores are not map axes).
@@ -362,6 +366,8 @@ pub fn ui(ui: &mut egui::Ui, project: &Project, view: &MapView<'_>) -> MapRespon
         .collect();
     let warnings: std::collections::HashMap<AlternativeId, crate::model::AssumptionStatus> =
         view.assumption_warnings.iter().copied().collect();
+    let dots: std::collections::HashMap<AlternativeId, u32> =
+        view.dots.iter().copied().filter(|(_, n)| *n > 0).collect();
     // Bubbles and labels are painted over the plot directly: one shape each instead of a plot
     // item each, which keeps a map of hundreds of alternatives fast.
     let transform = response.transform;
@@ -439,6 +445,25 @@ pub fn ui(ui: &mut egui::Ui, project: &Project, view: &MapView<'_>) -> MapRespon
                 "⚠",
                 egui::FontId::proportional(14.0),
                 widgets::signal_color(ui, level),
+            );
+        }
+        if let Some(n) = dots.get(id) {
+            // The room's dots: a badge on the upper left, sized for the number.
+            let at = *centre + egui::vec2(-radius * 0.72, -radius * 0.72);
+            let text = n.to_string();
+            let badge = if text.len() > 1 { 13.0 } else { 11.0 };
+            painter.circle(
+                at,
+                badge,
+                view.dot_color,
+                Stroke::new(1.5, ui.visuals().panel_fill),
+            );
+            painter.text(
+                at,
+                Align2::CENTER_CENTER,
+                text,
+                egui::FontId::proportional(13.5),
+                Color32::WHITE,
             );
         }
     }

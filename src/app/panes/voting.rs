@@ -1,0 +1,456 @@
+//! Dot voting: the room's view of the options or alternatives, beside the weighted analysis.
+
+use crate::app::command::Command;
+use crate::app::plots::alternatives_map::status_color;
+use crate::app::state::{PaneEnv, Sections};
+use crate::app::widgets::{self, form, pane_header};
+use crate::model::voting::{MAX_DOTS_EACH, latest};
+use crate::model::{Choice, Project, VoteSubject, VoteTarget, VotingRound};
+use egui::{Color32, RichText};
+
+const GUIDANCE: &str = "Each participant gets a few dots (three is common) and puts them on the alternatives or \
+options they would pursue, several on one if they feel strongly. Click a cell to place a dot, right-click to take \
+one off. The tally shows where the room leans; it does not replace the weighted analysis, it tests it: where the \
+room and the ranking disagree, ask what the criteria miss. The dots on alternatives appear on the map.";
+
+/// The fill of the dot badges on the map: dark enough for white numbers in both themes.
+pub const BADGE_COLOR: Color32 = Color32::from_rgb(110, 50, 190);
+
+/// The colour of dots in the ballots: light on dark, dark on light.
+pub fn dot_color(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(190, 150, 255)
+    } else {
+        Color32::from_rgb(110, 50, 190)
+    }
+}
+
+/// The index of the round the pane shows: the chosen one if it still exists, else the latest.
+pub fn current_round(project: &Project, sections: &Sections) -> Option<usize> {
+    sections
+        .voting_round
+        .and_then(|id| project.votes.iter().position(|r| r.id == id))
+        .or_else(|| {
+            project
+                .votes
+                .iter()
+                .enumerate()
+                .max_by_key(|(i, r)| (r.date, *i))
+                .map(|(i, _)| i)
+        })
+}
+
+/// The round whose dots the map shows: the pane's round if it votes on alternatives, else
+/// the latest round on alternatives.
+pub fn round_on_map<'p>(project: &'p Project, sections: &Sections) -> Option<&'p VotingRound> {
+    current_round(project, sections)
+        .map(|i| &project.votes[i])
+        .filter(|r| r.subject == VoteSubject::Alternatives)
+        .or_else(|| latest(&project.votes, VoteSubject::Alternatives))
+}
+
+fn round_title(round: &VotingRound) -> String {
+    format!(
+        "{} · {} ({})",
+        round.date,
+        round.question,
+        round.subject.label().to_lowercase()
+    )
+}
+
+/// Draws the voting pane.
+pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
+    pane_header(ui, "Dot voting", GUIDANCE);
+    let current = current_round(project, env.sections);
+    ui.horizontal_wrapped(|ui| {
+        if let Some(i) = current {
+            let label = ui.label("Round");
+            egui::ComboBox::from_id_salt("voting_round")
+                .selected_text(round_title(&project.votes[i]))
+                .width((ui.available_width() - 12.0).clamp(160.0, 480.0))
+                .truncate()
+                .show_ui(ui, |ui| {
+                    for round in &project.votes {
+                        if ui
+                            .selectable_label(round.id == project.votes[i].id, round_title(round))
+                            .clicked()
+                        {
+                            env.sections.voting_round = Some(round.id);
+                        }
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            ui.end_row();
+        }
+        for subject in VoteSubject::ALL {
+            let text = match subject {
+                VoteSubject::Alternatives => "➕ New round on alternatives",
+                VoteSubject::Options => "➕ New round on options",
+            };
+            if ui
+                .button(text)
+                .on_hover_text("Dated today, with the participants of the last round")
+                .clicked()
+            {
+                env.send(Command::NewVotingRound(*subject));
+            }
+        }
+    });
+    let Some(index) = current else {
+        widgets::empty_hint(
+            ui,
+            "No voting yet. Start a round when the room has the alternatives (or options) in front of it.",
+        );
+        return;
+    };
+    let targets = project.votes[index].targets(project);
+    let ranks: Vec<Option<usize>> = targets
+        .iter()
+        .map(|(target, _)| match target {
+            VoteTarget::Alternative(id) => env.derived.evaluation.alternative(*id).map(|r| r.rank),
+            VoteTarget::Option(_) => None,
+        })
+        .collect();
+    let colors: Vec<Color32> = {
+        let dark = ui.visuals().dark_mode;
+        targets
+            .iter()
+            .map(|(target, _)| match target {
+                VoteTarget::Alternative(id) => project
+                    .alternative(*id)
+                    .map_or(dot_color(dark), |a| status_color(a.status, dark)),
+                VoteTarget::Option(_) => dot_color(dark),
+            })
+            .collect()
+    };
+    let round = &mut project.votes[index];
+    egui::ScrollArea::vertical()
+        .id_salt("voting_scroll")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            ui.add_space(4.0);
+            ui.label(RichText::new(&round.question).heading().strong());
+            ui.label(
+                RichText::new(format!(
+                    "{} · {} dots each · {} participant(s)",
+                    round.date,
+                    round.dots_each,
+                    round.ballots.len()
+                ))
+                .weak(),
+            );
+            ui.add_space(4.0);
+            if targets.is_empty() {
+                let what = match round.subject {
+                    VoteSubject::Alternatives => "No alternatives to vote on yet (pane 6).",
+                    VoteSubject::Options => "No options to vote on yet (pane 5).",
+                };
+                widgets::empty_hint(ui, what);
+            } else {
+                ballots(ui, round, &targets);
+                ui.add_space(10.0);
+                tally(ui, round, &targets, &ranks, &colors);
+            }
+            ui.add_space(10.0);
+            egui::CollapsingHeader::new(RichText::new("The round").strong())
+                .id_salt("voting_details")
+                .default_open(true)
+                .show(ui, |ui| {
+                    details(ui, round);
+                    if ui
+                        .button("🗑 Delete this round")
+                        .on_hover_text("Delete the round and its dots (Edit → Undo brings it back)")
+                        .clicked()
+                    {
+                        env.send(Command::RemoveVotingRound(round.id));
+                    }
+                });
+        });
+}
+
+fn details(ui: &mut egui::Ui, round: &mut VotingRound) {
+    form(ui, ("voting", round.id), |f| {
+        f.text("Question", &mut round.question);
+        f.date("Date", &mut round.date);
+        f.value("Votes on", round.subject.label());
+        f.custom("Dots each", |ui| {
+            let mut dots = round.dots_each;
+            let response = ui
+                .add(egui::DragValue::new(&mut dots).range(1..=MAX_DOTS_EACH))
+                .accessible_name("Dots each")
+                .on_hover_text(
+                    "Three is common; about a third of the items is a rule of thumb. Fewer dots take the last-placed ones back.",
+                );
+            if response.changed() {
+                round.set_dots_each(dots);
+            }
+        });
+        f.area("What the room concluded", &mut round.note);
+    });
+}
+
+/// A cell's dots: one ● per dot, or a count when there are many.
+fn dots_text(count: u32) -> String {
+    match count {
+        0 => String::new(),
+        1..=5 => "●".repeat(count as usize),
+        _ => format!("●×{count}"),
+    }
+}
+
+/// The width of one item's column in the ballots.
+const COLUMN: f32 = 88.0;
+
+/// Header lines of an item's name; longer names end in "…" (the full name is on hover).
+const HEADER_ROWS: usize = 3;
+
+/// Content of a fixed size, centred, for a grid cell. The height must be given: a grid
+/// centres cells vertically, so content allocated with no height would start at the middle
+/// of the row and spill into the next one.
+fn fixed<R>(ui: &mut egui::Ui, height: f32, add: impl FnOnce(&mut egui::Ui) -> R) -> R {
+    ui.allocate_ui_with_layout(
+        egui::vec2(COLUMN, height),
+        egui::Layout::top_down(egui::Align::Center),
+        |ui| {
+            ui.set_width(COLUMN);
+            ui.set_min_height(height);
+            add(ui)
+        },
+    )
+    .inner
+}
+
+/// An item's name as a column header: at most [`HEADER_ROWS`] centred lines, always that
+/// tall, so the header row keeps its height from the first frame.
+fn header(ui: &mut egui::Ui, name: &str) {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let color = ui.visuals().strong_text_color();
+    let mut job = egui::text::LayoutJob::simple(name.to_owned(), font.clone(), color, COLUMN);
+    job.wrap.max_rows = HEADER_ROWS;
+    job.wrap.break_anywhere = false;
+    job.halign = egui::Align::Center;
+    let height = ui.fonts_mut(|f| f.row_height(&font)) * HEADER_ROWS as f32;
+    fixed(ui, height, |ui| {
+        ui.add(egui::Label::new(job)).on_hover_text(name);
+    });
+}
+
+fn ballots(ui: &mut egui::Ui, round: &mut VotingRound, targets: &[(VoteTarget, String)]) {
+    let dot = dot_color(ui.visuals().dark_mode);
+    let mut remove = None;
+    egui::ScrollArea::horizontal()
+        .id_salt("ballots_scroll")
+        .show(ui, |ui| {
+            egui::Grid::new("ballots")
+                .striped(true)
+                .spacing([6.0, 4.0])
+                .min_col_width(64.0)
+                .show(ui, |ui| {
+                    ui.strong("Participant");
+                    for (_, name) in targets {
+                        header(ui, name);
+                    }
+                    ui.strong("Left");
+                    ui.end_row();
+                    for b in 0..round.ballots.len() {
+                        let left = round.dots_each.saturating_sub(round.ballots[b].used());
+                        // A fixed size: a grid column would otherwise keep the width it
+                        // started with.
+                        ui.add_sized(
+                            [140.0, 24.0],
+                            egui::TextEdit::singleline(&mut round.ballots[b].participant),
+                        )
+                        .accessible_name(format!("Name of participant {}", b + 1))
+                        .on_hover_text(&round.ballots[b].participant);
+                        for (target, name) in targets {
+                            let count = round.ballots[b].dots_on(*target);
+                            let text = if count == 0 && left > 0 {
+                                RichText::new("+").weak()
+                            } else {
+                                RichText::new(dots_text(count)).color(dot).size(18.0)
+                            };
+                            let response = ui
+                                .add(
+                                    egui::Button::new(text)
+                                        .min_size(egui::vec2(COLUMN, 30.0))
+                                        .frame(count > 0 || left > 0),
+                                )
+                                .accessible_name(format!(
+                                    "{} on {name}",
+                                    round.ballots[b].participant
+                                ))
+                                .on_hover_text(format!(
+                                    "{} → {name}: {count} dot(s). Click adds one, right-click takes one off.",
+                                    round.ballots[b].participant
+                                ));
+                            if response.clicked() {
+                                round.add_dot(b, *target);
+                            }
+                            if response.secondary_clicked() {
+                                round.remove_dot(b, *target);
+                            }
+                        }
+                        let (text, color) = if left == 0 {
+                            ("✔".to_owned(), widgets::signal_color(ui, 1))
+                        } else {
+                            (left.to_string(), ui.visuals().text_color())
+                        };
+                        ui.label(RichText::new(text).color(color).strong())
+                            .on_hover_text(format!("{left} of {} dots left", round.dots_each));
+                        if ui
+                            .small_button("✖")
+                            .on_hover_text("Remove this participant and their dots")
+                            .clicked()
+                        {
+                            remove = Some(b);
+                        }
+                        ui.end_row();
+                    }
+                    ui.strong("Tally");
+                    for (target, _) in targets {
+                        fixed(ui, 26.0, |ui| {
+                            ui.label(
+                                RichText::new(round.tally_of(*target).to_string())
+                                    .strong()
+                                    .size(18.0),
+                            )
+                        });
+                    }
+                    ui.end_row();
+                });
+        });
+    if let Some(b) = remove {
+        round.ballots.remove(b);
+    }
+    ui.horizontal(|ui| {
+        let full = round.ballots.len() >= crate::model::voting::MAX_PARTICIPANTS;
+        if ui
+            .add_enabled(!full, egui::Button::new("➕ Add participant"))
+            .on_hover_text("Numbered; type over the name if the room wants names")
+            .clicked()
+        {
+            round.add_participant();
+        }
+        if ui
+            .button("Clear all dots")
+            .on_hover_text("Start the vote again with the same participants (Edit → Undo brings the dots back)")
+            .clicked()
+        {
+            for b in &mut round.ballots {
+                b.dots.clear();
+            }
+        }
+    });
+}
+
+/// The tally as bars, most dots first, with the analysis' rank beside alternatives, and what
+/// the comparison says.
+fn tally(
+    ui: &mut egui::Ui,
+    round: &VotingRound,
+    targets: &[(VoteTarget, String)],
+    ranks: &[Option<usize>],
+    colors: &[Color32],
+) {
+    let placed = round.total();
+    let possible = round.dots_each * round.ballots.len() as u32;
+    ui.heading("Tally");
+    ui.label(format!(
+        "{placed} of {possible} dots placed by {} participant(s)",
+        round.ballots.len()
+    ));
+    let mut order: Vec<usize> = (0..targets.len()).collect();
+    order.sort_by_key(|i| std::cmp::Reverse(round.tally_of(targets[*i].0)));
+    let max = order
+        .first()
+        .map_or(0, |i| round.tally_of(targets[*i].0))
+        .max(1);
+    egui::Grid::new("tally")
+        .num_columns(3)
+        .spacing([10.0, 6.0])
+        .show(ui, |ui| {
+            for i in &order {
+                let (target, name) = &targets[*i];
+                let dots = round.tally_of(*target);
+                ui.add(egui::Label::new(name).truncate())
+                    .on_hover_text(name);
+                let width = 260.0;
+                let (rect, _) =
+                    ui.allocate_exact_size(egui::vec2(width, 22.0), egui::Sense::hover());
+                let painter = ui.painter_at(rect);
+                painter.rect_filled(rect, 4.0, ui.visuals().faint_bg_color);
+                let share = dots as f32 / max as f32;
+                let bar = egui::Rect::from_min_size(
+                    rect.min,
+                    egui::vec2(rect.width() * share, rect.height()),
+                );
+                painter.rect_filled(bar, 4.0, colors[*i].gamma_multiply(0.8));
+                let percent = if placed > 0 {
+                    f64::from(dots) * 100.0 / f64::from(placed)
+                } else {
+                    0.0
+                };
+                let mut text = format!("{dots} dot(s) · {percent:.0} %");
+                if let Some(rank) = ranks[*i] {
+                    text.push_str(&format!(" · analysis rank {rank}"));
+                }
+                ui.label(text);
+                ui.end_row();
+            }
+        });
+    if round.subject == VoteSubject::Alternatives && placed > 0 {
+        comparison(ui, round, targets, ranks);
+    }
+}
+
+/// What the room's favourite says about the analysis' first place.
+fn comparison(
+    ui: &mut egui::Ui,
+    round: &VotingRound,
+    targets: &[(VoteTarget, String)],
+    ranks: &[Option<usize>],
+) {
+    let top = targets
+        .iter()
+        .map(|(t, _)| round.tally_of(*t))
+        .max()
+        .unwrap_or(0);
+    let favourites: Vec<usize> = (0..targets.len())
+        .filter(|i| round.tally_of(targets[*i].0) == top)
+        .collect();
+    let Some(first) = (0..targets.len()).find(|i| ranks[*i] == Some(1)) else {
+        return;
+    };
+    let names = |list: &[usize]| {
+        list.iter()
+            .map(|i| format!("“{}”", targets[*i].1))
+            .collect::<Vec<_>>()
+            .join(" and ")
+    };
+    ui.add_space(6.0);
+    if favourites == [first] {
+        ui.label(
+            RichText::new(format!(
+                "✔ The room's favourite, {}, is also first in the weighted analysis.",
+                names(&favourites)
+            ))
+            .color(widgets::signal_color(ui, 1)),
+        );
+    } else if favourites.contains(&first) {
+        ui.label(format!(
+            "The room is split between {}; the weighted analysis ranks “{}” first.",
+            names(&favourites),
+            targets[first].1
+        ));
+    } else {
+        widgets::warning_banner(ui, "The room and the analysis disagree", |ui| {
+            ui.label(format!(
+                "The room favours {}, the weighted analysis ranks “{}” first. Ask what the room sees that \
+                 the criteria miss, or whether the weights say what the company wants.",
+                names(&favourites),
+                targets[first].1
+            ));
+        });
+    }
+}
