@@ -251,6 +251,31 @@ pub fn stress_project(size: StressSize) -> Project {
             status: pick(MeasureStatus::ALL, i).unwrap_or_default(),
         });
     }
+    // Two workshop votes of 30 participants, five dots each: one on every alternative, then
+    // (the latest, so the voting pane shows it) one on every option.
+    for (subject, items) in [
+        (voting::VoteSubject::Alternatives, size.alternatives),
+        (voting::VoteSubject::Options, size.options),
+    ] {
+        let id = VotingRoundId(u32::try_from(p.votes.len()).unwrap_or(0) + 1);
+        let mut round = voting::VotingRound::new(id, start, subject, 30, 5);
+        for (b, ballot) in (0u32..).zip(&mut round.ballots) {
+            for d in 0..5 {
+                let item = (b * 7 + d * 13) % items.max(1) + 1;
+                let on = match subject {
+                    voting::VoteSubject::Options => voting::VoteTarget::Option(OptionId(item)),
+                    voting::VoteSubject::Alternatives => {
+                        voting::VoteTarget::Alternative(AlternativeId(item))
+                    }
+                };
+                let count = ballot.dots_on(on) + 1;
+                if items > 0 {
+                    ballot.set(on, count);
+                }
+            }
+        }
+        p.votes.push(round);
+    }
     p
 }
 

@@ -148,9 +148,10 @@ pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
                 };
                 widgets::empty_hint(ui, what);
             } else {
-                ballots(ui, round, &targets);
+                let tallies = tallies(round, &targets);
+                ballots(ui, round, &targets, &tallies);
                 ui.add_space(10.0);
-                tally(ui, round, &targets, &ranks, &colors);
+                tally(ui, round, &targets, &tallies, &ranks, &colors);
             }
             ui.add_space(10.0);
             egui::CollapsingHeader::new(RichText::new("The round").strong())
@@ -199,105 +200,89 @@ fn dots_text(count: u32) -> String {
     }
 }
 
-/// The width of one item's column in the ballots.
+/// The width of one item's column in the ballots, and the gap after it.
 const COLUMN: f32 = 88.0;
+const GAP: f32 = 6.0;
+/// The height of a ballot row.
+const ROW: f32 = 30.0;
+/// The width of the participants' names.
+const NAME: f32 = 150.0;
 
 /// Header lines of an item's name; longer names end in "…" (the full name is on hover).
 const HEADER_ROWS: usize = 3;
 
-/// Content of a fixed size, centred, for a grid cell. The height must be given: a grid
-/// centres cells vertically, so content allocated with no height would start at the middle
-/// of the row and spill into the next one.
-fn fixed<R>(ui: &mut egui::Ui, height: f32, add: impl FnOnce(&mut egui::Ui) -> R) -> R {
-    ui.allocate_ui_with_layout(
-        egui::vec2(COLUMN, height),
-        egui::Layout::top_down(egui::Align::Center),
-        |ui| {
-            ui.set_width(COLUMN);
-            ui.set_min_height(height);
-            add(ui)
-        },
-    )
-    .inner
+/// A cell of a ballot row: exactly `size`, content laid out by `layout`.
+fn cell<R>(
+    ui: &mut egui::Ui,
+    size: egui::Vec2,
+    layout: egui::Layout,
+    add: impl FnOnce(&mut egui::Ui) -> R,
+) -> R {
+    let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
+    // A child that does not allocate again: the space is already taken.
+    let mut child = ui.new_child(egui::UiBuilder::new().max_rect(rect).layout(layout));
+    add(&mut child)
 }
 
-/// An item's name as a column header: at most [`HEADER_ROWS`] centred lines, always that
-/// tall, so the header row keeps its height from the first frame.
-fn header(ui: &mut egui::Ui, name: &str) {
+fn centred() -> egui::Layout {
+    egui::Layout::centered_and_justified(egui::Direction::TopDown)
+}
+
+/// An item's name as a column header: at most [`HEADER_ROWS`] centred lines.
+fn header(ui: &mut egui::Ui, name: &str, height: f32) {
     let font = egui::TextStyle::Body.resolve(ui.style());
     let color = ui.visuals().strong_text_color();
-    let mut job = egui::text::LayoutJob::simple(name.to_owned(), font.clone(), color, COLUMN);
+    let mut job = egui::text::LayoutJob::simple(name.to_owned(), font, color, COLUMN);
     job.wrap.max_rows = HEADER_ROWS;
-    job.wrap.break_anywhere = false;
     job.halign = egui::Align::Center;
-    let height = ui.fonts_mut(|f| f.row_height(&font)) * HEADER_ROWS as f32;
-    fixed(ui, height, |ui| {
-        ui.add(egui::Label::new(job)).on_hover_text(name);
-    });
+    cell(
+        ui,
+        egui::vec2(COLUMN, height),
+        egui::Layout::bottom_up(egui::Align::Center),
+        |ui| ui.add(egui::Label::new(job)).on_hover_text(name),
+    );
 }
 
-fn ballots(ui: &mut egui::Ui, round: &mut VotingRound, targets: &[(VoteTarget, String)]) {
+/// The ballots: one row per participant, one column per item. The names stay in place while
+/// the items scroll sideways, and only the columns in view are drawn, so a round on two
+/// thousand options stays as quick as one on three alternatives.
+fn ballots(
+    ui: &mut egui::Ui,
+    round: &mut VotingRound,
+    targets: &[(VoteTarget, String)],
+    tallies: &[u32],
+) {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let header_height = ui.fonts_mut(|f| f.row_height(&font)) * HEADER_ROWS as f32 + 4.0;
     let dot = dot_color(ui.visuals().dark_mode);
+    let stripe = ui.visuals().faint_bg_color;
     let mut remove = None;
-    egui::ScrollArea::horizontal()
-        .id_salt("ballots_scroll")
-        .show(ui, |ui| {
-            egui::Grid::new("ballots")
-                .striped(true)
-                .spacing([6.0, 4.0])
-                .min_col_width(64.0)
-                .show(ui, |ui| {
-                    ui.strong("Participant");
-                    for (_, name) in targets {
-                        header(ui, name);
+    // The whole block's height up front: a horizontal layout would otherwise give the scroll
+    // area the height of one row and clip the ballots.
+    let scroll_bar = ui.spacing().scroll.bar_width + ui.spacing().scroll.bar_outer_margin + 4.0;
+    let height = header_height + (round.ballots.len() as f32 + 1.0) * (ROW + 4.0) + scroll_bar;
+    let size = egui::vec2(ui.available_width(), height);
+    ui.allocate_ui_with_layout(size, egui::Layout::left_to_right(egui::Align::Min), |ui| {
+        ui.set_min_height(height);
+        ui.spacing_mut().item_spacing = egui::vec2(0.0, 4.0);
+        // The names, fixed.
+        ui.vertical(|ui| {
+            cell(
+                ui,
+                egui::vec2(NAME + 30.0, header_height),
+                egui::Layout::bottom_up(egui::Align::Min),
+                |ui| ui.strong("Participant"),
+            );
+            for (b, ballot) in round.ballots.iter_mut().enumerate() {
+                ui.horizontal(|ui| {
+                    if b % 2 == 1 {
+                        let row = egui::Rect::from_min_size(
+                            ui.cursor().min,
+                            egui::vec2(NAME + 30.0, ROW),
+                        );
+                        ui.painter().rect_filled(row, 0.0, stripe);
                     }
-                    ui.strong("Left");
-                    ui.end_row();
-                    for b in 0..round.ballots.len() {
-                        let left = round.dots_each.saturating_sub(round.ballots[b].used());
-                        // A fixed size: a grid column would otherwise keep the width it
-                        // started with.
-                        ui.add_sized(
-                            [140.0, 24.0],
-                            egui::TextEdit::singleline(&mut round.ballots[b].participant),
-                        )
-                        .accessible_name(format!("Name of participant {}", b + 1))
-                        .on_hover_text(&round.ballots[b].participant);
-                        for (target, name) in targets {
-                            let count = round.ballots[b].dots_on(*target);
-                            let text = if count == 0 && left > 0 {
-                                RichText::new("+").weak()
-                            } else {
-                                RichText::new(dots_text(count)).color(dot).size(18.0)
-                            };
-                            let response = ui
-                                .add(
-                                    egui::Button::new(text)
-                                        .min_size(egui::vec2(COLUMN, 30.0))
-                                        .frame(count > 0 || left > 0),
-                                )
-                                .accessible_name(format!(
-                                    "{} on {name}",
-                                    round.ballots[b].participant
-                                ))
-                                .on_hover_text(format!(
-                                    "{} → {name}: {count} dot(s). Click adds one, right-click takes one off.",
-                                    round.ballots[b].participant
-                                ));
-                            if response.clicked() {
-                                round.add_dot(b, *target);
-                            }
-                            if response.secondary_clicked() {
-                                round.remove_dot(b, *target);
-                            }
-                        }
-                        let (text, color) = if left == 0 {
-                            ("✔".to_owned(), widgets::signal_color(ui, 1))
-                        } else {
-                            (left.to_string(), ui.visuals().text_color())
-                        };
-                        ui.label(RichText::new(text).color(color).strong())
-                            .on_hover_text(format!("{left} of {} dots left", round.dots_each));
+                    cell(ui, egui::vec2(28.0, ROW), centred(), |ui| {
                         if ui
                             .small_button("✖")
                             .on_hover_text("Remove this participant and their dots")
@@ -305,21 +290,118 @@ fn ballots(ui: &mut egui::Ui, round: &mut VotingRound, targets: &[(VoteTarget, S
                         {
                             remove = Some(b);
                         }
-                        ui.end_row();
-                    }
-                    ui.strong("Tally");
-                    for (target, _) in targets {
-                        fixed(ui, 26.0, |ui| {
-                            ui.label(
-                                RichText::new(round.tally_of(*target).to_string())
-                                    .strong()
-                                    .size(18.0),
-                            )
-                        });
-                    }
-                    ui.end_row();
+                    });
+                    ui.add_space(2.0);
+                    ui.add_sized(
+                        [NAME, ROW - 4.0],
+                        egui::TextEdit::singleline(&mut ballot.participant),
+                    )
+                    .accessible_name(format!("Name of participant {}", b + 1))
+                    .on_hover_text(&ballot.participant);
                 });
+            }
+            cell(
+                ui,
+                egui::vec2(NAME + 30.0, ROW),
+                egui::Layout::left_to_right(egui::Align::Center),
+                |ui| ui.strong("Tally"),
+            );
         });
+        ui.add_space(GAP);
+        // The items, scrolling sideways; the column of dots left at the end.
+        let step = COLUMN + GAP;
+        let n = targets.len();
+        egui::ScrollArea::horizontal()
+            .id_salt("ballots_scroll")
+            .auto_shrink([false, true])
+            .show_viewport(ui, |ui, viewport| {
+                // The content inherits the row's left-to-right layout; rows go downwards.
+                ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+                ui.spacing_mut().item_spacing = egui::vec2(0.0, 4.0);
+                let first = ((viewport.min.x / step).floor().max(0.0) as usize).min(n);
+                let last = (((viewport.max.x / step).ceil().max(0.0) as usize) + 1).min(n);
+                let skip_before = first as f32 * step;
+                let skip_after = (n - last) as f32 * step;
+                let left_width = 56.0;
+                ui.set_min_width(n as f32 * step + left_width);
+                ui.horizontal(|ui| {
+                    ui.add_space(skip_before);
+                    for (_, name) in &targets[first..last] {
+                        header(ui, name, header_height);
+                        ui.add_space(GAP);
+                    }
+                    ui.add_space(skip_after);
+                    cell(
+                        ui,
+                        egui::vec2(left_width, header_height),
+                        egui::Layout::bottom_up(egui::Align::Center),
+                        |ui| ui.strong("Left"),
+                    );
+                });
+                for b in 0..round.ballots.len() {
+                    let left = round.dots_each.saturating_sub(round.ballots[b].used());
+                    ui.horizontal(|ui| {
+                        if b % 2 == 1 {
+                            let row = egui::Rect::from_min_size(
+                                ui.cursor().min + egui::vec2(skip_before, 0.0),
+                                egui::vec2((last - first) as f32 * step + left_width, ROW),
+                            );
+                            ui.painter().rect_filled(row, 0.0, stripe);
+                        }
+                        ui.add_space(skip_before);
+                        for (target, name) in &targets[first..last] {
+                            let count = round.ballots[b].dots_on(*target);
+                            let text = if count == 0 && left > 0 {
+                                RichText::new("+").weak()
+                            } else {
+                                RichText::new(dots_text(count)).color(dot).size(18.0)
+                            };
+                            let who = &round.ballots[b].participant;
+                            let response = ui
+                                .add_sized(
+                                    [COLUMN, ROW - 2.0],
+                                    egui::Button::new(text).frame(count > 0 || left > 0),
+                                )
+                                .accessible_name(format!("{who} on {name}"))
+                                .on_hover_text(format!(
+                                    "{who} → {name}: {count} dot(s). Click adds one, right-click takes one off."
+                                ));
+                            if response.clicked() {
+                                round.add_dot(b, *target);
+                            }
+                            if response.secondary_clicked() {
+                                round.remove_dot(b, *target);
+                            }
+                            ui.add_space(GAP);
+                        }
+                        ui.add_space(skip_after);
+                        let (text, color) = if left == 0 {
+                            ("✔".to_owned(), widgets::signal_color(ui, 1))
+                        } else {
+                            (left.to_string(), ui.visuals().text_color())
+                        };
+                        cell(ui, egui::vec2(left_width, ROW), centred(), |ui| {
+                            ui.label(RichText::new(text).color(color).strong())
+                                .on_hover_text(format!(
+                                    "{left} of {} dots left",
+                                    round.dots_each
+                                ));
+                        });
+                    });
+                }
+                ui.horizontal(|ui| {
+                    ui.add_space(skip_before);
+                    for tally in &tallies[first..last] {
+                        cell(ui, egui::vec2(COLUMN, ROW), centred(), |ui| {
+                            ui.label(RichText::new(tally.to_string()).strong().size(18.0));
+                        });
+                        ui.add_space(GAP);
+                    }
+                    ui.add_space(skip_after + left_width);
+                });
+                });
+            });
+    });
     if let Some(b) = remove {
         round.ballots.remove(b);
     }
@@ -334,7 +416,9 @@ fn ballots(ui: &mut egui::Ui, round: &mut VotingRound, targets: &[(VoteTarget, S
         }
         if ui
             .button("Clear all dots")
-            .on_hover_text("Start the vote again with the same participants (Edit → Undo brings the dots back)")
+            .on_hover_text(
+                "Start the vote again with the same participants (Edit → Undo brings the dots back)",
+            )
             .clicked()
         {
             for b in &mut round.ballots {
@@ -344,12 +428,28 @@ fn ballots(ui: &mut egui::Ui, round: &mut VotingRound, targets: &[(VoteTarget, S
     });
 }
 
+/// The dots on each target, in the targets' order (counted once per frame, not per cell).
+fn tallies(round: &VotingRound, targets: &[(VoteTarget, String)]) -> Vec<u32> {
+    let mut counts: std::collections::HashMap<VoteTarget, u32> = std::collections::HashMap::new();
+    for dots in round.ballots.iter().flat_map(|b| &b.dots) {
+        *counts.entry(dots.on).or_default() += dots.count;
+    }
+    targets
+        .iter()
+        .map(|(t, _)| counts.get(t).copied().unwrap_or(0))
+        .collect()
+}
+
+/// Rounds on more items than this list only the items that got dots in the tally.
+const TALLY_ALL_UP_TO: usize = 20;
+
 /// The tally as bars, most dots first, with the analysis' rank beside alternatives, and what
 /// the comparison says.
 fn tally(
     ui: &mut egui::Ui,
     round: &VotingRound,
     targets: &[(VoteTarget, String)],
+    tallies: &[u32],
     ranks: &[Option<usize>],
     colors: &[Color32],
 ) {
@@ -360,19 +460,18 @@ fn tally(
         "{placed} of {possible} dots placed by {} participant(s)",
         round.ballots.len()
     ));
-    let mut order: Vec<usize> = (0..targets.len()).collect();
-    order.sort_by_key(|i| std::cmp::Reverse(round.tally_of(targets[*i].0)));
-    let max = order
-        .first()
-        .map_or(0, |i| round.tally_of(targets[*i].0))
-        .max(1);
+    let mut order: Vec<usize> = (0..targets.len())
+        .filter(|i| targets.len() <= TALLY_ALL_UP_TO || tallies[*i] > 0)
+        .collect();
+    order.sort_by_key(|i| std::cmp::Reverse(tallies[*i]));
+    let max = order.first().map_or(0, |i| tallies[*i]).max(1);
     egui::Grid::new("tally")
         .num_columns(3)
         .spacing([10.0, 6.0])
         .show(ui, |ui| {
             for i in &order {
-                let (target, name) = &targets[*i];
-                let dots = round.tally_of(*target);
+                let name = &targets[*i].1;
+                let dots = tallies[*i];
                 ui.add(egui::Label::new(name).truncate())
                     .on_hover_text(name);
                 let width = 260.0;
@@ -399,34 +498,37 @@ fn tally(
                 ui.end_row();
             }
         });
+    let without = targets.len() - order.len();
+    if without > 0 {
+        ui.label(RichText::new(format!("{without} more without dots")).weak());
+    }
     if round.subject == VoteSubject::Alternatives && placed > 0 {
-        comparison(ui, round, targets, ranks);
+        comparison(ui, targets, tallies, ranks);
     }
 }
 
 /// What the room's favourite says about the analysis' first place.
 fn comparison(
     ui: &mut egui::Ui,
-    round: &VotingRound,
     targets: &[(VoteTarget, String)],
+    tallies: &[u32],
     ranks: &[Option<usize>],
 ) {
-    let top = targets
-        .iter()
-        .map(|(t, _)| round.tally_of(*t))
-        .max()
-        .unwrap_or(0);
-    let favourites: Vec<usize> = (0..targets.len())
-        .filter(|i| round.tally_of(targets[*i].0) == top)
-        .collect();
+    let top = tallies.iter().copied().max().unwrap_or(0);
+    let favourites: Vec<usize> = (0..targets.len()).filter(|i| tallies[*i] == top).collect();
     let Some(first) = (0..targets.len()).find(|i| ranks[*i] == Some(1)) else {
         return;
     };
     let names = |list: &[usize]| {
-        list.iter()
+        let mut names: Vec<String> = list
+            .iter()
+            .take(3)
             .map(|i| format!("“{}”", targets[*i].1))
-            .collect::<Vec<_>>()
-            .join(" and ")
+            .collect();
+        if list.len() > 3 {
+            names.push(format!("{} more", list.len() - 3));
+        }
+        names.join(" and ")
     };
     ui.add_space(6.0);
     if favourites == [first] {

@@ -411,6 +411,9 @@ pub fn ui(ui: &mut egui::Ui, project: &Project, view: &MapView<'_>) -> MapRespon
         }
     }
     let over_budget_color = widgets::signal_color(ui, -1);
+    let mut badge_texts: std::collections::HashMap<u32, std::sync::Arc<egui::Galley>> =
+        std::collections::HashMap::new();
+    let mut badge_disc: Option<std::sync::Arc<egui::Galley>> = None;
     for (alt, (id, centre, radius)) in order.iter().zip(&bubbles) {
         let result = results.get(id);
         let dominated = result.is_some_and(|r| !r.pareto);
@@ -448,23 +451,32 @@ pub fn ui(ui: &mut egui::Ui, project: &Project, view: &MapView<'_>) -> MapRespon
             );
         }
         if let Some(n) = dots.get(id) {
-            // The room's dots: a badge on the upper left, sized for the number.
+            // The room's dots: a badge on the upper left. The disc is a glyph, not a circle
+            // shape: a map of 200 voted alternatives spent a millisecond per frame
+            // tessellating the circles (see benches/frames.rs). Texts are laid out once per
+            // frame per distinct count.
             let at = *centre + egui::vec2(-radius * 0.72, -radius * 0.72);
-            let text = n.to_string();
-            let badge = if text.len() > 1 { 13.0 } else { 11.0 };
-            painter.circle(
-                at,
-                badge,
-                view.dot_color,
-                Stroke::new(1.5, ui.visuals().panel_fill),
-            );
-            painter.text(
-                at,
-                Align2::CENTER_CENTER,
-                text,
-                egui::FontId::proportional(13.5),
-                Color32::WHITE,
-            );
+            let disc = badge_disc
+                .get_or_insert_with(|| {
+                    painter.layout_no_wrap(
+                        "⏺".to_owned(),
+                        egui::FontId::proportional(28.0),
+                        view.dot_color,
+                    )
+                })
+                .clone();
+            painter.galley(at - disc.rect.center().to_vec2(), disc, view.dot_color);
+            let galley = badge_texts
+                .entry(*n)
+                .or_insert_with(|| {
+                    painter.layout_no_wrap(
+                        n.to_string(),
+                        egui::FontId::proportional(13.5),
+                        Color32::WHITE,
+                    )
+                })
+                .clone();
+            painter.galley(at - galley.rect.center().to_vec2(), galley, Color32::WHITE);
         }
     }
     let galleys: Vec<_> = order
