@@ -316,6 +316,100 @@ fn a_save_interrupted_before_the_rename_leaves_the_old_file_intact() {
     assert!(!temp.exists());
 }
 
+/// The environment variable that tells [`child_saves_until_killed`] where to save.
+const KILL_TEST_FILE: &str = "PBSM_KILL_TEST_FILE";
+
+/// The file the child creates once it has saved for the first time.
+fn ready_marker(path: &Path) -> PathBuf {
+    path.with_extension("ready")
+}
+
+/// Not a test of its own: the child process of
+/// `a_process_killed_while_saving_leaves_the_old_or_the_new_file`. It saves two different
+/// projects over the same file, one after the other, until it is killed.
+#[test]
+#[ignore = "runs only as the child process of the kill test"]
+fn child_saves_until_killed() {
+    let Some(path) = std::env::var_os(KILL_TEST_FILE).map(PathBuf::from) else {
+        return;
+    };
+    // Large enough (about 1.5 MB) that a kill often lands inside the write. The texts are
+    // made once (saving is `to_string` then `write_atomic`), so the child spends its time
+    // writing and renaming, where a kill can do harm.
+    let mut project =
+        pbsm::model::stress::stress_project(pbsm::model::stress::StressSize::BENCHMARK);
+    let texts: Vec<String> = (0..2)
+        .map(|n| {
+            project.name = format!("Saved {n}");
+            io::project_file::to_string(&project)
+        })
+        .collect();
+    io::project_file::write_atomic(&path, &texts[0]).unwrap();
+    // Tell the parent that the saving has begun.
+    std::fs::write(ready_marker(&path), "").unwrap();
+    for n in 1usize.. {
+        io::project_file::write_atomic(&path, &texts[n % 2]).unwrap();
+    }
+}
+
+#[test]
+fn a_process_killed_while_saving_leaves_the_old_or_the_new_file() {
+    // A real process, killed (SIGKILL on Unix) at varying moments while it saves over and over:
+    // the file must always be one complete project, never a mix or a torn write. Kills that
+    // land between writing the temporary file and the rename leave that temporary file behind;
+    // the test goes on until it has seen at least one of those.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("saved.pbsm.ron");
+    let exe = std::env::current_exe().unwrap();
+    let mut torn_writes_seen = 0;
+    let mut rounds = 0;
+    while rounds < 40 && (rounds < 4 || torn_writes_seen == 0) {
+        rounds += 1;
+        let ready = ready_marker(&path);
+        let _ = std::fs::remove_file(&ready);
+        let mut child = std::process::Command::new(&exe)
+            .args([
+                "child_saves_until_killed",
+                "--exact",
+                "--ignored",
+                "--quiet",
+            ])
+            .env(KILL_TEST_FILE, &path)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        // Wait for the first complete save, then let it run a varying while.
+        let started = std::time::Instant::now();
+        while !ready.exists() && started.elapsed() < std::time::Duration::from_secs(60) {
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20 + 13 * (rounds % 7)));
+        child.kill().unwrap();
+        child.wait().unwrap();
+        let project = io::load(&path)
+            .unwrap_or_else(|e| panic!("after a kill in round {rounds} the file is broken: {e}"));
+        assert!(
+            project.name == "Saved 0" || project.name == "Saved 1",
+            "{}",
+            project.name
+        );
+        let temporary: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p != &path && p != &ready)
+            .collect();
+        torn_writes_seen += temporary.len();
+        for t in temporary {
+            std::fs::remove_file(t).unwrap();
+        }
+    }
+    assert!(
+        torn_writes_seen > 0,
+        "no kill landed inside a write in {rounds} rounds"
+    );
+}
+
 #[test]
 fn saving_into_a_missing_folder_fails_with_the_path() {
     let dir = tempfile::tempdir().unwrap();
