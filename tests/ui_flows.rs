@@ -1178,11 +1178,16 @@ fn presentation_mode_enters_with_f5_zooms_on_its_own_and_leaves_with_esc() {
     assert_eq!(h.ctx.zoom_factor(), 1.6);
 
     // The panes still work: the room can move values live.
+    assert!(h.query_by_label("Saved").is_some(), "the save state shows");
     let risk = h.state().project.alternatives[0].risk;
     open_pane(&mut h, PaneKind::Alternatives);
     slider(&h, "Risk").increment_accesskit();
     h.run();
     assert_ne!(h.state().project.alternatives[0].risk, risk);
+    assert!(
+        h.query_by_label("● Modified").is_some(),
+        "an edit shows as unsaved while presenting too"
+    );
 
     h.key_press(Key::Escape);
     h.run();

@@ -976,6 +976,18 @@ impl Workbench {
     fn presentation_bar_ui(&mut self, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
             ui.strong(&self.project.name);
+            // The status bar is hidden while presenting: its save state and last message
+            // (e.g. "Saved to …" after Ctrl+S) show here instead.
+            ui.separator();
+            self.save_state_ui(ui);
+            if !self.status.is_empty() {
+                ui.separator();
+                ui.add(
+                    egui::Label::new(RichText::new(&self.status).weak())
+                        .truncate()
+                        .selectable(false),
+                );
+            }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui
                     .button("Leave presentation")
@@ -1232,15 +1244,21 @@ impl Workbench {
             };
             ui.label(RichText::new(file).weak());
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if self.is_dirty() {
-                    ui.label(RichText::new("● Modified").strong());
-                } else {
-                    ui.label(RichText::new("Saved").weak());
-                }
+                self.save_state_ui(ui);
                 ui.separator();
                 ui.label(&self.status);
             });
         });
+    }
+
+    /// "● Modified" or "Saved": in the status bar, and in the presentation bar that replaces it.
+    fn save_state_ui(&self, ui: &mut egui::Ui) {
+        if self.is_dirty() {
+            ui.label(RichText::new("● Modified").strong())
+                .on_hover_text("Ctrl+S saves");
+        } else {
+            ui.label(RichText::new("Saved").weak());
+        }
     }
 
     fn dialog_ui(&mut self, ctx: &egui::Context) {
