@@ -242,6 +242,17 @@ mod tests {
             Command::OpenPath(PathBuf::from("/tmp/mine.pbsm.ron"))
         );
         assert_eq!(filter_entries(&entries, "").len(), entries.len());
+        let votes: Vec<_> = filter_entries(&entries, "new vot")
+            .into_iter()
+            .map(|(_, c)| c.clone())
+            .collect();
+        assert_eq!(
+            votes,
+            [
+                Command::NewVotingRound(crate::model::VoteSubject::Alternatives),
+                Command::NewVotingRound(crate::model::VoteSubject::Options)
+            ]
+        );
         assert!(filter_entries(&entries, "no such thing").is_empty());
     }
 
