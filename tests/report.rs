@@ -5,12 +5,13 @@
 use pbsm::io::{SAMPLES, report};
 use pbsm::model::Date;
 
-const SECTIONS: [&str; 9] = [
+const SECTIONS: [&str; 10] = [
     "summary",
     "alternatives",
     "map",
     "robustness",
     "sensitivity",
+    "votes",
     "kpis",
     "assumptions",
     "traceability",
@@ -57,7 +58,34 @@ fn every_sample_memo_has_every_section_and_parses_as_xml() {
             html.contains("/ 100</strong>"),
             "the strategy check's score"
         );
+        for round in &p.votes {
+            assert!(
+                html.contains(&report::escape(&round.question)),
+                "{}",
+                round.question
+            );
+        }
     }
+}
+
+#[test]
+fn the_memo_shows_each_vote_and_leaves_the_section_out_without_votes() {
+    let mut p = SAMPLES[0].load().unwrap();
+    let html = report::html(&p, today());
+    // The bakery's vote on alternatives: the club first with 11 of 21 dots, rank 1.
+    assert!(
+        html.contains("21 of 21 dots placed by 7 participants (3 each), on strategy alternatives"),
+        "{html}"
+    );
+    assert!(html.contains(
+        "<tr><td>Community first: the sourdough club</td><td class=\"num\">11</td><td class=\"num\">52 %</td><td class=\"num\">1</td></tr>"
+    ));
+    let md = report::markdown(&p, today());
+    assert!(md.contains("## Dot voting"));
+    assert!(md.contains("| Community first: the sourdough club | 11 | 52 % | 1 |"));
+    p.votes.clear();
+    assert!(!report::html(&p, today()).contains("id=\"votes\""));
+    assert!(!report::markdown(&p, today()).contains("Dot voting"));
 }
 
 #[test]

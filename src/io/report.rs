@@ -54,6 +54,12 @@ struct Memo<'a> {
     check: Option<check::StrategyCheck>,
 }
 
+/// A voting round and its rows: item name, dots, the analysis' rank (alternatives only).
+type VoteTally<'a> = (
+    &'a crate::model::VotingRound,
+    Vec<(String, u32, Option<usize>)>,
+);
+
 impl<'a> Memo<'a> {
     fn new(project: &'a Project, today: Date) -> Self {
         Self {
@@ -65,6 +71,36 @@ impl<'a> Memo<'a> {
             close_call: sensitivity::close_call(project),
             check: check::focus(project).and_then(|id| check::check(project, id)),
         }
+    }
+
+    /// The voting rounds, oldest first, each with its items by dots (most first; on rounds
+    /// over many items only those with dots) and the analysis' rank of alternatives.
+    fn votes(&self) -> Vec<VoteTally<'a>> {
+        use crate::model::VoteTarget;
+        let mut rounds: Vec<&crate::model::VotingRound> = self.project.votes.iter().collect();
+        rounds.sort_by_key(|r| r.date);
+        rounds
+            .into_iter()
+            .map(|round| {
+                let targets = round.targets(self.project);
+                let many = targets.len() > 20;
+                let mut rows: Vec<(String, u32, Option<usize>)> = targets
+                    .into_iter()
+                    .map(|(target, name)| {
+                        let rank = match target {
+                            VoteTarget::Alternative(id) => {
+                                self.evaluation.alternative(id).map(|r| r.rank)
+                            }
+                            VoteTarget::Option(_) => None,
+                        };
+                        (name, round.tally_of(target), rank)
+                    })
+                    .filter(|(_, dots, _)| !many || *dots > 0)
+                    .collect();
+                rows.sort_by_key(|(_, dots, _)| std::cmp::Reverse(*dots));
+                (round, rows)
+            })
+            .collect()
     }
 
     fn name(&self, id: AlternativeId) -> String {
@@ -475,7 +511,7 @@ fn tornado_svg(m: &Memo<'_>) -> String {
 }
 
 const STYLE: &str = "body{font-family:'Segoe UI',Ubuntu,Helvetica,Arial,sans-serif;color:#1a1a1a;max-width:178mm;margin:0 auto;padding:12mm 0;line-height:1.4;font-size:10.5pt}\
-h1{font-size:20pt;margin:0 0 2mm}h2{font-size:14pt;border-bottom:1px solid #ccc;padding-bottom:1mm;margin-top:8mm;break-after:avoid-page}\
+h1{font-size:20pt;margin:0 0 2mm}h2{font-size:14pt;border-bottom:1px solid #ccc;padding-bottom:1mm;margin-top:8mm;break-after:avoid-page}h3{font-size:11.5pt;margin:5mm 0 1mm;break-after:avoid-page}\
 .meta{color:#666}table{border-collapse:collapse;width:100%;table-layout:fixed;margin:2mm 0;font-size:9pt;overflow-wrap:break-word;hyphens:auto}\
 th,td{border:1px solid #ccc;padding:1mm 1.5mm;text-align:left;vertical-align:top}tr{break-inside:avoid-page}\
 th{background:#f2f2f2}.num{text-align:right}.good{color:#157a3a;font-weight:bold}.warn{color:#9a6a00;font-weight:bold}.bad{color:#b3261e;font-weight:bold}\
@@ -630,6 +666,38 @@ pub fn html(project: &Project, today: Date) -> String {
         );
     }
     h.push_str("</table></section>");
+    // Dot voting, when the room voted.
+    let votes = m.votes();
+    if !votes.is_empty() {
+        h.push_str("<section id=\"votes\"><h2>Dot voting</h2>");
+        for (round, rows) in votes {
+            let _ = write!(
+                h,
+                "<h3>{} · {}</h3><p>{} of {} dots placed by {} participants ({} each), on {}.</p><table><tr><th>Item</th><th class=\"num\">Dots</th><th class=\"num\">Share</th><th class=\"num\">Analysis rank</th></tr>",
+                round.date,
+                escape(&round.question),
+                round.total(),
+                round.dots_each * round.ballots.len() as u32,
+                round.ballots.len(),
+                round.dots_each,
+                round.subject.label().to_lowercase()
+            );
+            for (name, dots, rank) in rows {
+                let _ = write!(
+                    h,
+                    "<tr><td>{}</td><td class=\"num\">{dots}</td><td class=\"num\">{:.0} %</td><td class=\"num\">{}</td></tr>",
+                    escape(&name),
+                    f64::from(dots) * 100.0 / f64::from(round.total().max(1)),
+                    rank.map_or_else(|| "—".to_owned(), |r| r.to_string())
+                );
+            }
+            h.push_str("</table>");
+            if !round.note.is_empty() {
+                let _ = write!(h, "<p class=\"note\">{}</p>", escape(&round.note));
+            }
+        }
+        h.push_str("</section>");
+    }
     // KPIs.
     h.push_str("<section id=\"kpis\"><h2>KPIs</h2><table><tr><th>KPI</th><th class=\"num\">Baseline</th><th class=\"num\">Target</th><th>By</th><th class=\"num\">Latest</th><th class=\"num\">Expected</th><th>Health</th></tr>");
     for k in &p.management.kpis {
@@ -868,6 +936,35 @@ pub fn markdown(project: &Project, today: Date) -> String {
             t.next_leader_above
                 .map_or_else(|| "—".to_owned(), |id| md_escape(&m.name(id)))
         );
+    }
+    let votes = m.votes();
+    if !votes.is_empty() {
+        let _ = writeln!(s, "\n## Dot voting");
+        for (round, rows) in votes {
+            let _ = writeln!(
+                s,
+                "\n### {} · {}\n\n{} of {} dots placed by {} participants ({} each), on {}.\n\n| Item | Dots | Share | Analysis rank |\n|---|---|---|---|",
+                round.date,
+                md_escape(&round.question),
+                round.total(),
+                round.dots_each * round.ballots.len() as u32,
+                round.ballots.len(),
+                round.dots_each,
+                round.subject.label().to_lowercase()
+            );
+            for (name, dots, rank) in rows {
+                let _ = writeln!(
+                    s,
+                    "| {} | {dots} | {:.0} % | {} |",
+                    md_escape(&name),
+                    f64::from(dots) * 100.0 / f64::from(round.total().max(1)),
+                    rank.map_or_else(|| "—".to_owned(), |r| r.to_string())
+                );
+            }
+            if !round.note.is_empty() {
+                let _ = writeln!(s, "\n{}", md_escape(&round.note));
+            }
+        }
     }
     let _ = writeln!(
         s,
