@@ -1324,6 +1324,17 @@ fn a_new_voting_round_takes_dots_up_to_the_limit_and_each_click_can_be_undone() 
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert_eq!(newest_round(&h).tally_of(CLUB), 3);
+
+    // Without a right mouse button: Shift+click, or Backspace on the focused cell.
+    let label = format!("{katrin} on {club}");
+    h.get_by_label(&label).click_modifiers(Modifiers::SHIFT);
+    h.run();
+    assert_eq!(newest_round(&h).tally_of(CLUB), 2);
+    h.get_by_label(&label).focus();
+    h.run();
+    h.key_press(Key::Backspace);
+    h.run();
+    assert_eq!(newest_round(&h).tally_of(CLUB), 1);
 }
 
 #[test]

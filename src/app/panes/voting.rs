@@ -9,8 +9,8 @@ use crate::model::{Choice, Project, VoteSubject, VoteTarget, VotingRound};
 use egui::{Color32, RichText};
 
 const GUIDANCE: &str = "Each participant gets a few dots (three is common) and puts them on the alternatives or \
-options they would pursue, several on one if they feel strongly. Click a cell to place a dot, right-click to take \
-one off. The tally shows where the room leans; it does not replace the weighted analysis, it tests it: where the \
+options they would pursue, several on one if they feel strongly. Click a cell to place a dot, right-click (or \
+Shift+click) to take one off. The tally shows where the room leans; it does not replace the weighted analysis, it tests it: where the \
 room and the ranking disagree, ask what the criteria miss. The dots on alternatives appear on the map.";
 
 /// The fill of the dot badges on the map: dark enough for white numbers in both themes.
@@ -364,13 +364,20 @@ fn ballots(
                                 )
                                 .accessible_name(format!("{who} on {name}"))
                                 .on_hover_text(format!(
-                                    "{who} → {name}: {count} dot(s). Click adds one, right-click takes one off."
+                                    "{who} → {name}: {count} dot(s). Click (or Space) adds one; right-click, Shift+click or Backspace takes one off."
                                 ));
-                            if response.clicked() {
-                                round.add_dot(b, *target);
-                            }
-                            if response.secondary_clicked() {
+                            let shift = ui.input(|i| i.modifiers.shift);
+                            let take_back = response.secondary_clicked()
+                                || (response.clicked() && shift)
+                                || (response.has_focus()
+                                    && ui.input(|i| {
+                                        i.key_pressed(egui::Key::Backspace)
+                                            || i.key_pressed(egui::Key::Delete)
+                                    }));
+                            if take_back {
                                 round.remove_dot(b, *target);
+                            } else if response.clicked() {
+                                round.add_dot(b, *target);
                             }
                             ui.add_space(GAP);
                         }
