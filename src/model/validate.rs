@@ -446,7 +446,7 @@ pub fn validate(project: &Project) -> Vec<Finding> {
 }
 
 /// Dot voting: dots only on existing items of the round's subject, no more than each
-/// participant holds, every participant named once.
+/// participant holds.
 fn votes(c: &mut Checker, p: &Project) {
     use super::voting::{MAX_DOTS_EACH, MAX_PARTICIPANTS, VoteTarget};
     c.unique_ids("voting round", &p.votes);
@@ -470,17 +470,10 @@ fn votes(c: &mut Checker, p: &Project) {
                 ),
             );
         }
-        let mut names = HashSet::new();
-        for ballot in &round.ballots {
-            let who = format!("{item}, participant \"{}\"", ballot.participant);
-            if ballot.participant.trim().is_empty() {
-                c.add(&item, "a participant has no name or number".to_owned());
-            } else if !names.insert(ballot.participant.trim()) {
-                c.add(
-                    &who,
-                    "the name is used by more than one participant".to_owned(),
-                );
-            }
+        // Names are free text, like every name in a project: the UI lets people type over
+        // them, so an empty or repeated name must not make the project unloadable.
+        for (n, ballot) in round.ballots.iter().enumerate() {
+            let who = format!("{item}, participant {} \"{}\"", n + 1, ballot.participant);
             if ballot.used() > round.dots_each {
                 c.add(
                     &who,

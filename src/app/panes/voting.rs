@@ -10,8 +10,9 @@ use egui::{Color32, RichText};
 
 const GUIDANCE: &str = "Each participant gets a few dots (three is common) and puts them on the alternatives or \
 options they would pursue, several on one if they feel strongly. Click a cell to place a dot, right-click (or \
-Shift+click) to take one off. The tally shows where the room leans; it does not replace the weighted analysis, it tests it: where the \
-room and the ranking disagree, ask what the criteria miss. The dots on alternatives appear on the map.";
+Shift+click) to take one off. The tally shows where the room leans; it does not replace the weighted analysis, it \
+tests it: where the room and the ranking disagree, ask what the criteria miss. The dots on alternatives appear on \
+the map.";
 
 /// The fill of the dot badges on the map: dark enough for white numbers in both themes.
 pub const BADGE_COLOR: Color32 = Color32::from_rgb(110, 50, 190);
