@@ -149,6 +149,7 @@ pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
                 };
                 widgets::empty_hint(ui, what);
             } else {
+                ballot_tools(ui, round);
                 let tallies = tallies(round, &targets);
                 ballots(ui, round, &targets, &tallies);
                 ui.add_space(10.0);
@@ -413,6 +414,10 @@ fn ballots(
     if let Some(b) = remove {
         round.ballots.remove(b);
     }
+}
+
+/// Adding participants and starting over, above the ballots where the room can see it.
+fn ballot_tools(ui: &mut egui::Ui, round: &mut VotingRound) {
     ui.horizontal(|ui| {
         let full = round.ballots.len() >= crate::model::voting::MAX_PARTICIPANTS;
         if ui
