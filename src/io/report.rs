@@ -54,11 +54,14 @@ struct Memo<'a> {
     check: Option<check::StrategyCheck>,
 }
 
-/// A voting round and its rows: item name, dots, the analysis' rank (alternatives only).
-type VoteTally<'a> = (
-    &'a crate::model::VotingRound,
-    Vec<(String, u32, Option<usize>)>,
-);
+/// A voting round as the memo shows it, in HTML or Markdown alike.
+struct VoteTally<'a> {
+    round: &'a crate::model::VotingRound,
+    /// "21 of 21 dots placed by 7 participants (3 each), on strategy alternatives."
+    summary: String,
+    /// Item name, dots, share of the dots placed, the analysis' rank ("—" for options).
+    rows: Vec<(String, u32, String, String)>,
+}
 
 impl<'a> Memo<'a> {
     fn new(project: &'a Project, today: Date) -> Self {
@@ -98,7 +101,25 @@ impl<'a> Memo<'a> {
                     .filter(|(_, dots, _)| !many || *dots > 0)
                     .collect();
                 rows.sort_by_key(|(_, dots, _)| std::cmp::Reverse(*dots));
-                (round, rows)
+                let placed = round.total();
+                VoteTally {
+                    round,
+                    summary: format!(
+                        "{placed} of {} dots placed by {} participants ({} each), on {}.",
+                        round.dots_each * round.ballots.len() as u32,
+                        round.ballots.len(),
+                        round.dots_each,
+                        round.subject.label().to_lowercase()
+                    ),
+                    rows: rows
+                        .into_iter()
+                        .map(|(name, dots, rank)| {
+                            let share = f64::from(dots) * 100.0 / f64::from(placed.max(1));
+                            let rank = rank.map_or_else(|| "—".to_owned(), |r| r.to_string());
+                            (name, dots, format!("{share:.0} %"), rank)
+                        })
+                        .collect(),
+                }
             })
             .collect()
     }
@@ -670,25 +691,23 @@ pub fn html(project: &Project, today: Date) -> String {
     let votes = m.votes();
     if !votes.is_empty() {
         h.push_str("<section id=\"votes\"><h2>Dot voting</h2>");
-        for (round, rows) in votes {
+        for VoteTally {
+            round,
+            summary,
+            rows,
+        } in votes
+        {
             let _ = write!(
                 h,
-                "<h3>{} · {}</h3><p>{} of {} dots placed by {} participants ({} each), on {}.</p><table><tr><th>Item</th><th class=\"num\">Dots</th><th class=\"num\">Share</th><th class=\"num\">Analysis rank</th></tr>",
+                "<h3>{} · {}</h3><p>{summary}</p><table><tr><th>Item</th><th class=\"num\">Dots</th><th class=\"num\">Share</th><th class=\"num\">Analysis rank</th></tr>",
                 round.date,
                 escape(&round.question),
-                round.total(),
-                round.dots_each * round.ballots.len() as u32,
-                round.ballots.len(),
-                round.dots_each,
-                round.subject.label().to_lowercase()
             );
-            for (name, dots, rank) in rows {
+            for (name, dots, share, rank) in rows {
                 let _ = write!(
                     h,
-                    "<tr><td>{}</td><td class=\"num\">{dots}</td><td class=\"num\">{:.0} %</td><td class=\"num\">{}</td></tr>",
+                    "<tr><td>{}</td><td class=\"num\">{dots}</td><td class=\"num\">{share}</td><td class=\"num\">{rank}</td></tr>",
                     escape(&name),
-                    f64::from(dots) * 100.0 / f64::from(round.total().max(1)),
-                    rank.map_or_else(|| "—".to_owned(), |r| r.to_string())
                 );
             }
             h.push_str("</table>");
@@ -940,26 +959,20 @@ pub fn markdown(project: &Project, today: Date) -> String {
     let votes = m.votes();
     if !votes.is_empty() {
         let _ = writeln!(s, "\n## Dot voting");
-        for (round, rows) in votes {
+        for VoteTally {
+            round,
+            summary,
+            rows,
+        } in votes
+        {
             let _ = writeln!(
                 s,
-                "\n### {} · {}\n\n{} of {} dots placed by {} participants ({} each), on {}.\n\n| Item | Dots | Share | Analysis rank |\n|---|---|---|---|",
+                "\n### {} · {}\n\n{summary}\n\n| Item | Dots | Share | Analysis rank |\n|---|---|---|---|",
                 round.date,
                 md_escape(&round.question),
-                round.total(),
-                round.dots_each * round.ballots.len() as u32,
-                round.ballots.len(),
-                round.dots_each,
-                round.subject.label().to_lowercase()
             );
-            for (name, dots, rank) in rows {
-                let _ = writeln!(
-                    s,
-                    "| {} | {dots} | {:.0} % | {} |",
-                    md_escape(&name),
-                    f64::from(dots) * 100.0 / f64::from(round.total().max(1)),
-                    rank.map_or_else(|| "—".to_owned(), |r| r.to_string())
-                );
+            for (name, dots, share, rank) in rows {
+                let _ = writeln!(s, "| {} | {dots} | {share} | {rank} |", md_escape(&name));
             }
             if !round.note.is_empty() {
                 let _ = writeln!(s, "\n{}", md_escape(&round.note));
