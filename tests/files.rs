@@ -452,7 +452,7 @@ fn stored_files_of_every_older_version_open_upgraded() {
             assert_eq!(loaded.upgraded_from, Some(*version));
             let notice = loaded.upgrade_notice().unwrap();
             assert!(
-                notice.contains(&format!("from format version {version}"))
+                notice.contains(&format!("from format version {version} (since then: "))
                     && notice.contains(&format!("writes version {current}")),
                 "{notice}"
             );

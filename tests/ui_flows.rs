@@ -1446,3 +1446,16 @@ fn a_vote_is_stored_in_the_file_and_its_tally_is_shown_on_the_map() {
     h.run();
     assert!(!drawn_at_badge(&h, "3"));
 }
+
+#[test]
+fn opening_an_older_file_says_it_was_upgraded() {
+    let mut h = sample();
+    let v1 = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/v1/machine-builder.pbsm.ron");
+    h.state_mut()
+        .send(pbsm::app::command::Command::OpenPath(v1));
+    h.run();
+    assert_eq!(h.state().project.alternatives.len(), 3);
+    assert_eq!(h.state().project.version, pbsm::model::CURRENT_VERSION);
+    h.get_by_label_contains("upgraded from format version 1 (since then: dot voting)");
+}

@@ -366,7 +366,8 @@ impl Workbench {
             Command::OpenPath(path) => match io::load_reporting(&path) {
                 Ok(loaded) => {
                     self.status = match loaded.upgrade_notice() {
-                        Some(notice) => format!("Opened {} — {notice}", path.display()),
+                        // The path is beside it in the status bar; the notice needs the room.
+                        Some(notice) => format!("Opened; the file was {notice}"),
                         None => format!("Opened {}", path.display()),
                     };
                     self.remember_recent(&path);
@@ -1246,7 +1247,10 @@ impl Workbench {
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 self.save_state_ui(ui);
                 ui.separator();
-                ui.label(&self.status);
+                // Long messages (an upgraded file's path and notice) are cut to the room
+                // left beside the file name; the whole text is on hover.
+                ui.add(egui::Label::new(&self.status).truncate())
+                    .on_hover_text(&self.status);
             });
         });
     }

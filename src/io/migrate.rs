@@ -15,7 +15,7 @@ use crate::model::{CURRENT_VERSION, Project};
 pub struct Step {
     /// The version the step starts from.
     pub from: u32,
-    /// What changed in the format, in a sentence.
+    /// What the new version added or changed, in a few words for the user ("dot voting").
     pub change: &'static str,
     /// The step itself.
     upgrade: fn(&mut Project),
@@ -24,7 +24,7 @@ pub struct Step {
 /// The upgrade steps, oldest first: step `n` takes a project of version `n + 1` to `n + 2`.
 pub const STEPS: &[Step] = &[Step {
     from: 1,
-    change: "version 2 added dot voting; the project has no voting rounds yet",
+    change: "dot voting",
     upgrade: v1_to_v2,
 }];
 

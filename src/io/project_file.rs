@@ -178,6 +178,8 @@ pub struct Loaded {
     pub project: Project,
     /// The file's format version if it was older than the current one.
     pub upgraded_from: Option<u32>,
+    /// What the versions since the file's added, oldest first (empty for a current file).
+    pub changes: Vec<&'static str>,
 }
 
 impl Loaded {
@@ -186,7 +188,8 @@ impl Loaded {
     pub fn upgrade_notice(&self) -> Option<String> {
         let from = self.upgraded_from?;
         Some(format!(
-            "upgraded from format version {from}; saving writes version {CURRENT_VERSION}, which older workbenches cannot open"
+            "upgraded from format version {from} (since then: {}); saving writes version {CURRENT_VERSION}, which older workbenches cannot open",
+            self.changes.join(", ")
         ))
     }
 }
@@ -227,6 +230,7 @@ pub fn parse(text: &str, source_name: &str) -> Result<Loaded, LoadError> {
         Ok(Loaded {
             project,
             upgraded_from: (!steps.is_empty()).then_some(probe.version),
+            changes: steps.iter().map(|s| s.change).collect(),
         })
     } else {
         Err(LoadError::Invalid {
