@@ -348,11 +348,50 @@ fn write_atomic_with(
     if result.is_err() {
         // Best effort: the temporary file may not even exist.
         let _ = fs::remove_file(&temp);
+    } else {
+        remove_stale_temporaries(path);
     }
     result.map_err(|error| SaveError {
         path: path.display().to_string(),
         error,
     })
+}
+
+/// A temporary file older than this was left by a save that was killed or crashed.
+const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(15 * 60);
+
+/// Removes temporary files of `path` that a killed or crashed save left behind (best effort).
+/// Only old ones: a fresh one may belong to a save in progress in another window.
+fn remove_stale_temporaries(path: &Path) {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
+        return;
+    };
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let prefix = format!(".{}.", name.to_string_lossy());
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        let is_ours = file_name.starts_with(&prefix)
+            && file_name.ends_with(".tmp")
+            && file_name[prefix.len()..file_name.len() - 4]
+                .chars()
+                .all(|c| c.is_ascii_digit());
+        let stale = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|modified| modified.elapsed().ok())
+            .is_some_and(|age| age > STALE_AFTER);
+        if is_ours && stale {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// The temporary file used while saving `path`: hidden, in the same folder (so the rename
@@ -416,6 +455,31 @@ mod tests {
             1,
             "no temporary file is left"
         );
+    }
+
+    #[test]
+    fn a_save_removes_old_temporaries_of_killed_saves_but_not_fresh_ones() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.pbsm.ron");
+        let stale = dir.path().join(".p.pbsm.ron.4242.tmp");
+        let fresh = dir.path().join(".p.pbsm.ron.4343.tmp");
+        let other = dir.path().join(".q.pbsm.ron.4242.tmp");
+        for file in [&stale, &fresh, &other] {
+            fs::write(file, "half a proj").unwrap();
+        }
+        let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        for file in [&stale, &other] {
+            fs::File::options()
+                .write(true)
+                .open(file)
+                .unwrap()
+                .set_modified(an_hour_ago)
+                .unwrap();
+        }
+        save(&sample(), &path).unwrap();
+        assert!(!stale.exists(), "left by a killed save long ago");
+        assert!(fresh.exists(), "may be another window saving right now");
+        assert!(other.exists(), "belongs to another file");
     }
 
     #[test]
