@@ -1459,3 +1459,30 @@ fn opening_an_older_file_says_it_was_upgraded() {
     assert_eq!(h.state().project.version, pbsm::model::CURRENT_VERSION);
     h.get_by_label_contains("upgraded from format version 1 (since then: dot voting)");
 }
+
+#[test]
+fn warnings_keep_their_colour_in_the_high_contrast_presentation() {
+    let mut h = projector();
+    h.key_press(Key::F5);
+    h.run();
+    open_pane(&mut h, PaneKind::Management);
+    let colour_of = |h: &Harness<'_, Workbench>, starts: &str| {
+        h.output()
+            .shapes
+            .iter()
+            .find_map(|clipped| match &clipped.shape {
+                egui::epaint::Shape::Text(t) if t.galley.text().starts_with(starts) => t
+                    .galley
+                    .job
+                    .sections
+                    .first()
+                    .map(|section| t.override_text_color.unwrap_or(section.format.color)),
+                _ => None,
+            })
+            .unwrap_or_else(|| panic!("no text starting with {starts:?}"))
+    };
+    let warning = colour_of(&h, "KPI at risk:");
+    let plain = colour_of(&h, "7 · Strategy management");
+    assert_eq!(plain, egui::Color32::WHITE, "plain text is white");
+    assert_ne!(warning, egui::Color32::WHITE, "a warning keeps its colour");
+}
