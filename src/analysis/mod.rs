@@ -11,3 +11,4 @@ pub mod rng;
 pub mod robustness;
 pub mod sensitivity;
 pub mod trace;
+pub mod voting;

@@ -86,21 +86,21 @@ impl<'a> Memo<'a> {
             .into_iter()
             .map(|round| {
                 let targets = round.targets(self.project);
-                let many = targets.len() > 20;
-                let mut rows: Vec<(String, u32, Option<usize>)> = targets
-                    .into_iter()
-                    .map(|(target, name)| {
-                        let rank = match target {
-                            VoteTarget::Alternative(id) => {
-                                self.evaluation.alternative(id).map(|r| r.rank)
-                            }
-                            VoteTarget::Option(_) => None,
-                        };
-                        (name, round.tally_of(target), rank)
-                    })
-                    .filter(|(_, dots, _)| !many || *dots > 0)
-                    .collect();
-                rows.sort_by_key(|(_, dots, _)| std::cmp::Reverse(*dots));
+                let counts = round.counts(&targets);
+                let rows: Vec<(String, u32, Option<usize>)> =
+                    crate::model::voting::tally_order(&counts)
+                        .into_iter()
+                        .map(|i| {
+                            let (target, name) = &targets[i];
+                            let rank = match target {
+                                VoteTarget::Alternative(id) => {
+                                    self.evaluation.alternative(*id).map(|r| r.rank)
+                                }
+                                VoteTarget::Option(_) => None,
+                            };
+                            (name.clone(), counts[i], rank)
+                        })
+                        .collect();
                 let placed = round.total();
                 VoteTally {
                     round,

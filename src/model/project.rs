@@ -112,22 +112,6 @@ impl Project {
         }
     }
 
-    /// The voting round with this id.
-    pub fn voting_round(
-        &self,
-        id: super::ids::VotingRoundId,
-    ) -> Option<&super::voting::VotingRound> {
-        self.votes.iter().find(|r| r.id == id)
-    }
-
-    /// The voting round with this id, to edit.
-    pub fn voting_round_mut(
-        &mut self,
-        id: super::ids::VotingRoundId,
-    ) -> Option<&mut super::voting::VotingRound> {
-        self.votes.iter_mut().find(|r| r.id == id)
-    }
-
     /// Removes an alternative and every reference to it.
     pub fn remove_alternative(&mut self, id: AlternativeId) {
         self.alternatives.retain(|a| a.id != id);

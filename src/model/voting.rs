@@ -170,6 +170,20 @@ impl VotingRound {
         }
     }
 
+    /// The dots on each of `targets`, in their order, counted in one pass over the ballots
+    /// (what a frame or a memo needs, instead of [`Self::tally_of`] per item).
+    pub fn counts(&self, targets: &[(VoteTarget, String)]) -> Vec<u32> {
+        let mut counts: std::collections::HashMap<VoteTarget, u32> =
+            std::collections::HashMap::new();
+        for dots in self.ballots.iter().flat_map(|b| &b.dots) {
+            *counts.entry(dots.on).or_default() += dots.count;
+        }
+        targets
+            .iter()
+            .map(|(t, _)| counts.get(t).copied().unwrap_or(0))
+            .collect()
+    }
+
     /// The dots on one item, over all ballots.
     pub fn tally_of(&self, target: VoteTarget) -> u32 {
         self.ballots.iter().map(|b| b.dots_on(target)).sum()
@@ -272,6 +286,19 @@ impl Project {
         self.votes.push(round);
         id
     }
+}
+
+/// Rounds on more items than this list only the items that got dots in a tally.
+pub const LIST_ALL_UP_TO: usize = 20;
+
+/// The order in which a tally lists items, given their dots: most dots first (ties keep the
+/// project's order); on rounds over more than [`LIST_ALL_UP_TO`] items, only items with dots.
+pub fn tally_order(counts: &[u32]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..counts.len())
+        .filter(|i| counts.len() <= LIST_ALL_UP_TO || counts[*i] > 0)
+        .collect();
+    order.sort_by_key(|i| std::cmp::Reverse(counts[*i]));
+    order
 }
 
 /// The latest round (by date, then by position) on a subject.
@@ -423,6 +450,27 @@ mod tests {
         let after: u32 = p.votes.iter().map(VotingRound::total).sum();
         assert_eq!(after, before - on_them);
         assert!(messages(&p).is_empty(), "{:?}", messages(&p));
+    }
+
+    #[test]
+    fn counts_follow_the_targets_and_the_tally_lists_most_dots_first() {
+        let mut r = round();
+        r.add_dot(0, B);
+        r.add_dot(1, B);
+        r.add_dot(2, A);
+        let targets = vec![(A, "a".to_owned()), (B, "b".to_owned())];
+        let counts = r.counts(&targets);
+        assert_eq!(counts, [1, 2]);
+        assert_eq!(tally_order(&counts), [1, 0]);
+        assert_eq!(
+            tally_order(&[0, 3, 0, 3]),
+            [1, 3, 0, 2],
+            "ties keep their order"
+        );
+        // Many items: only those with dots.
+        let mut many = vec![0; LIST_ALL_UP_TO + 1];
+        many[5] = 2;
+        assert_eq!(tally_order(&many), [5]);
     }
 
     #[test]

@@ -1,10 +1,11 @@
 //! Dot voting: the room's view of the options or alternatives, beside the weighted analysis.
 
+use crate::analysis::voting::{RoomVsAnalysis, compare};
 use crate::app::command::Command;
 use crate::app::plots::alternatives_map::status_color;
 use crate::app::state::{PaneEnv, Sections};
 use crate::app::widgets::{self, form, pane_header};
-use crate::model::voting::{MAX_DOTS_EACH, latest};
+use crate::model::voting::{MAX_DOTS_EACH, latest, tally_order};
 use crate::model::{Choice, Project, VoteSubject, VoteTarget, VotingRound};
 use egui::{Color32, RichText};
 
@@ -150,7 +151,7 @@ pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
                 widgets::empty_hint(ui, what);
             } else {
                 ballot_tools(ui, round);
-                let tallies = tallies(round, &targets);
+                let tallies = round.counts(&targets);
                 ballots(ui, round, &targets, &tallies);
                 ui.add_space(10.0);
                 tally(ui, round, &targets, &tallies, &ranks, &colors);
@@ -441,21 +442,6 @@ fn ballot_tools(ui: &mut egui::Ui, round: &mut VotingRound) {
     });
 }
 
-/// The dots on each target, in the targets' order (counted once per frame, not per cell).
-fn tallies(round: &VotingRound, targets: &[(VoteTarget, String)]) -> Vec<u32> {
-    let mut counts: std::collections::HashMap<VoteTarget, u32> = std::collections::HashMap::new();
-    for dots in round.ballots.iter().flat_map(|b| &b.dots) {
-        *counts.entry(dots.on).or_default() += dots.count;
-    }
-    targets
-        .iter()
-        .map(|(t, _)| counts.get(t).copied().unwrap_or(0))
-        .collect()
-}
-
-/// Rounds on more items than this list only the items that got dots in the tally.
-const TALLY_ALL_UP_TO: usize = 20;
-
 /// The tally as bars, most dots first, with the analysis' rank beside alternatives, and what
 /// the comparison says.
 fn tally(
@@ -473,10 +459,7 @@ fn tally(
         "{placed} of {possible} dots placed by {} participant(s)",
         round.ballots.len()
     ));
-    let mut order: Vec<usize> = (0..targets.len())
-        .filter(|i| targets.len() <= TALLY_ALL_UP_TO || tallies[*i] > 0)
-        .collect();
-    order.sort_by_key(|i| std::cmp::Reverse(tallies[*i]));
+    let order = tally_order(tallies);
     let max = order.first().map_or(0, |i| tallies[*i]).max(1);
     egui::Grid::new("tally")
         .num_columns(3)
@@ -515,23 +498,13 @@ fn tally(
     if without > 0 {
         ui.label(RichText::new(format!("{without} more without dots")).weak());
     }
-    if round.subject == VoteSubject::Alternatives && placed > 0 {
-        comparison(ui, targets, tallies, ranks);
+    if let Some(verdict) = compare(tallies, ranks) {
+        comparison(ui, targets, &verdict);
     }
 }
 
 /// What the room's favourite says about the analysis' first place.
-fn comparison(
-    ui: &mut egui::Ui,
-    targets: &[(VoteTarget, String)],
-    tallies: &[u32],
-    ranks: &[Option<usize>],
-) {
-    let top = tallies.iter().copied().max().unwrap_or(0);
-    let favourites: Vec<usize> = (0..targets.len()).filter(|i| tallies[*i] == top).collect();
-    let Some(first) = (0..targets.len()).find(|i| ranks[*i] == Some(1)) else {
-        return;
-    };
+fn comparison(ui: &mut egui::Ui, targets: &[(VoteTarget, String)], verdict: &RoomVsAnalysis) {
     let names = |list: &[usize]| {
         let mut names: Vec<String> = list
             .iter()
@@ -544,28 +517,32 @@ fn comparison(
         names.join(" and ")
     };
     ui.add_space(6.0);
-    if favourites == [first] {
-        ui.label(
-            RichText::new(format!(
-                "✔ The room's favourite, {}, is also first in the weighted analysis.",
-                names(&favourites)
-            ))
-            .color(widgets::signal_color(ui, 1)),
-        );
-    } else if favourites.contains(&first) {
-        ui.label(format!(
-            "The room is split between {}; the weighted analysis ranks “{}” first.",
-            names(&favourites),
-            targets[first].1
-        ));
-    } else {
-        widgets::warning_banner(ui, "The room and the analysis disagree", |ui| {
+    match verdict {
+        RoomVsAnalysis::Agree { favourite } => {
+            ui.label(
+                RichText::new(format!(
+                    "✔ The room's favourite, {}, is also first in the weighted analysis.",
+                    names(&[*favourite])
+                ))
+                .color(widgets::signal_color(ui, 1)),
+            );
+        }
+        RoomVsAnalysis::Split { favourites, first } => {
             ui.label(format!(
-                "The room favours {}, the weighted analysis ranks “{}” first. Ask what the room sees that \
-                 the criteria miss, or whether the weights say what the company wants.",
-                names(&favourites),
-                targets[first].1
+                "The room is split between {}; the weighted analysis ranks “{}” first.",
+                names(favourites),
+                targets[*first].1
             ));
-        });
+        }
+        RoomVsAnalysis::Disagree { favourites, first } => {
+            widgets::warning_banner(ui, "The room and the analysis disagree", |ui| {
+                ui.label(format!(
+                    "The room favours {}, the weighted analysis ranks “{}” first. Ask what the room sees that \
+                     the criteria miss, or whether the weights say what the company wants.",
+                    names(favourites),
+                    targets[*first].1
+                ));
+            });
+        }
     }
 }
