@@ -2,6 +2,10 @@
 //! The workbench driven as a user would: click, type, press shortcuts, and check what changed
 //! in the project. No GPU needed (no snapshots here; see tests/snapshots.rs).
 
+mod common;
+
+use common::*;
+use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -10,96 +14,6 @@ use pbsm::app::layout::PaneKind;
 use pbsm::app::plots::alternatives_map::last_geometry;
 use pbsm::app::workbench::Dialog;
 use pbsm::model::{AlternativeId, ItemKind, ItemRef};
-
-fn harness(app: Workbench) -> Harness<'static, Workbench> {
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .build_ui_state(|ui, app: &mut Workbench| app.ui_root(ui), app);
-    harness.run();
-    harness
-}
-
-fn sample() -> Harness<'static, Workbench> {
-    harness(Workbench::with_sample(0))
-}
-
-/// The first sample at projector size (presentation mode needs the room).
-fn projector() -> Harness<'static, Workbench> {
-    let mut harness = Harness::builder()
-        .with_size([1920.0, 1080.0])
-        .build_ui_state(
-            |ui, app: &mut Workbench| app.ui_root(ui),
-            Workbench::with_sample(0),
-        );
-    harness.run();
-    harness
-}
-
-/// Brings a pane to the front by clicking its tab.
-fn open_pane(h: &mut Harness<'_, Workbench>, pane: PaneKind) {
-    h.get_by_label(pane.tab_title()).click();
-    h.run();
-}
-
-use egui::accesskit::Role;
-
-/// The slider with this label (table headers may carry the same text).
-fn slider<'h>(h: &'h Harness<'_, Workbench>, label: &'h str) -> egui_kittest::Node<'h> {
-    h.get_by_role_and_label(Role::Slider, label)
-}
-
-/// The one-line text field with this label.
-fn field<'h>(h: &'h Harness<'_, Workbench>, label: &'h str) -> egui_kittest::Node<'h> {
-    h.get_by_role_and_label(Role::TextInput, label)
-}
-
-/// Types like a person: one character per frame.
-fn type_slowly(h: &mut Harness<'_, Workbench>, label: &str, text: &str) {
-    for c in text.chars() {
-        field(h, label).type_text(&c.to_string());
-        h.run();
-    }
-}
-
-fn click(h: &mut Harness<'_, Workbench>, label: &str) {
-    h.get_by_label(label).click();
-    h.run();
-}
-
-/// Clicks a menu item (whose accessible name also carries its shortcut, e.g. "Quit Ctrl+Q").
-fn menu_item(h: &mut Harness<'_, Workbench>, label: &str) {
-    h.get(
-        egui_kittest::kittest::By::new()
-            .role(Role::Button)
-            .label_contains(label),
-    )
-    .click();
-    h.run();
-}
-
-/// Types a path into the path prompt that is open, replacing what is there, and confirms it.
-fn enter_path(h: &mut Harness<'_, Workbench>, path: &std::path::Path) {
-    h.get_by_label("File path").click();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.get_by_label("File path")
-        .type_text(&path.display().to_string());
-    h.key_press(Key::Enter);
-    h.run();
-}
-
-/// All text drawn this frame whose position lies right of `min_x` (the map is on the right).
-fn texts_right_of(h: &Harness<'_, Workbench>, min_x: f32) -> Vec<String> {
-    h.output()
-        .shapes
-        .iter()
-        .filter_map(|clipped| match &clipped.shape {
-            egui::epaint::Shape::Text(text) if text.pos.x > min_x => {
-                Some(text.galley.text().to_owned())
-            }
-            _ => None,
-        })
-        .collect()
-}
 
 #[test]
 fn the_workbench_opens_with_the_first_sample_and_every_pane_can_be_visited() {
@@ -984,18 +898,6 @@ fn the_command_palette_runs_what_is_typed() {
     h.get_by_label("7 · Strategy management");
 }
 
-#[derive(Debug)]
-struct Dropped(std::path::PathBuf);
-
-impl egui::DroppedFile for Dropped {
-    fn path(&self) -> &std::path::Path {
-        &self.0
-    }
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
-}
-
 #[test]
 fn a_dropped_file_opens_and_is_remembered_as_recent() {
     let dir = tempfile::tempdir().unwrap();
@@ -1014,7 +916,7 @@ fn a_dropped_file_opens_and_is_remembered_as_recent() {
     assert_eq!(h.state().settings.recent.first(), Some(&canonical));
     // Back to a sample, then reopen it from File > Open recent.
     h.state_mut()
-        .apply_now(pbsm::app::command::Command::OpenSample(0));
+        .request(pbsm::app::command::Command::OpenSample(0));
     h.run();
     click(&mut h, "File");
     click(&mut h, "Open recent");

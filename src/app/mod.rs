@@ -5,6 +5,7 @@ pub mod agenda;
 pub mod command;
 pub mod derived;
 pub mod export;
+pub mod gestures;
 pub mod history;
 pub mod layout;
 pub mod panes;

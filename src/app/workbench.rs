@@ -134,7 +134,7 @@ pub struct Workbench {
     pub history: History,
     saved_revision: Revision,
     uncommitted: bool,
-    gesture_focus: Option<Id>,
+    gestures: super::gestures::Gestures,
     /// The selected item of each kind.
     pub selection: Selection,
     /// Which section each multi-section pane shows.
@@ -207,7 +207,7 @@ impl Workbench {
             sample: None,
             saved_revision: 0,
             uncommitted: false,
-            gesture_focus: None,
+            gestures: super::gestures::Gestures::default(),
             selection: Selection::default(),
             sections: Sections::default(),
             settings,
@@ -237,7 +237,7 @@ impl Workbench {
     /// A workbench with a sample case open.
     pub fn with_sample(index: usize) -> Self {
         let mut app = Self::default();
-        app.apply_now(Command::OpenSample(index));
+        app.apply_unchecked(Command::OpenSample(index));
         app
     }
 
@@ -270,12 +270,15 @@ impl Workbench {
         self.pending.push(command);
     }
 
-    /// Applies a command now, first asking about unsaved changes where it would lose them.
+    /// The one door for commands: applies a command now, first asking about unsaved changes
+    /// where it would lose them. Every entry point (menu, shortcut, palette, dropped file,
+    /// agenda, panes, dialogs) ends here; only the unsaved-changes dialog, after the user chose
+    /// "Don’t save", goes past the question (see [`Self::apply_unchecked`]).
     pub fn request(&mut self, command: Command) {
         if command.replaces_project() && self.is_dirty() {
             self.dialog = Some(Dialog::Unsaved { then: command });
         } else {
-            self.apply_now(command);
+            self.apply_unchecked(command);
         }
     }
 
@@ -349,8 +352,9 @@ impl Workbench {
         self.uncommitted = false;
     }
 
-    /// Applies a command without asking.
-    pub fn apply_now(&mut self, command: Command) {
+    /// Applies a command without asking about unsaved changes. Private on purpose: callers
+    /// outside go through [`Self::request`] (or [`Self::send`]), which asks first.
+    fn apply_unchecked(&mut self, command: Command) {
         match command {
             Command::NewProject => {
                 self.replace_project(Project::default(), None, None);
@@ -757,9 +761,9 @@ impl Workbench {
 
     fn finish_path(&mut self, purpose: PathPurpose, path: PathBuf, then: Option<Command>) {
         match purpose {
-            PathPurpose::Report => self.apply_now(Command::ExportReportTo(path)),
-            PathPurpose::CsvExport => self.apply_now(Command::ExportCsvTo(path)),
-            PathPurpose::CsvImport => self.apply_now(Command::ImportCsvFrom(path)),
+            PathPurpose::Report => self.apply_unchecked(Command::ExportReportTo(path)),
+            PathPurpose::CsvExport => self.apply_unchecked(Command::ExportCsvTo(path)),
+            PathPurpose::CsvImport => self.apply_unchecked(Command::ImportCsvFrom(path)),
             PathPurpose::Png => {
                 if let Some((_, bytes)) = self.pending_png.take() {
                     match io::project_file::write_atomic_bytes(&path, &bytes) {
@@ -768,12 +772,15 @@ impl Workbench {
                     }
                 }
             }
-            PathPurpose::Open => self.apply_now(Command::OpenPath(path)),
+            // The path prompt for opening is reached only through `Command::Open`, which asked
+            // about unsaved changes already (and the prompt is modal: nothing changed since).
+            PathPurpose::Open => self.apply_unchecked(Command::OpenPath(path)),
             PathPurpose::Save => {
                 if self.save_to(&path)
                     && let Some(then) = then
                 {
-                    self.apply_now(then);
+                    // Saved: the door lets it through without asking again.
+                    self.request(then);
                 }
             }
         }
@@ -783,6 +790,14 @@ impl Workbench {
     /// (the UI tests call it directly).
     pub fn ui_root(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        // Before any widget sees this frame's input: finish the previous edit gesture if the
+        // focus moved, and hold back a second word typed in the same frame.
+        if self
+            .gestures
+            .begin_frame(&ctx, &mut self.history, &self.project)
+        {
+            self.uncommitted = false;
+        }
         // The window's close button: with unsaved changes, keep the window and ask first.
         if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close && self.is_dirty() {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
@@ -1080,34 +1095,19 @@ impl Workbench {
         }
     }
 
-    /// Records an undo step when an edit gesture ends: no button held (a drag is one step), and
-    /// either no text field has focus, focus moved, or a word was finished.
+    /// Records an undo step when an edit gesture ends (see [`super::gestures`]). The first
+    /// edit after a message ("Undone", "Saved to …") clears it: it no longer describes the
+    /// project on screen.
     fn record_gestures(&mut self, ctx: &egui::Context) {
-        let (has_events, pointer_down, word_done) = ctx.input(|i| {
-            let word_done = i.events.iter().any(|e| match e {
-                egui::Event::Text(t) => {
-                    t.ends_with(|c: char| c.is_whitespace() || c.is_ascii_punctuation())
-                }
-                egui::Event::Key {
-                    key, pressed: true, ..
-                } => matches!(key, Key::Enter | Key::Tab),
-                _ => false,
-            });
-            (!i.events.is_empty(), i.pointer.any_down(), word_done)
-        });
-        if !has_events {
-            return;
+        let was_uncommitted = self.uncommitted;
+        let revision = self.history.revision();
+        self.uncommitted = self
+            .gestures
+            .end_frame(ctx, &mut self.history, &self.project);
+        let edited = (self.uncommitted && !was_uncommitted) || self.history.revision() != revision;
+        if edited {
+            self.status.clear();
         }
-        self.uncommitted = self.history.has_uncommitted(&self.project);
-        if !self.uncommitted || pointer_down {
-            return;
-        }
-        let focus = ctx.memory(|m| m.focused());
-        if focus.is_some() && focus == self.gesture_focus && !word_done {
-            return;
-        }
-        self.commit();
-        self.gesture_focus = focus;
     }
 
     fn menu_ui(&mut self, ui: &mut egui::Ui) {
@@ -1271,6 +1271,8 @@ impl Workbench {
         };
         let mut close = false;
         let mut next: Option<Command> = None;
+        // After "Don’t save": the one command that goes past the unsaved-changes question.
+        let mut discard_then: Option<Command> = None;
         let mut path_done: Option<(PathPurpose, PathBuf, Option<Command>)> = None;
         match dialog {
             Dialog::Unsaved { ref then } => {
@@ -1304,7 +1306,7 @@ impl Workbench {
                             close = true;
                         }
                         if ui.button("Don’t save").clicked() {
-                            next = Some(then.clone());
+                            discard_then = Some(then.clone());
                             close = true;
                         }
                         if ui.button("Cancel").clicked() {
@@ -1605,7 +1607,10 @@ impl Workbench {
             self.finish_path(purpose, path, then);
         }
         if let Some(command) = next {
-            self.apply_now(command);
+            self.request(command);
+        }
+        if let Some(command) = discard_then {
+            self.apply_unchecked(command);
         }
     }
 }
@@ -1698,7 +1703,7 @@ pub fn run_native(file: Option<PathBuf>) -> anyhow::Result<()> {
             app.native_dialogs = true;
             app.derived.background = true;
             app.recovery_dir = Some(io::recovery::default_dir());
-            app.apply_now(match file {
+            app.apply_unchecked(match file {
                 Some(path) => Command::OpenPath(path),
                 None => Command::OpenSample(0),
             });
