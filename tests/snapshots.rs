@@ -163,13 +163,28 @@ fn pairwise_comparison_with_judgments() {
 #[test]
 #[ignore = "needs a GPU or Mesa lavapipe; run with --ignored (see .ci/run)"]
 fn the_recovery_offer() {
-    let mut h = harness(ThemeChoice::Dark, [1280.0, 800.0]);
-    let project = Box::new(h.state().project.clone());
-    h.state_mut().dialog = Some(pbsm::app::workbench::Dialog::Recover {
-        project,
-        original: Some("/home/anna/strategy/bakery.pbsm.ron".into()),
-        saved_at: "2026-11-23 14:05 UTC".to_owned(),
-    });
+    // A window that crashed with unsaved work; the next window offers it back.
+    let state = tempfile::tempdir().unwrap();
+    let mut crashed = Workbench::with_sample(0);
+    crashed.start_recovery(state.path());
+    crashed.project.name = "Backhaus Lindner: social media strategy 2026/27 (draft)".to_owned();
+    let slot = crashed.recovery_file().unwrap();
+    std::fs::write(
+        &slot,
+        format!(
+            "// original file: /home/anna/strategy/bakery.pbsm.ron\n{}",
+            pbsm::io::project_file::to_string(&crashed.project)
+        ),
+    )
+    .unwrap();
+    drop(crashed);
+    let mut app = Workbench::with_sample(0);
+    app.settings.theme = ThemeChoice::Dark;
+    app.start_recovery(state.path());
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .wgpu()
+        .build_ui_state(|ui, app: &mut Workbench| app.ui_root(ui), app);
     h.run();
     h.snapshot("dialog_recover_dark");
 }

@@ -44,6 +44,8 @@ pub enum Command {
     ImportCsvFrom(PathBuf),
     /// Close the window.
     Quit,
+    /// Restore the unsaved work of a crashed window from its recovery slot (by number).
+    RestoreRecovered(u32),
     /// Undo the last edit.
     Undo,
     /// Redo the last undone edit.
@@ -132,7 +134,12 @@ impl Command {
     pub fn replaces_project(&self) -> bool {
         matches!(
             self,
-            Self::NewProject | Self::Open | Self::OpenPath(_) | Self::OpenSample(_) | Self::Quit
+            Self::NewProject
+                | Self::Open
+                | Self::OpenPath(_)
+                | Self::OpenSample(_)
+                | Self::RestoreRecovered(_)
+                | Self::Quit
         )
     }
 }

@@ -104,15 +104,9 @@ pub enum Dialog {
         /// The transferability checklist: affinity, competitors, business model.
         checks: [bool; 3],
     },
-    /// Unsaved work from a crash was found: restore it?
-    Recover {
-        /// The work as last autosaved.
-        project: Box<Project>,
-        /// Its own file, if it had one.
-        original: Option<PathBuf>,
-        /// When it was autosaved.
-        saved_at: String,
-    },
+    /// Unsaved work of windows that crashed was found (the workbench's `orphans`): restore
+    /// or discard each, or decide later.
+    Recover,
     /// Something went wrong; nothing was changed.
     Error {
         /// What failed.
@@ -175,11 +169,16 @@ pub struct Workbench {
     )>,
     /// An exported plot as PNG bytes, waiting for a file name.
     pub pending_png: Option<(String, Vec<u8>)>,
-    /// Where unsaved work is autosaved (`None`: no autosave, as in tests that do not ask).
-    pub recovery_dir: Option<PathBuf>,
+    /// This window's recovery slot, where unsaved work is autosaved (`None`: no autosave, as
+    /// in tests that do not ask; see [`Self::start_recovery`]).
+    recovery: Option<io::recovery::Slot>,
+    /// Unsaved work of windows that crashed, offered in the recovery dialog.
+    orphans: Vec<io::recovery::Orphan>,
     /// Seconds between autosaves of unsaved work.
     pub autosave_interval_s: f64,
     last_autosave_s: Option<f64>,
+    /// Why the last autosave failed, while it keeps failing (shown in the status bar).
+    autosave_problem: Option<String>,
 }
 
 /// Autosave unsaved work every this many seconds.
@@ -228,9 +227,11 @@ impl Workbench {
             fullscreen_request: None,
             screenshot: None,
             pending_png: None,
-            recovery_dir: None,
+            recovery: None,
+            orphans: Vec::new(),
             autosave_interval_s: AUTOSAVE_INTERVAL_S,
             last_autosave_s: None,
+            autosave_problem: None,
         }
     }
 
@@ -286,10 +287,8 @@ impl Workbench {
         // Replacing unsaved work happens only after the user said so: the recovery file that
         // holds it goes too. (Replacing a saved project leaves a recovery file alone: at start
         // it still holds the work of a crashed session, to offer back.)
-        if self.is_dirty()
-            && let Some(dir) = &self.recovery_dir
-        {
-            io::recovery::clear(dir);
+        if self.is_dirty() {
+            self.clear_recovery();
         }
         self.history = History::new(&project);
         self.saved_revision = self.history.revision();
@@ -410,9 +409,7 @@ impl Workbench {
             }
             Command::Quit => {
                 // Quitting without saving is a deliberate discard.
-                if let Some(dir) = &self.recovery_dir {
-                    io::recovery::clear(dir);
-                }
+                self.clear_recovery();
                 self.allow_close = true;
                 self.pending_viewport_close = true;
             }
@@ -572,6 +569,7 @@ impl Workbench {
                     ),
                 }
             }
+            Command::RestoreRecovered(number) => self.restore_orphan(number),
             Command::Select(item) => {
                 self.selection.select(item);
                 if let Some(pane) = pane_of(item.kind()) {
@@ -618,9 +616,7 @@ impl Workbench {
                 self.saved_revision = self.history.revision();
                 self.status = format!("Saved to {}", path.display());
                 self.remember_recent(&path);
-                if let Some(dir) = &self.recovery_dir {
-                    io::recovery::clear(dir);
-                }
+                self.clear_recovery();
                 self.path = Some(path);
                 self.sample = None;
                 true
@@ -880,6 +876,11 @@ impl Workbench {
             }
             ctx.request_repaint();
         }
+        // Unsaved work of crashed windows stays on offer until each piece is decided (a restore
+        // that first asked about this window's own unsaved changes comes back here).
+        if self.dialog.is_none() && !self.orphans.is_empty() {
+            self.dialog = Some(Dialog::Recover);
+        }
         if self.pending_viewport_close {
             self.pending_viewport_close = false;
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
@@ -895,11 +896,17 @@ impl Workbench {
         }
     }
 
-    /// Writes unsaved work to the recovery file every [`AUTOSAVE_INTERVAL_S`] seconds.
+    /// Writes unsaved work to this window's recovery file every [`AUTOSAVE_INTERVAL_S`]
+    /// seconds. A failure (full disk, read-only folder) is said once, stays visible in the
+    /// status bar while it lasts, and the next interval tries again; the project stays open.
     fn autosave(&mut self, ctx: &egui::Context) {
-        let Some(dir) = self.recovery_dir.clone() else {
+        let Some(slot) = &self.recovery else {
             return;
         };
+        if self.allow_close {
+            // Quitting: the user chose what happens to the work (saved, or discarded).
+            return;
+        }
         let now = ctx.input(|i| i.time);
         if !self.is_dirty() {
             self.last_autosave_s = None;
@@ -910,8 +917,21 @@ impl Workbench {
             .is_none_or(|last| now - last >= self.autosave_interval_s);
         if due {
             self.last_autosave_s = Some(now);
-            if let Err(e) = io::recovery::write(&dir, &self.project, self.path.as_deref()) {
-                self.status = format!("Autosave failed: {e}");
+            match slot.write(&self.project, self.path.as_deref()) {
+                Ok(()) => {
+                    if self.autosave_problem.take().is_some() {
+                        self.status = "Autosave works again".to_owned();
+                    }
+                }
+                Err(e) => {
+                    if self.autosave_problem.is_none() {
+                        self.status = format!(
+                            "Autosave failed, retrying every {:.0} s: {e}",
+                            self.autosave_interval_s
+                        );
+                    }
+                    self.autosave_problem = Some(e.to_string());
+                }
             }
         }
         // Come back when the next autosave is due, even if nobody touches the window.
@@ -920,24 +940,95 @@ impl Workbench {
         ));
     }
 
-    /// Offers to restore unsaved work found in the recovery folder (at start).
-    pub fn offer_recovery(&mut self) {
-        let Some(dir) = self.recovery_dir.clone() else {
+    /// Why autosave is failing, while it is.
+    pub fn autosave_problem(&self) -> Option<&str> {
+        self.autosave_problem.as_deref()
+    }
+
+    /// Autosaves unsaved work to a slot of its own in `dir` from now on, and offers back the
+    /// unsaved work of windows that crashed (windows still running keep theirs). Called once
+    /// at start. If no slot can be had, autosave stays off and the status bar says why.
+    pub fn start_recovery(&mut self, dir: &Path) {
+        match io::recovery::claim(dir) {
+            Ok(claim) => {
+                self.recovery = Some(claim.slot);
+                self.orphans = claim.orphans;
+                if !self.orphans.is_empty() && self.dialog.is_none() {
+                    self.dialog = Some(Dialog::Recover);
+                }
+            }
+            Err(e) => {
+                let message = format!("autosave is off: {e}");
+                self.status = format!("Unsaved work cannot be kept aside: {message}");
+                self.autosave_problem = Some(message);
+            }
+        }
+    }
+
+    /// This window's recovery file, if autosave is on.
+    pub fn recovery_file(&self) -> Option<PathBuf> {
+        self.recovery.as_ref().map(io::recovery::Slot::path)
+    }
+
+    /// The unsaved work of crashed windows still on offer: project name (or why the file
+    /// cannot be read) and slot number.
+    pub fn orphans(&self) -> Vec<(String, u32)> {
+        self.orphans
+            .iter()
+            .map(|o| {
+                let what = match &o.work {
+                    Ok(r) => r.project.name.clone(),
+                    Err(e) => e.to_string(),
+                };
+                (what, o.slot.number())
+            })
+            .collect()
+    }
+
+    /// Removes this window's recovery file (its work was saved or deliberately discarded).
+    /// If that fails, the status line says so: the next start would offer the work again.
+    fn clear_recovery(&mut self) {
+        if let Some(slot) = &self.recovery
+            && let Err(e) = slot.clear()
+        {
+            self.status = format!(
+                "The recovery copy could not be removed, so the next start may offer this work again: {e}"
+            );
+        }
+    }
+
+    /// Restores the unsaved work of a crashed window's slot into this window, which then
+    /// autosaves into that slot (its own empty one is given up).
+    fn restore_orphan(&mut self, number: u32) {
+        let Some(index) = self.orphans.iter().position(|o| o.slot.number() == number) else {
             return;
         };
-        match io::recovery::find(&dir) {
-            None => {}
-            Some(Ok(r)) => {
-                self.dialog = Some(Dialog::Recover {
-                    project: Box::new(r.project),
-                    original: r.original,
-                    saved_at: r.saved_at,
-                });
-            }
-            Some(Err(e)) => self.error(
-                "Unsaved work was found but cannot be read",
-                format!("{e}\n\nThe recovery file is kept in {}.", dir.display()),
-            ),
+        if let Err(e) = &self.orphans[index].work {
+            let message = e.to_string();
+            self.error("The unsaved work cannot be read", message);
+            return;
+        }
+        let orphan = self.orphans.remove(index);
+        if let Ok(work) = orphan.work {
+            self.replace_project(work.project, work.original, None);
+            // Restored work is unsaved until the user saves it.
+            self.saved_revision = Revision::MAX;
+            self.recovery = Some(orphan.slot);
+            self.status = "Unsaved work restored: save it to keep it".to_owned();
+        }
+    }
+
+    /// Deletes the recovery file of a crashed window's slot.
+    fn discard_orphan(&mut self, number: u32) {
+        let Some(index) = self.orphans.iter().position(|o| o.slot.number() == number) else {
+            return;
+        };
+        let orphan = self.orphans.remove(index);
+        if let Err(e) = orphan.slot.clear() {
+            self.error(
+                "The unsaved work was not discarded",
+                format!("{e}\n\nThe next start will offer it again."),
+            );
         }
     }
 
@@ -996,6 +1087,7 @@ impl Workbench {
             // (e.g. "Saved to …" after Ctrl+S) show here instead.
             ui.separator();
             self.save_state_ui(ui);
+            self.autosave_problem_ui(ui);
             if !self.status.is_empty() {
                 ui.separator();
                 ui.add(
@@ -1104,7 +1196,8 @@ impl Workbench {
         self.uncommitted = self
             .gestures
             .end_frame(ctx, &mut self.history, &self.project);
-        let edited = (self.uncommitted && !was_uncommitted) || self.history.revision() != revision;
+        // An edit began this frame (a one-frame edit may be recorded at once).
+        let edited = !was_uncommitted && (self.uncommitted || self.history.revision() != revision);
         if edited {
             self.status.clear();
         }
@@ -1247,12 +1340,25 @@ impl Workbench {
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 self.save_state_ui(ui);
                 ui.separator();
+                self.autosave_problem_ui(ui);
                 // Long messages (an upgraded file's path and notice) are cut to the room
                 // left beside the file name; the whole text is on hover.
                 ui.add(egui::Label::new(&self.status).truncate())
                     .on_hover_text(&self.status);
             });
         });
+    }
+
+    /// A warning that stays while autosave fails (full disk, read-only folder): unsaved work
+    /// would not survive a crash.
+    fn autosave_problem_ui(&self, ui: &mut egui::Ui) {
+        if let Some(problem) = &self.autosave_problem {
+            ui.label(
+                RichText::new("⚠ Autosave is failing: save your work (Ctrl+S)")
+                    .color(ui.visuals().warn_fg_color),
+            )
+            .on_hover_text(problem);
+        }
     }
 
     /// "● Modified" or "Saved": in the status bar, and in the presentation bar that replaces it.
@@ -1368,41 +1474,87 @@ impl Workbench {
                     *stored = text;
                 }
             }
-            Dialog::Recover {
-                ref project,
-                ref original,
-                ref saved_at,
-            } => {
+            Dialog::Recover => {
+                let mut restore = None;
+                let mut discard = None;
+                let mut later = false;
+                let rows: Vec<(u32, Result<(String, String, Option<String>), String>)> = self
+                    .orphans
+                    .iter()
+                    .map(|o| {
+                        let row = match &o.work {
+                            Ok(r) => Ok((
+                                r.project.name.clone(),
+                                r.saved_at.clone(),
+                                r.original.as_ref().map(|p| p.display().to_string()),
+                            )),
+                            Err(e) => Err(e.to_string()),
+                        };
+                        (o.slot.number(), row)
+                    })
+                    .collect();
                 egui::Modal::new(Id::unique("recover_dialog")).show(ctx, |ui| {
-                    ui.set_max_width(480.0);
-                    ui.heading("Restore unsaved work?");
-                    ui.label(format!(
-                        "The workbench was closed with unsaved changes to “{}”, last autosaved {saved_at}.",
-                        project.name
-                    ));
-                    if let Some(path) = original {
-                        ui.label(RichText::new(format!("Its file: {}", path.display())).weak());
-                    }
-                    ui.add_space(8.0);
-                    ui.horizontal(|ui| {
-                        if ui.button(RichText::new("Restore").strong()).clicked() {
-                            let (project, original) = ((**project).clone(), original.clone());
-                            self.replace_project(project, original, None);
-                            // Restored work is unsaved until the user saves it.
-                            self.saved_revision = Revision::MAX;
-                            self.status = "Unsaved work restored: save it to keep it".to_owned();
-                            close = true;
-                        }
-                        if ui.button("Discard it").clicked() {
-                            if let Some(dir) = &self.recovery_dir {
-                                io::recovery::clear(dir);
+                    ui.set_max_width(560.0);
+                    ui.heading(if rows.len() == 1 {
+                        "Restore unsaved work?".to_owned()
+                    } else {
+                        format!("Restore unsaved work of {} windows?", rows.len())
+                    });
+                    ui.label("A workbench window was closed with unsaved changes, by a crash or a power cut. Windows that are still open keep their own work and are not listed.");
+                    ui.add_space(6.0);
+                    egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
+                        for (number, row) in &rows {
+                            ui.separator();
+                            match row {
+                                Ok((name, saved_at, original)) => {
+                                    ui.label(RichText::new(format!("“{name}”")).strong());
+                                    ui.label(format!("Last autosaved {saved_at}"));
+                                    if let Some(path) = original {
+                                        ui.label(RichText::new(format!("Its file: {path}")).weak());
+                                    }
+                                }
+                                Err(message) => {
+                                    ui.label(RichText::new("Unsaved work that cannot be read").strong());
+                                    ui.label(RichText::new(message).monospace());
+                                }
                             }
-                            close = true;
+                            ui.horizontal(|ui| {
+                                if row.is_ok()
+                                    && ui.button(RichText::new("Restore").strong()).clicked()
+                                {
+                                    restore = Some(*number);
+                                }
+                                if ui.button("Discard it").clicked() {
+                                    discard = Some(*number);
+                                }
+                            });
                         }
                     });
+                    ui.separator();
+                    if ui
+                        .button("Decide later")
+                        .on_hover_text("Nothing is deleted: the next start offers it again")
+                        .clicked()
+                    {
+                        later = true;
+                    }
                 });
-                // Esc or a click beside it does not dismiss this one: the next autosave would
-                // overwrite the recovered work without anyone having chosen to discard it.
+                // Esc or a click beside it does not dismiss this one: the work stays on offer
+                // until someone chooses.
+                if let Some(number) = restore {
+                    close = true;
+                    next = Some(Command::RestoreRecovered(number));
+                }
+                if let Some(number) = discard {
+                    self.discard_orphan(number);
+                    close = self.orphans.is_empty();
+                }
+                if later {
+                    // The locks go with the slots: the next start (or another window starting
+                    // now) offers the files again.
+                    self.orphans.clear();
+                    close = true;
+                }
             }
             Dialog::Palette {
                 ref query,
@@ -1702,16 +1854,13 @@ pub fn run_native(file: Option<PathBuf>) -> anyhow::Result<()> {
             let mut app = Workbench::new(settings);
             app.native_dialogs = true;
             app.derived.background = true;
-            app.recovery_dir = Some(io::recovery::default_dir());
             app.apply_unchecked(match file {
                 Some(path) => Command::OpenPath(path),
                 None => Command::OpenSample(0),
             });
-            // Unsaved work of a session that crashed: offer it back (an error about the file
-            // to open stays first).
-            if app.dialog.is_none() {
-                app.offer_recovery();
-            }
+            // Unsaved work of windows that crashed is offered back (after an error about the
+            // file to open, which stays first).
+            app.start_recovery(&io::recovery::default_dir());
             Ok(Box::new(app))
         }),
     )
