@@ -159,3 +159,29 @@ fn the_report_command_writes_html_or_markdown() {
     assert_eq!(status.status.code(), Some(2));
     assert!(!dir.path().join("x.html").exists());
 }
+
+#[test]
+fn the_memo_takes_a_monte_carlo_result_it_is_given_instead_of_running_its_own() {
+    // The window hands over the result it has; the memo must show that one.
+    let project = SAMPLES[0].load().unwrap();
+    let given = pbsm::analysis::robustness::Robustness {
+        draws: 7,
+        seed: 4242,
+        alternatives: project.alternatives.iter().map(|a| a.id).collect(),
+        acceptability: project
+            .alternatives
+            .iter()
+            .map(|_| vec![1.0 / project.alternatives.len() as f64; project.alternatives.len()])
+            .collect(),
+    };
+    let today = Date::new(2026, 11, 23).unwrap();
+    let html = report::html_with(&project, today, Some(given.clone()));
+    assert!(
+        html.contains("Share of 7 Monte Carlo draws (seed 4242)"),
+        "{html}"
+    );
+    let markdown = report::markdown_with(&project, today, Some(given));
+    assert!(markdown.contains("7 draws, seed 4242."), "{markdown}");
+    // Without one, it runs the project's own.
+    assert!(!report::html(&project, today).contains("Share of 7 Monte Carlo draws"));
+}

@@ -1264,6 +1264,7 @@ fn opening_an_older_file_says_it_was_upgraded() {
     h.state_mut()
         .send(pbsm::app::command::Command::OpenPath(v1));
     h.run();
+    settle(&mut h);
     assert_eq!(h.state().project.alternatives.len(), 3);
     assert_eq!(h.state().project.version, pbsm::model::CURRENT_VERSION);
     h.get_by_label_contains("upgraded from format version 1 (since then: dot voting)");

@@ -524,3 +524,120 @@ fn a_window_killed_with_sigkill_gets_its_work_back_and_a_running_one_keeps_its_o
     click(&mut fresh, "Restore");
     assert_eq!(fresh.state().project.name, "Beta");
 }
+
+// ---------------------------------------------------------------------------------------------
+// No long work on the UI thread.
+
+/// A named pipe: reading it blocks until someone writes, so a load is "slow" for as long as
+/// the test wants.
+fn slow_file(dir: &std::path::Path) -> std::path::PathBuf {
+    let path = dir.join("slow.pbsm.ron");
+    let c_path = std::ffi::CString::new(path.to_str().unwrap()).unwrap();
+    // SAFETY: a valid, NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0);
+    path
+}
+
+/// Writes a project into the pipe (from a thread: opening a pipe to write waits for a reader).
+fn feed(path: &std::path::Path, text: String) -> std::thread::JoinHandle<()> {
+    let path = path.to_path_buf();
+    std::thread::spawn(move || std::fs::write(path, text).unwrap())
+}
+
+#[test]
+fn a_slow_file_opens_in_the_background_with_progress_and_the_window_keeps_drawing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = slow_file(dir.path());
+    let mut h = sample();
+    let before = h.state().project.clone();
+    h.state_mut().send(Command::OpenPath(path.clone()));
+    // Frames go on while the file is read: the window is not frozen.
+    for _ in 0..5 {
+        h.step();
+    }
+    assert!(h.state().is_busy());
+    h.get_by_label_contains("Opening");
+    h.get_by_label("Cancel");
+    // Shortcuts wait: nothing may replace the project under the load.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.step();
+    assert_eq!(h.state().project, before);
+
+    let mut tourism = pbsm::io::SAMPLES[2].load().unwrap();
+    tourism.name = "Arrived through a slow pipe".to_owned();
+    let writer = feed(&path, pbsm::io::project_file::to_string(&tourism));
+    settle(&mut h);
+    writer.join().unwrap();
+    assert!(!h.state().is_busy());
+    assert_eq!(h.state().project, tourism);
+    assert_eq!(h.state().path.as_deref(), Some(path.as_path()));
+}
+
+#[test]
+fn waiting_for_a_slow_file_can_be_cancelled_and_nothing_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = slow_file(dir.path());
+    let mut h = sample();
+    let before = h.state().project.clone();
+    h.state_mut().send(Command::OpenPath(path.clone()));
+    for _ in 0..5 {
+        h.step();
+    }
+    h.get_by_label("Cancel").click();
+    h.step();
+    assert!(!h.state().is_busy());
+    assert_eq!(h.state().project, before);
+    // The file arrives after all: it is ignored.
+    let writer = feed(&path, pbsm::io::project_file::to_string(&before));
+    writer.join().unwrap();
+    for _ in 0..5 {
+        h.step();
+    }
+    assert_eq!(h.state().project, before);
+    assert!(h.state().path.is_none());
+}
+
+#[test]
+fn a_refused_slow_file_says_why_and_keeps_the_project() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = slow_file(dir.path());
+    let mut h = sample();
+    let before = h.state().project.clone();
+    h.state_mut().send(Command::OpenPath(path.clone()));
+    h.step();
+    let writer = feed(&path, "(version: 2, name: \"cut off".to_owned());
+    settle(&mut h);
+    writer.join().unwrap();
+    h.get_by_label("The file was not opened");
+    assert_eq!(h.state().project, before);
+}
+
+#[test]
+fn the_decision_memo_is_written_in_the_background() {
+    let dir = tempfile::tempdir().unwrap();
+    let memo = dir.path().join("memo.html");
+    let mut app = Workbench::with_sample(0);
+    // Many draws, run in the background as in the window: the memo does not wait on the UI
+    // thread for a run of its own.
+    app.project.decision.draws = 200_000;
+    app.derived.background = true;
+    let mut h = harness(app);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run();
+    h.get_by_label("File path").click();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("File path")
+        .type_text(&memo.display().to_string());
+    h.key_press(Key::Enter);
+    h.step();
+    h.step();
+    assert!(h.state().is_busy(), "written by a thread of its own");
+    h.get_by_label_contains("Writing the decision memo");
+    settle(&mut h);
+    let html = std::fs::read_to_string(&memo).unwrap();
+    assert!(
+        html.contains("Share of 200,000 Monte Carlo draws"),
+        "the project's draws"
+    );
+    assert!(h.state().status.contains("Decision memo written"));
+}

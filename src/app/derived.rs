@@ -125,6 +125,15 @@ impl RobustnessState {
         }
     }
 
+    /// The finished result if it was computed for this project's current inputs.
+    pub fn current_for(&self, project: &Project) -> Option<Robustness> {
+        let d = &project.decision;
+        let input = Input::from_project(project);
+        self.is_current(&input, d.draws, d.seed)
+            .then(|| self.result().cloned())
+            .flatten()
+    }
+
     /// Whether a run is going.
     pub fn is_running(&self) -> bool {
         self.running.is_some()

@@ -4,6 +4,7 @@
 use super::agenda;
 use super::command::{Command, commands_from_shortcuts};
 use super::history::{History, Revision};
+use super::jobs::{self, Job, Outcome, Poll};
 use super::layout::{self, Behavior, PaneKind};
 use super::state::{PaneEnv, Sections, Selection};
 use super::theme::{self, ThemeChoice, ZOOM_RANGE};
@@ -137,6 +138,8 @@ pub struct Workbench {
     pub settings: Settings,
     /// The open dialog, if any.
     pub dialog: Option<Dialog>,
+    /// Work running in the background, if any.
+    job: Option<Job>,
     /// The last status message.
     pub status: String,
     /// Whether to use the system's file dialogs (off in tests and where there are none).
@@ -211,6 +214,7 @@ impl Workbench {
             sections: Sections::default(),
             settings,
             dialog: None,
+            job: None,
             status: String::new(),
             native_dialogs: false,
             file_dialog: None,
@@ -366,18 +370,24 @@ impl Workbench {
                     selected: 0,
                 });
             }
-            Command::OpenPath(path) => match io::load_reporting(&path) {
-                Ok(loaded) => {
-                    self.status = match loaded.upgrade_notice() {
-                        // The path is beside it in the status bar; the notice needs the room.
-                        Some(notice) => format!("Opened; the file was {notice}"),
-                        None => format!("Opened {}", path.display()),
-                    };
-                    self.remember_recent(&path);
-                    self.replace_project(loaded.project, Some(path), None);
-                }
-                Err(e) => self.error("The file was not opened", e.to_string()),
-            },
+            Command::OpenPath(path) => {
+                let title = format!(
+                    "Opening {}{}",
+                    path.display(),
+                    std::fs::metadata(&path).map_or_else(
+                        |_| String::new(),
+                        |m| format!(" ({})", jobs::file_size(m.len()))
+                    )
+                );
+                let job_path = path.clone();
+                self.start_job(Job::spawn(title, true, move || {
+                    let result = Box::new(io::load_reporting(&job_path));
+                    Outcome::Opened {
+                        path: job_path,
+                        result,
+                    }
+                }));
+            }
             Command::OpenSample(index) => match SAMPLES.get(index).map(io::Sample::load) {
                 Some(Ok(project)) => {
                     self.status = format!("Sample case: {}", SAMPLES[index].title);
@@ -402,10 +412,16 @@ impl Workbench {
             Command::ExportReport => self.ask_for_path(PathPurpose::Report, None),
             Command::ExportReportTo(path) => {
                 self.commit();
-                match io::report::write(&self.project, &path, self.today) {
-                    Ok(()) => self.status = format!("Decision memo written to {}", path.display()),
-                    Err(e) => self.error("The report was not written", e.to_string()),
-                }
+                // The window's Monte Carlo result, when it is current, spares a second run;
+                // either way the memo is written in the background.
+                let robustness = self.derived.robustness.current_for(&self.project);
+                let project = self.project.clone();
+                let today = self.today;
+                let title = format!("Writing the decision memo to {}", path.display());
+                self.start_job(Job::spawn(title, false, move || {
+                    let result = io::report::write_with(&project, &path, today, robustness);
+                    Outcome::MemoWritten { path, result }
+                }));
             }
             Command::Quit => {
                 // Quitting without saving is a deliberate discard.
@@ -576,6 +592,93 @@ impl Workbench {
                     layout::show_pane(&mut self.settings.layout, pane);
                 }
             }
+        }
+    }
+
+    /// Runs a job in the background. A job that finishes within a few milliseconds (a small
+    /// file) is taken at once, so the window does not flash a progress dialog.
+    fn start_job(&mut self, job: Job) {
+        match job.wait(std::time::Duration::from_millis(15)) {
+            Poll::Running => self.job = Some(job),
+            Poll::Done(outcome) => self.finish_job(outcome),
+            Poll::Failed => self.job_failed(&job.title),
+        }
+    }
+
+    /// Takes the outcome of the job in the background once it is there.
+    fn poll_job(&mut self, ctx: &egui::Context) {
+        let Some(job) = &self.job else {
+            return;
+        };
+        match job.poll() {
+            Poll::Running => ctx.request_repaint_after(std::time::Duration::from_millis(50)),
+            Poll::Done(outcome) => {
+                self.job = None;
+                self.finish_job(outcome);
+                ctx.request_repaint();
+            }
+            Poll::Failed => {
+                let title = job.title.clone();
+                self.job = None;
+                self.job_failed(&title);
+            }
+        }
+    }
+
+    fn job_failed(&mut self, title: &str) {
+        self.error(
+            "Something went wrong",
+            format!("{title}: the work stopped unexpectedly. Nothing was changed."),
+        );
+    }
+
+    fn finish_job(&mut self, outcome: Outcome) {
+        match outcome {
+            Outcome::Opened { path, result } => match *result {
+                Ok(loaded) => {
+                    self.status = match loaded.upgrade_notice() {
+                        // The path is beside it in the status bar; the notice needs the room.
+                        Some(notice) => format!("Opened; the file was {notice}"),
+                        None => format!("Opened {}", path.display()),
+                    };
+                    self.remember_recent(&path);
+                    self.replace_project(loaded.project, Some(path), None);
+                }
+                Err(e) => self.error("The file was not opened", e.to_string()),
+            },
+            Outcome::MemoWritten { path, result } => match result {
+                Ok(()) => self.status = format!("Decision memo written to {}", path.display()),
+                Err(e) => self.error("The report was not written", e.to_string()),
+            },
+        }
+    }
+
+    /// Whether work is running in the background (opening a file, writing the memo).
+    pub fn is_busy(&self) -> bool {
+        self.job.is_some()
+    }
+
+    /// While a job runs: what it does, for how long, and (where nothing is lost) a way to stop
+    /// waiting. Modal: nothing can be edited that the job's outcome would replace.
+    fn job_ui(&mut self, ctx: &egui::Context) {
+        let Some(job) = &self.job else {
+            return;
+        };
+        let mut cancel = false;
+        egui::Modal::new(Id::unique("job_dialog")).show(ctx, |ui| {
+            ui.set_max_width(520.0);
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.heading(format!("{}…", job.title));
+            });
+            ui.label(RichText::new(format!("{:.0} s", job.elapsed_s().floor())).weak());
+            if job.cancellable && ui.button("Cancel").clicked() {
+                cancel = true;
+            }
+        });
+        if cancel {
+            self.job = None;
+            self.status = "Cancelled: the open project is as it was".to_owned();
         }
     }
 
@@ -802,13 +905,14 @@ impl Workbench {
             }
         }
         self.apply_style(&ctx);
-        if self.dialog.is_none() {
+        if self.dialog.is_none() && self.job.is_none() {
             self.pending.extend(commands_from_shortcuts(&ctx));
-        }
-        // A project file dropped on the window opens (asking first about unsaved changes).
-        let dropped = ctx.input(|i| i.raw.dropped_files.first().map(|f| f.path().to_path_buf()));
-        if let Some(path) = dropped {
-            self.pending.push(Command::OpenPath(path));
+            // A project file dropped on the window opens (asking first about unsaved changes).
+            let dropped =
+                ctx.input(|i| i.raw.dropped_files.first().map(|f| f.path().to_path_buf()));
+            if let Some(path) = dropped {
+                self.pending.push(Command::OpenPath(path));
+            }
         }
         self.derived.update(&self.project);
         if self.derived.robustness.is_running() {
@@ -862,7 +966,12 @@ impl Workbench {
                 self.settings.layout.ui(&mut behavior, ui);
             });
         self.pending.extend(commands);
-        self.dialog_ui(&ctx);
+        self.poll_job(&ctx);
+        if self.job.is_some() {
+            self.job_ui(&ctx);
+        } else {
+            self.dialog_ui(&ctx);
+        }
         self.poll_file_dialog(&ctx);
         self.poll_screenshot(&ctx);
         // An edited value may have left its uncertainty range; widen it (part of the same edit).

@@ -64,12 +64,14 @@ struct VoteTally<'a> {
 }
 
 impl<'a> Memo<'a> {
-    fn new(project: &'a Project, today: Date) -> Self {
+    /// The memo's numbers; `robustness` is the Monte Carlo result if the caller has one for
+    /// this project already (the window has), else it is run here.
+    fn new(project: &'a Project, today: Date, robustness: Option<Robustness>) -> Self {
         Self {
             project,
             today,
             evaluation: evaluate(project),
-            robustness: robustness::for_project(project),
+            robustness: robustness.unwrap_or_else(|| robustness::for_project(project)),
             thresholds: sensitivity::thresholds(project),
             close_call: sensitivity::close_call(project),
             check: check::focus(project).and_then(|id| check::check(project, id)),
@@ -557,7 +559,12 @@ fn assumption_class(s: AssumptionStatus) -> &'static str {
 
 /// The memo as one self-contained HTML document.
 pub fn html(project: &Project, today: Date) -> String {
-    let m = Memo::new(project, today);
+    html_with(project, today, None)
+}
+
+/// [`html`] with the Monte Carlo result computed already (see [`write_with`]).
+pub fn html_with(project: &Project, today: Date, robustness: Option<Robustness>) -> String {
+    let m = Memo::new(project, today, robustness);
     let p = project;
     let e = &m.evaluation;
     let mut h = String::new();
@@ -870,7 +877,12 @@ fn md_escape(text: &str) -> String {
 
 /// The memo as Markdown (tables; the charts are in the HTML memo).
 pub fn markdown(project: &Project, today: Date) -> String {
-    let m = Memo::new(project, today);
+    markdown_with(project, today, None)
+}
+
+/// [`markdown`] with the Monte Carlo result computed already (see [`write_with`]).
+pub fn markdown_with(project: &Project, today: Date, robustness: Option<Robustness>) -> String {
+    let m = Memo::new(project, today, robustness);
     let p = project;
     let e = &m.evaluation;
     let mut s = String::new();
@@ -1096,9 +1108,20 @@ pub fn write(
     path: &std::path::Path,
     today: Date,
 ) -> Result<(), super::SaveError> {
+    write_with(project, path, today, None)
+}
+
+/// [`write`] with the Monte Carlo result for this project computed already (the window keeps
+/// one), so the memo does not run up to a million draws again.
+pub fn write_with(
+    project: &Project,
+    path: &std::path::Path,
+    today: Date,
+    robustness: Option<Robustness>,
+) -> Result<(), super::SaveError> {
     let text = match Format::of(path) {
-        Format::Html => html(project, today),
-        Format::Markdown => markdown(project, today),
+        Format::Html => html_with(project, today, robustness),
+        Format::Markdown => markdown_with(project, today, robustness),
     };
     super::project_file::write_atomic(path, &text)
 }

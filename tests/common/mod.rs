@@ -60,6 +60,21 @@ pub fn type_slowly(h: &mut Harness<'_, Workbench>, label: &str, text: &str) {
 pub fn click(h: &mut Harness<'_, Workbench>, label: &str) {
     h.get_by_label(label).click();
     h.run();
+    settle(h);
+}
+
+/// Runs frames until the work in the background (opening a file, writing the memo) is done.
+pub fn settle(h: &mut Harness<'_, Workbench>) {
+    let started = std::time::Instant::now();
+    while h.state().is_busy() {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(60),
+            "the background work did not finish"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        h.step();
+    }
+    h.run();
 }
 
 /// Clicks a menu item (whose accessible name also carries its shortcut, e.g. "Quit Ctrl+Q").
@@ -71,6 +86,7 @@ pub fn menu_item(h: &mut Harness<'_, Workbench>, label: &str) {
     )
     .click();
     h.run();
+    settle(h);
 }
 
 /// Types a path into the path prompt that is open, replacing what is there, and confirms it.
@@ -81,6 +97,7 @@ pub fn enter_path(h: &mut Harness<'_, Workbench>, path: &std::path::Path) {
         .type_text(&path.display().to_string());
     h.key_press(Key::Enter);
     h.run();
+    settle(h);
 }
 
 /// All text drawn this frame whose position lies right of `min_x` (the map is on the right).
