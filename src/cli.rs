@@ -75,14 +75,53 @@ pub fn summary_line(project: &Project) -> String {
     )
 }
 
+/// Exit code when the output could not be written (a closed pipe, a full disk) and nothing
+/// else went wrong.
+pub const EXIT_OUTPUT: i32 = 1;
+
+/// Lines written to stdout or stderr, remembering whether any write failed. A closed output
+/// is no reason to stop checking the next file; the exit code tells at the end.
+struct Lines<'a> {
+    writer: &'a mut dyn Write,
+    failed: bool,
+}
+
+impl<'a> Lines<'a> {
+    fn new(writer: &'a mut dyn Write) -> Self {
+        Self {
+            writer,
+            failed: false,
+        }
+    }
+
+    fn say(&mut self, line: std::fmt::Arguments<'_>) {
+        if !self.failed && writeln!(self.writer, "{line}").is_err() {
+            self.failed = true;
+        }
+    }
+}
+
+/// The exit code: the command's own, else [`EXIT_OUTPUT`] if a line could not be written.
+fn exit_code(code: i32, streams: &[&Lines<'_>]) -> i32 {
+    if code == 0 && streams.iter().any(|s| s.failed) {
+        EXIT_OUTPUT
+    } else {
+        code
+    }
+}
+
 /// Runs `check`: writes summaries to `out` and problems to `err`; returns the exit code.
 pub fn check(files: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let (mut out, mut err) = (Lines::new(out), Lines::new(err));
     let mut code = 0;
     for file in files {
-        // A closed stdout/stderr is no reason to stop checking; the exit code still tells.
         match io::load(file) {
             Ok(project) => {
-                let _ = writeln!(out, "{}: ok: {}", file.display(), summary_line(&project));
+                out.say(format_args!(
+                    "{}: ok: {}",
+                    file.display(),
+                    summary_line(&project)
+                ));
                 // The strategy check's findings are warnings: the file is valid all the same.
                 if let Some(c) = crate::analysis::check::focus(&project)
                     .and_then(|id| crate::analysis::check::check(&project, id))
@@ -90,33 +129,23 @@ pub fn check(files: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> i32
                     let name = project
                         .alternative(c.alternative)
                         .map_or("", |a| a.name.as_str());
-                    let _ = writeln!(
-                        out,
+                    out.say(format_args!(
                         "{}: strategy check of \"{name}\": {}/100",
                         file.display(),
                         c.score
-                    );
+                    ));
                     for gap in c.gaps() {
-                        let _ = writeln!(out, "{}: warning: {gap}", file.display());
+                        out.say(format_args!("{}: warning: {gap}", file.display()));
                     }
                 }
             }
             Err(e) => {
-                let _ = writeln!(err, "{e}");
+                err.say(format_args!("{e}"));
                 code = EXIT_INVALID;
             }
         }
     }
-    code
-}
-
-/// Loads a project, or writes why not to `err` (for the subcommands that need one).
-fn load_or_report(file: &std::path::Path, err: &mut dyn Write) -> Option<Project> {
-    io::load(file)
-        .map_err(|e| {
-            let _ = writeln!(err, "{e}");
-        })
-        .ok()
+    exit_code(code, &[&out, &err])
 }
 
 /// Runs `analyze`: writes the report to `out` or the problem to `err`; returns the exit code.
@@ -128,25 +157,28 @@ pub fn analyze(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> i32 {
-    let Some(project) = load_or_report(file, err) else {
-        return EXIT_INVALID;
+    let (mut out, mut err) = (Lines::new(out), Lines::new(err));
+    let project = match io::load(file) {
+        Ok(project) => project,
+        Err(e) => {
+            err.say(format_args!("{e}"));
+            return EXIT_INVALID;
+        }
     };
     let analysis = crate::analysis::report::analyse(&project, draws, seed);
     let text = if json {
         match serde_json::to_string_pretty(&crate::analysis::report::to_json(&analysis)) {
             Ok(t) => t,
             Err(e) => {
-                let _ = writeln!(err, "cannot write the analysis as JSON: {e}");
+                err.say(format_args!("cannot write the analysis as JSON: {e}"));
                 return 1;
             }
         }
     } else {
         crate::analysis::report::to_text(&project, &analysis)
     };
-    if writeln!(out, "{}", text.trim_end()).is_err() {
-        return 1;
-    }
-    0
+    out.say(format_args!("{}", text.trim_end()));
+    exit_code(0, &[&out, &err])
 }
 
 /// Runs `report`: writes the memo; returns the exit code.
@@ -156,21 +188,25 @@ pub fn report(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> i32 {
-    let Some(project) = load_or_report(file, err) else {
-        return EXIT_INVALID;
+    let (mut out, mut err) = (Lines::new(out), Lines::new(err));
+    let project = match io::load(file) {
+        Ok(project) => project,
+        Err(e) => {
+            err.say(format_args!("{e}"));
+            return EXIT_INVALID;
+        }
     };
     match io::report::write(&project, output, crate::model::Date::today()) {
         Ok(()) => {
-            let _ = writeln!(
-                out,
+            out.say(format_args!(
                 "{}: decision memo written to {}",
                 file.display(),
                 output.display()
-            );
-            0
+            ));
+            exit_code(0, &[&out, &err])
         }
         Err(e) => {
-            let _ = writeln!(err, "{e}");
+            err.say(format_args!("{e}"));
             1
         }
     }
@@ -203,5 +239,55 @@ pub fn run(command: &CliCommand) -> i32 {
             &mut std::io::stdout().lock(),
             &mut std::io::stderr().lock(),
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An output that refuses every write, like a closed pipe.
+    struct Closed;
+
+    impl Write for Closed {
+        fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+            Err(std::io::Error::from(std::io::ErrorKind::BrokenPipe))
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    fn sample_file(dir: &std::path::Path) -> PathBuf {
+        let path = dir.join("bakery.pbsm.ron");
+        io::save(&io::SAMPLES[0].load().unwrap(), &path).unwrap();
+        path
+    }
+
+    #[test]
+    fn an_output_that_cannot_be_written_is_not_success() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = sample_file(dir.path());
+        let mut ok = Vec::new();
+        assert_eq!(check(std::slice::from_ref(&file), &mut ok, &mut Closed), 0);
+        assert_eq!(
+            check(std::slice::from_ref(&file), &mut Closed, &mut Vec::new()),
+            EXIT_OUTPUT
+        );
+        assert_eq!(
+            analyze(&file, true, Some(10), None, &mut Closed, &mut Vec::new()),
+            EXIT_OUTPUT
+        );
+        let memo = dir.path().join("memo.md");
+        assert_eq!(
+            report(&file, &memo, &mut Closed, &mut Vec::new()),
+            EXIT_OUTPUT
+        );
+        assert!(memo.exists(), "the memo itself was written");
+        // An invalid file keeps its own exit code, and the next files are still checked.
+        let missing = dir.path().join("missing.pbsm.ron");
+        let mut out = Vec::new();
+        assert_eq!(check(&[missing, file], &mut out, &mut Closed), EXIT_INVALID);
+        assert!(String::from_utf8(out).unwrap().contains(": ok: "));
     }
 }

@@ -7,6 +7,25 @@
 //! - [`cli`]: the command line.
 //! - [`app`]: the egui workbench window.
 
+/// Appends formatted text to a `String`. Writing into a `String` cannot fail, so unlike
+/// `write!` there is no `Result` to handle (or to drop with `let _`).
+macro_rules! push {
+    ($s:expr, $($arg:tt)*) => {
+        $s.push_str(&format!($($arg)*))
+    };
+}
+
+/// [`push!`] with a line break after the text.
+macro_rules! pushln {
+    ($s:expr) => {
+        $s.push('\n')
+    };
+    ($s:expr, $($arg:tt)*) => {{
+        $s.push_str(&format!($($arg)*));
+        $s.push('\n');
+    }};
+}
+
 pub mod analysis;
 pub mod app;
 pub mod cli;

@@ -158,23 +158,22 @@ pub fn to_json(analysis: &Analysis) -> Value {
 
 /// The analysis as a readable text report.
 pub fn to_text(project: &Project, analysis: &Analysis) -> String {
-    use std::fmt::Write;
     let e = &analysis.evaluation;
     let mut out = String::new();
     let name_of = |id: AlternativeId| {
         e.alternative(id)
             .map_or_else(|| id.to_string(), |a| a.name.clone())
     };
-    let _ = writeln!(
+    pushln!(
         out,
         "{}: {} alternatives, {} criteria\n",
         project.name,
         e.alternatives.len(),
         e.criteria.len()
     );
-    let _ = writeln!(out, "Criteria");
+    pushln!(out, "Criteria");
     for c in &e.criteria {
-        let _ = writeln!(
+        pushln!(
             out,
             "  {:<32} {:<8} weight {:.3}",
             c.name,
@@ -182,19 +181,21 @@ pub fn to_text(project: &Project, analysis: &Analysis) -> String {
             c.weight
         );
     }
-    let _ = writeln!(
+    pushln!(
         out,
         "\nRanking (each criterion scaled 0-1 across the alternatives, total = weighted sum)"
     );
-    let _ = writeln!(
+    pushln!(
         out,
         "  {:<4} {:<48} {:>6}  dominated by",
-        "rank", "alternative", "total"
+        "rank",
+        "alternative",
+        "total"
     );
     for a in e.ranked() {
         let dominated: Vec<String> = a.dominated_by.iter().map(|id| name_of(*id)).collect();
         let budget = if a.over_budget { "  [over budget]" } else { "" };
-        let _ = writeln!(
+        pushln!(
             out,
             "  {:<4} {:<48} {:>6.3}  {}{budget}",
             a.rank,
@@ -208,16 +209,16 @@ pub fn to_text(project: &Project, analysis: &Analysis) -> String {
         );
     }
     if let Some(best) = e.best_within_budget {
-        let _ = writeln!(out, "  Best within budget: {}", name_of(best));
+        pushln!(out, "  Best within budget: {}", name_of(best));
     }
     if let Some(c) = &analysis.close_call {
-        let _ = writeln!(
+        pushln!(
             out,
             "\nLead of the winner: {:.1} % of its total",
             c.lead * 100.0
         );
         if c.narrow_lead {
-            let _ = writeln!(out, "  CLOSE CALL: the lead is under 10 %.");
+            pushln!(out, "  CLOSE CALL: the lead is under 10 %.");
         }
         if let Some((a, k, d)) = c.flip {
             let criterion = e
@@ -225,7 +226,7 @@ pub fn to_text(project: &Project, analysis: &Analysis) -> String {
                 .iter()
                 .find(|x| x.id == k)
                 .map_or("?", |x| x.name.as_str());
-            let _ = writeln!(
+            pushln!(
                 out,
                 "  CLOSE CALL: changing {}'s {} by {:+} changes the winner.",
                 name_of(a),
@@ -235,7 +236,7 @@ pub fn to_text(project: &Project, analysis: &Analysis) -> String {
         }
     }
     if !analysis.sensitivity.is_empty() {
-        let _ = writeln!(
+        pushln!(
             out,
             "\nSensitivity: weight range over which the winner stays first"
         );
@@ -247,15 +248,18 @@ pub fn to_text(project: &Project, analysis: &Analysis) -> String {
                 .map_or("?", |x| x.name.as_str());
             let below = t.next_leader_below.map_or_else(|| "-".to_owned(), name_of);
             let above = t.next_leader_above.map_or_else(|| "-".to_owned(), name_of);
-            let _ = writeln!(
+            pushln!(
                 out,
                 "  {:<32} {:.3} within {:.3} .. {:.3}  below: {below}  above: {above}",
-                criterion, t.weight, t.winner_stays_from, t.winner_stays_to
+                criterion,
+                t.weight,
+                t.winner_stays_from,
+                t.winner_stays_to
             );
         }
     }
     if let Some(r) = &analysis.ahp {
-        let _ = writeln!(
+        pushln!(
             out,
             "\nAHP: consistency ratio {:.3}{}",
             r.consistency_ratio,
@@ -266,25 +270,27 @@ pub fn to_text(project: &Project, analysis: &Analysis) -> String {
             }
         );
         if let (false, Some((i, j))) = (r.is_consistent(), r.most_inconsistent) {
-            let _ = writeln!(
+            pushln!(
                 out,
                 "  Most inconsistent judgment: {} vs {}",
-                e.criteria[i].name, e.criteria[j].name
+                e.criteria[i].name,
+                e.criteria[j].name
             );
         }
     }
     let r = &analysis.robustness;
-    let _ = writeln!(
+    pushln!(
         out,
         "\nRobustness: rank acceptability over {} draws (seed {})",
-        r.draws, r.seed
+        r.draws,
+        r.seed
     );
     for (id, acc) in r.alternatives.iter().zip(&r.acceptability) {
         let shares: Vec<String> = acc
             .iter()
             .map(|p| format!("{:>5.1} %", p * 100.0))
             .collect();
-        let _ = writeln!(out, "  {:<48} {}", name_of(*id), shares.join(" "));
+        pushln!(out, "  {:<48} {}", name_of(*id), shares.join(" "));
     }
     out
 }

@@ -63,6 +63,10 @@ pub struct RobustnessState {
     /// The latest finished result and the inputs it was computed for.
     result: Option<(Input, u32, u64, Robustness)>,
     running: Option<Running>,
+    /// A run that stopped unexpectedly, to be said once.
+    failure: Option<String>,
+    /// The inputs of a run that stopped unexpectedly (not tried again for the same inputs).
+    failed_for: Option<(Input, u32, u64)>,
 }
 
 impl RobustnessState {
@@ -92,8 +96,21 @@ impl RobustnessState {
     fn update(&mut self, input: Input, draws: u32, seed: u64, background: bool) {
         if let Some(running) = self.running.take() {
             if running.handle.is_finished() {
-                if let Ok(Some(result)) = running.handle.join() {
-                    self.result = Some((running.input, running.draws, running.seed, result));
+                match running.handle.join() {
+                    Ok(Some(result)) => {
+                        self.result = Some((running.input, running.draws, running.seed, result));
+                    }
+                    // Cancelled: a newer run replaces it.
+                    Ok(None) => {}
+                    Err(_) => {
+                        self.failure = Some(
+                            "The rank acceptability could not be computed: the Monte Carlo run stopped unexpectedly".to_owned(),
+                        );
+                        // Not started again for the same inputs: it would fail again.
+                        self.result = None;
+                        self.failed_for = Some((running.input, running.draws, running.seed));
+                        return;
+                    }
                 }
             } else if running.input == input && running.draws == draws && running.seed == seed {
                 self.running = Some(running);
@@ -104,6 +121,13 @@ impl RobustnessState {
             }
         }
         if self.is_current(&input, draws, seed) {
+            return;
+        }
+        if self
+            .failed_for
+            .as_ref()
+            .is_some_and(|(i, d, s)| *i == input && *d == draws && *s == seed)
+        {
             return;
         }
         if background {
@@ -123,6 +147,11 @@ impl RobustnessState {
         } else if let Some(result) = robustness::run(&input, draws, seed, None) {
             self.result = Some((input, draws, seed, result));
         }
+    }
+
+    /// Why the last run stopped unexpectedly, once.
+    pub fn take_failure(&mut self) -> Option<String> {
+        self.failure.take()
     }
 
     /// The finished result if it was computed for this project's current inputs.

@@ -821,8 +821,9 @@ impl Workbench {
                     .set_file_name("decision-memo.html")
                     .save_file(),
             };
-            // The window may have closed meanwhile; then nobody needs the answer.
-            let _ = tx.send(chosen);
+            if tx.send(chosen).is_err() {
+                // The window closed meanwhile; nobody needs the answer.
+            }
         });
         self.file_dialog = Some((purpose, rx));
     }
@@ -915,6 +916,9 @@ impl Workbench {
             }
         }
         self.derived.update(&self.project);
+        if let Some(problem) = self.derived.robustness.take_failure() {
+            self.status = problem;
+        }
         if self.derived.robustness.is_running() {
             ctx.request_repaint_after(std::time::Duration::from_millis(50));
         }
@@ -1148,8 +1152,9 @@ impl Workbench {
             let (tx, rx) = mpsc::channel();
             let repaint = ctx.clone();
             ctx.request_screenshot(move |image| {
-                // The window may have closed meanwhile; then nobody needs it.
-                let _ = tx.send(image);
+                if tx.send(image).is_err() {
+                    // The window closed meanwhile; nobody needs the picture.
+                }
                 repaint.request_repaint();
             });
             self.screenshot = Some((name, rect, ctx.pixels_per_point(), rx));

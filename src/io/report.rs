@@ -14,7 +14,6 @@ use crate::analysis::robustness::{self, Robustness};
 use crate::analysis::sensitivity::{self, CloseCall, Threshold};
 use crate::analysis::trace;
 use crate::model::{AlternativeId, AssumptionStatus, Choice, Date, Project};
-use std::fmt::Write;
 
 /// An alternative's row of the memo's table, as plain text cells: its raw values (EUR for
 /// resources), and who dominates it.
@@ -160,7 +159,7 @@ impl<'a> Memo<'a> {
                         .decision
                         .criterion(k)
                         .map_or("a criterion", |c| c.name.as_str());
-                    let _ = write!(
+                    push!(
                         l,
                         " Changing {}'s {} by {d:+} changes the winner.",
                         self.name(a),
@@ -265,7 +264,7 @@ fn svg_label(x: f64, y: f64, size: f64, anchor: &str, text: &str) -> String {
     );
     for (i, line) in lines.iter().enumerate() {
         let dy = if i == 0 { 0.0 } else { size * 1.15 };
-        let _ = write!(
+        push!(
             s,
             r#"<tspan x="{x:.1}" dy="{dy:.1}">{}</tspan>"#,
             escape(line)
@@ -299,11 +298,11 @@ fn map_svg(m: &Memo<'_>) -> String {
         .map(|a| a.resources_eur(rate))
         .fold(0.0_f64, f64::max);
     let mut s = String::new();
-    let _ = write!(
+    push!(
         s,
         r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="100%" role="img" aria-label="Alternatives map">"#
     );
-    let _ = write!(
+    push!(
         s,
         r##"<rect x="{}" y="{}" width="{}" height="{}" fill="#e8f4ec"/>"##,
         x(5.0),
@@ -313,7 +312,7 @@ fn map_svg(m: &Memo<'_>) -> String {
     );
     for v in 0..=10 {
         let v = f64::from(v);
-        let _ = write!(
+        push!(
             s,
             r##"<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#ddd"/>"##,
             x(v),
@@ -321,7 +320,7 @@ fn map_svg(m: &Memo<'_>) -> String {
             x(v),
             y(10.5)
         );
-        let _ = write!(
+        push!(
             s,
             r##"<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#ddd"/>"##,
             x(-0.5),
@@ -329,26 +328,26 @@ fn map_svg(m: &Memo<'_>) -> String {
             x(10.5),
             y(v)
         );
-        let _ = write!(
+        push!(
             s,
             r##"<text x="{}" y="{}" font-size="11" text-anchor="middle" fill="#555">{v}</text>"##,
             x(v),
             h - bottom + 16.0
         );
-        let _ = write!(
+        push!(
             s,
             r##"<text x="{}" y="{}" font-size="11" text-anchor="end" fill="#555">{v}</text>"##,
             left - 6.0,
             y(v) + 4.0
         );
     }
-    let _ = write!(
+    push!(
         s,
         r##"<text x="{}" y="{}" font-size="12" text-anchor="middle" fill="#333">Competitive quality →</text>"##,
         left + plot_w / 2.0,
         h - 6.0
     );
-    let _ = write!(
+    push!(
         s,
         r##"<text x="14" y="{}" font-size="12" text-anchor="middle" fill="#333" transform="rotate(-90 14 {})">Risk →</text>"##,
         top + plot_h / 2.0,
@@ -368,7 +367,7 @@ fn map_svg(m: &Memo<'_>) -> String {
         let dominated = m.evaluation.alternative(a.id).is_some_and(|r| !r.pareto);
         let opacity = if dominated { 0.25 } else { 0.6 };
         let color = status_color(a.status);
-        let _ = write!(
+        push!(
             s,
             r#"<circle cx="{cx:.1}" cy="{cy:.1}" r="{r:.1}" fill="{color}" fill-opacity="{opacity}" stroke="{color}" stroke-width="1.5"/>"#
         );
@@ -403,7 +402,7 @@ fn acceptability_svg(m: &Memo<'_>) -> String {
     let (w, row, label_w) = (640.0, 30.0, 230.0);
     let h = row * n as f64 + 30.0;
     let mut s = String::new();
-    let _ = write!(
+    push!(
         s,
         r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="100%" role="img" aria-label="Rank acceptability">"#
     );
@@ -436,7 +435,7 @@ fn acceptability_svg(m: &Memo<'_>) -> String {
             if width <= 0.0 {
                 continue;
             }
-            let _ = write!(
+            push!(
                 s,
                 r#"<rect x="{x:.1}" y="{:.1}" width="{width:.1}" height="{:.1}" fill="{}"/>"#,
                 y + 4.0,
@@ -445,7 +444,7 @@ fn acceptability_svg(m: &Memo<'_>) -> String {
             );
             if width > 34.0 {
                 let fill = if rank == 0 { "#fff" } else { "#111" };
-                let _ = write!(
+                push!(
                     s,
                     r#"<text x="{:.1}" y="{:.1}" font-size="11" text-anchor="middle" fill="{fill}">{:.0} %</text>"#,
                     x + width / 2.0,
@@ -459,12 +458,12 @@ fn acceptability_svg(m: &Memo<'_>) -> String {
     let mut x = label_w;
     for rank in 0..n.min(6) {
         let y = row * n as f64 + 10.0;
-        let _ = write!(
+        push!(
             s,
             r#"<rect x="{x:.1}" y="{y:.1}" width="11" height="11" fill="{}"/>"#,
             color(rank)
         );
-        let _ = write!(
+        push!(
             s,
             r##"<text x="{:.1}" y="{:.1}" font-size="11" fill="#333">rank {}</text>"##,
             x + 15.0,
@@ -484,7 +483,7 @@ fn tornado_svg(m: &Memo<'_>) -> String {
     let h = row * n as f64 + 24.0;
     let track = w - label_w - 20.0;
     let mut s = String::new();
-    let _ = write!(
+    push!(
         s,
         r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="100%" role="img" aria-label="Sensitivity of the winner">"#
     );
@@ -495,18 +494,18 @@ fn tornado_svg(m: &Memo<'_>) -> String {
             .decision
             .criterion(t.criterion)
             .map_or("", |c| c.name.as_str());
-        let _ = write!(
+        push!(
             s,
             r##"<text x="0" y="{:.1}" font-size="11.5" fill="#222">{}</text>"##,
             y + 17.0,
             escape(name)
         );
-        let _ = write!(
+        push!(
             s,
             r##"<rect x="{label_w}" y="{:.1}" width="{track:.1}" height="14" fill="#f2d0cc"/>"##,
             y + 6.0
         );
-        let _ = write!(
+        push!(
             s,
             r##"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="14" fill="#7cc08f"/>"##,
             label_w + track * t.winner_stays_from,
@@ -514,7 +513,7 @@ fn tornado_svg(m: &Memo<'_>) -> String {
             track * (t.winner_stays_to - t.winner_stays_from)
         );
         let wx = label_w + track * t.weight;
-        let _ = write!(
+        push!(
             s,
             r##"<line x1="{wx:.1}" y1="{:.1}" x2="{wx:.1}" y2="{:.1}" stroke="#111" stroke-width="3"/>"##,
             y + 2.0,
@@ -522,7 +521,7 @@ fn tornado_svg(m: &Memo<'_>) -> String {
         );
     }
     for tick in [0.0, 0.25, 0.5, 0.75, 1.0] {
-        let _ = write!(
+        push!(
             s,
             r##"<text x="{:.1}" y="{:.1}" font-size="10.5" text-anchor="middle" fill="#555">{tick:.2}</text>"##,
             label_w + track * tick,
@@ -569,12 +568,12 @@ pub fn html_with(project: &Project, today: Date, robustness: Option<Robustness>)
     let e = &m.evaluation;
     let mut h = String::new();
     let title = format!("Decision memo: {}", p.name);
-    let _ = write!(
+    push!(
         h,
         "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\"><head><meta charset=\"utf-8\"/><title>{}</title><style>{STYLE}</style></head><body>",
         escape(&title)
     );
-    let _ = write!(
+    push!(
         h,
         "<header><h1>{}</h1><p class=\"meta\">{} · {} · prepared with pbsm workbench on {today}</p></header>",
         escape(&title),
@@ -584,11 +583,11 @@ pub fn html_with(project: &Project, today: Date, robustness: Option<Robustness>)
     // Summary.
     h.push_str("<section id=\"summary\"><h2>Summary</h2>");
     if !p.summary.trim().is_empty() {
-        let _ = write!(h, "<p>{}</p>", escape(&p.summary));
+        push!(h, "<p>{}</p>", escape(&p.summary));
     }
     h.push_str("<ul>");
     for line in m.summary_lines() {
-        let _ = write!(h, "<li>{}</li>", escape(&line));
+        push!(h, "<li>{}</li>", escape(&line));
     }
     h.push_str("</ul><p class=\"note\">The workbench prepares the decision; management makes it.</p></section>");
     // Alternatives.
@@ -596,16 +595,16 @@ pub fn html_with(project: &Project, today: Date, robustness: Option<Robustness>)
     // Name and "dominated by" get room; the score columns share the rest.
     #[allow(clippy::cast_precision_loss)]
     let score_width = 46.0 / e.criteria.len().max(1) as f64;
-    let _ = write!(
+    push!(
         h,
         "<colgroup><col style=\"width:6%\"/><col style=\"width:19%\"/><col style=\"width:10%\"/><col style=\"width:7%\"/>"
     );
     for _ in &e.criteria {
-        let _ = write!(h, "<col style=\"width:{score_width:.1}%\"/>");
+        push!(h, "<col style=\"width:{score_width:.1}%\"/>");
     }
     h.push_str("<col style=\"width:12%\"/></colgroup><tr><th>Rank</th><th>Alternative</th><th>Status</th><th class=\"num\">Total</th>");
     for c in &e.criteria {
-        let _ = write!(
+        push!(
             h,
             "<th class=\"num\">{} ({:.2})</th>",
             escape(&c.name),
@@ -618,7 +617,7 @@ pub fn html_with(project: &Project, today: Date, robustness: Option<Robustness>)
             .alternative(a.id)
             .map_or(String::new(), |x| x.status.to_string());
         let over = if a.over_budget { " (over budget)" } else { "" };
-        let _ = write!(
+        push!(
             h,
             "<tr><td class=\"num\">{}</td><td>{}{over}</td><td>{}</td><td class=\"num\">{:.3}</td>",
             a.rank,
@@ -628,17 +627,17 @@ pub fn html_with(project: &Project, today: Date, robustness: Option<Robustness>)
         );
         let (values, dominated) = alternative_cells(&m, a);
         for text in values {
-            let _ = write!(h, "<td class=\"num\">{text}</td>");
+            push!(h, "<td class=\"num\">{text}</td>");
         }
-        let _ = write!(h, "<td>{}</td></tr>", escape(&dominated));
+        push!(h, "<td>{}</td></tr>", escape(&dominated));
     }
-    let _ = write!(
+    push!(
         h,
         "</table><p class=\"note\">{} Column headers give each criterion's weight.</p>",
         escape(NORMALIZATION_NOTE)
     );
     for a in &p.alternatives {
-        let _ = write!(
+        push!(
             h,
             "<p><strong>{}</strong>: {}</p>",
             escape(&a.name),
@@ -647,13 +646,13 @@ pub fn html_with(project: &Project, today: Date, robustness: Option<Robustness>)
     }
     h.push_str("</section>");
     // Map and acceptability.
-    let _ = write!(
+    push!(
         h,
         "<section id=\"map\"><h2>Alternatives map</h2>{}<p class=\"note\">Competitive quality across, risk up, bubble area = resources (budget + effort × {} per day). Faded: dominated. Green area: strong position at low risk.</p></section>",
         map_svg(&m),
         eur(p.day_rate_eur)
     );
-    let _ = write!(
+    push!(
         h,
         "<section id=\"robustness\"><h2>Rank acceptability</h2>{}<p class=\"note\">Share of {} Monte Carlo draws (seed {}) in which each alternative took each rank, with uncertain scores drawn from their ranges.</p></section>",
         acceptability_svg(&m),
@@ -663,7 +662,7 @@ pub fn html_with(project: &Project, today: Date, robustness: Option<Robustness>)
     // Sensitivity.
     h.push_str("<section id=\"sensitivity\"><h2>Sensitivity</h2>");
     if let Some(w) = e.winner() {
-        let _ = write!(
+        push!(
             h,
             "<p>Weight range of each criterion over which {} stays first (the others keep their proportions).</p>",
             escape(&w.name)
@@ -676,7 +675,7 @@ pub fn html_with(project: &Project, today: Date, robustness: Option<Robustness>)
             .decision
             .criterion(t.criterion)
             .map_or("", |c| c.name.as_str());
-        let _ = write!(
+        push!(
             h,
             "<tr><td>{}</td><td class=\"num\">{:.2}</td><td class=\"num\">{:.2} – {:.2}</td><td>{}</td><td>{}</td></tr>",
             escape(name),
@@ -704,14 +703,14 @@ pub fn html_with(project: &Project, today: Date, robustness: Option<Robustness>)
             rows,
         } in votes
         {
-            let _ = write!(
+            push!(
                 h,
                 "<h3>{} · {}</h3><p>{summary}</p><table><tr><th>Item</th><th class=\"num\">Dots</th><th class=\"num\">Share</th><th class=\"num\">Analysis rank</th></tr>",
                 round.date,
                 escape(&round.question),
             );
             for (name, dots, share, rank) in rows {
-                let _ = write!(
+                push!(
                     h,
                     "<tr><td>{}</td><td class=\"num\">{dots}</td><td class=\"num\">{share}</td><td class=\"num\">{rank}</td></tr>",
                     escape(&name),
@@ -719,7 +718,7 @@ pub fn html_with(project: &Project, today: Date, robustness: Option<Robustness>)
             }
             h.push_str("</table>");
             if !round.note.is_empty() {
-                let _ = write!(h, "<p class=\"note\">{}</p>", escape(&round.note));
+                push!(h, "<p class=\"note\">{}</p>", escape(&round.note));
             }
         }
         h.push_str("</section>");
@@ -738,7 +737,7 @@ pub fn html_with(project: &Project, today: Date, robustness: Option<Robustness>)
             Some(r) => format!("{} ({:.0} %)", hl.health.label(), r * 100.0),
             None => hl.health.label().to_owned(),
         };
-        let _ = write!(
+        push!(
             h,
             "<tr><td>{} <span class=\"note\">{}</span></td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"{}\">{}</td></tr>",
             escape(&k.name),
@@ -763,7 +762,7 @@ pub fn html_with(project: &Project, today: Date, robustness: Option<Robustness>)
         } else {
             ""
         };
-        let _ = write!(
+        push!(
             h,
             "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"{}\">{}{trigger}</td><td>{}</td></tr>",
             escape(&a.text),
@@ -781,7 +780,7 @@ pub fn html_with(project: &Project, today: Date, robustness: Option<Robustness>)
     if let Some(c) = &m.check
         && let Some(alt) = p.alternative(c.alternative)
     {
-        let _ = write!(
+        push!(
             h,
             "<p>How {} traces back to the business model:</p><table><tr><th>Option</th><th>Benefits it realises</th><th>Modules</th></tr>",
             escape(&alt.name)
@@ -797,7 +796,7 @@ pub fn html_with(project: &Project, today: Date, robustness: Option<Robustness>)
                 .filter_map(|b| p.foundation.module(b.module).map(|m| m.name.clone()))
                 .collect();
             let names: Vec<&str> = benefits.iter().map(|b| b.name.as_str()).collect();
-            let _ = write!(
+            push!(
                 h,
                 "<tr><td>{} ({})</td><td>{}</td><td>{}</td></tr>",
                 escape(&o.name),
@@ -815,7 +814,7 @@ pub fn html_with(project: &Project, today: Date, robustness: Option<Robustness>)
         h.push_str("<p>Loose ends:</p><ul>");
         for o in orphans {
             let item = o.item();
-            let _ = write!(
+            push!(
                 h,
                 "<li>{} “{}”: {}</li>",
                 item.kind().label(),
@@ -830,14 +829,14 @@ pub fn html_with(project: &Project, today: Date, robustness: Option<Robustness>)
     h.push_str("<section id=\"check\"><h2>Strategy check</h2>");
     match &m.check {
         Some(c) => {
-            let _ = write!(
+            push!(
                 h,
                 "<p>{}: <strong>{} / 100</strong></p>",
                 escape(&m.name(c.alternative)),
                 c.score
             );
             if let Some(w) = &c.campaign_plan {
-                let _ = write!(h, "<p class=\"bad\">{}</p>", escape(w));
+                push!(h, "<p class=\"bad\">{}</p>", escape(w));
             }
             h.push_str("<table><tr><th>Component</th><th>Coverage</th><th>Note</th></tr>");
             for comp in &c.components {
@@ -846,7 +845,7 @@ pub fn html_with(project: &Project, today: Date, robustness: Option<Robustness>)
                     Coverage::Partly => ("partly", "warn"),
                     Coverage::Missing => ("missing", "bad"),
                 };
-                let _ = write!(
+                push!(
                     h,
                     "<tr><td>{}</td><td class=\"{class}\">{text}</td><td>{}</td></tr>",
                     escape(&check::component_label(comp.component)),
@@ -856,7 +855,7 @@ pub fn html_with(project: &Project, today: Date, robustness: Option<Robustness>)
             h.push_str("</table><ul>");
             for f in &c.checklist {
                 let mark = if f.ok { "✔" } else { "✖" };
-                let _ = write!(h, "<li>{mark} {}</li>", escape(&f.text));
+                push!(h, "<li>{mark} {}</li>", escape(&f.text));
             }
             h.push_str("</ul>");
         }
@@ -886,31 +885,32 @@ pub fn markdown_with(project: &Project, today: Date, robustness: Option<Robustne
     let p = project;
     let e = &m.evaluation;
     let mut s = String::new();
-    let _ = writeln!(s, "# Decision memo: {}\n", p.name);
-    let _ = writeln!(
+    pushln!(s, "# Decision memo: {}\n", p.name);
+    pushln!(
         s,
         "{} · {} · prepared with pbsm workbench on {today}\n",
-        p.foundation.company, p.foundation.industry
+        p.foundation.company,
+        p.foundation.industry
     );
-    let _ = writeln!(s, "## Summary\n");
+    pushln!(s, "## Summary\n");
     if !p.summary.trim().is_empty() {
-        let _ = writeln!(s, "{}\n", p.summary);
+        pushln!(s, "{}\n", p.summary);
     }
     for line in m.summary_lines() {
-        let _ = writeln!(s, "- {line}");
+        pushln!(s, "- {line}");
     }
-    let _ = writeln!(s, "\n## Strategy alternatives\n");
-    let _ = write!(s, "| Rank | Alternative | Status | Total |");
+    pushln!(s, "\n## Strategy alternatives\n");
+    push!(s, "| Rank | Alternative | Status | Total |");
     for c in &e.criteria {
-        let _ = write!(s, " {} ({:.2}) |", md_escape(&c.name), c.weight);
+        push!(s, " {} ({:.2}) |", md_escape(&c.name), c.weight);
     }
-    let _ = writeln!(s, " Dominated by |");
-    let _ = writeln!(s, "|{}", "---|".repeat(5 + e.criteria.len()));
+    pushln!(s, " Dominated by |");
+    pushln!(s, "|{}", "---|".repeat(5 + e.criteria.len()));
     for a in e.ranked() {
         let status = p
             .alternative(a.id)
             .map_or(String::new(), |x| x.status.to_string());
-        let _ = write!(
+        push!(
             s,
             "| {} | {}{} | {} | {:.3} |",
             a.rank,
@@ -921,13 +921,13 @@ pub fn markdown_with(project: &Project, today: Date, robustness: Option<Robustne
         );
         let (values, dominated) = alternative_cells(&m, a);
         for text in values {
-            let _ = write!(s, " {text} |");
+            push!(s, " {text} |");
         }
-        let _ = writeln!(s, " {} |", md_escape(&dominated));
+        pushln!(s, " {} |", md_escape(&dominated));
     }
-    let _ = writeln!(s, "\n{NORMALIZATION_NOTE}\n");
-    let _ = writeln!(s, "## Rank acceptability\n");
-    let _ = writeln!(
+    pushln!(s, "\n{NORMALIZATION_NOTE}\n");
+    pushln!(s, "## Rank acceptability\n");
+    pushln!(
         s,
         "{} draws, seed {}.\n",
         grouped(m.robustness.draws),
@@ -944,9 +944,9 @@ pub fn markdown_with(project: &Project, today: Date, robustness: Option<Robustne
             .enumerate()
             .map(|(r, x)| format!("rank {} {:.0} %", r + 1, x * 100.0))
             .collect();
-        let _ = writeln!(s, "- {}: {}", md_escape(&m.name(*id)), shares.join(", "));
+        pushln!(s, "- {}: {}", md_escape(&m.name(*id)), shares.join(", "));
     }
-    let _ = writeln!(
+    pushln!(
         s,
         "\n## Sensitivity\n\n| Criterion | Weight | Stays first | Leader below | Leader above |\n|---|---|---|---|---|"
     );
@@ -955,7 +955,7 @@ pub fn markdown_with(project: &Project, today: Date, robustness: Option<Robustne
             .decision
             .criterion(t.criterion)
             .map_or("", |c| c.name.as_str());
-        let _ = writeln!(
+        pushln!(
             s,
             "| {} | {:.2} | {:.2} – {:.2} | {} | {} |",
             md_escape(name),
@@ -970,28 +970,28 @@ pub fn markdown_with(project: &Project, today: Date, robustness: Option<Robustne
     }
     let votes = m.votes();
     if !votes.is_empty() {
-        let _ = writeln!(s, "\n## Dot voting");
+        pushln!(s, "\n## Dot voting");
         for VoteTally {
             round,
             summary,
             rows,
         } in votes
         {
-            let _ = writeln!(
+            pushln!(
                 s,
                 "\n### {} · {}\n\n{summary}\n\n| Item | Dots | Share | Analysis rank |\n|---|---|---|---|",
                 round.date,
                 md_escape(&round.question),
             );
             for (name, dots, share, rank) in rows {
-                let _ = writeln!(s, "| {} | {dots} | {share} | {rank} |", md_escape(&name));
+                pushln!(s, "| {} | {dots} | {share} | {rank} |", md_escape(&name));
             }
             if !round.note.is_empty() {
-                let _ = writeln!(s, "\n{}", md_escape(&round.note));
+                pushln!(s, "\n{}", md_escape(&round.note));
             }
         }
     }
-    let _ = writeln!(
+    pushln!(
         s,
         "\n## KPIs\n\n| KPI | Baseline | Target | By | Latest | Health |\n|---|---|---|---|---|---|"
     );
@@ -1004,7 +1004,7 @@ pub fn markdown_with(project: &Project, today: Date, robustness: Option<Robustne
             Some(r) => format!("{} ({:.0} %)", hl.health.label(), r * 100.0),
             None => hl.health.label().to_owned(),
         };
-        let _ = writeln!(
+        pushln!(
             s,
             "| {} ({}) | {} | {} | {} | {} | {} |",
             md_escape(&k.name),
@@ -1016,13 +1016,13 @@ pub fn markdown_with(project: &Project, today: Date, robustness: Option<Robustne
             verdict
         );
     }
-    let _ = writeln!(
+    pushln!(
         s,
         "\n## Assumptions and prerequisites\n\n| Assumption | Kind | Status | Reviewed |\n|---|---|---|---|"
     );
     for a in &p.management.assumptions {
         let (status, fired) = effective_status(p, a, today);
-        let _ = writeln!(
+        pushln!(
             s,
             "| {} | {} | {}{} | {} |",
             md_escape(&a.text),
@@ -1037,14 +1037,14 @@ pub fn markdown_with(project: &Project, today: Date, robustness: Option<Robustne
                 .map_or_else(|| "never".to_owned(), |d| d.to_string())
         );
     }
-    let _ = writeln!(s, "\n## Traceability\n");
+    pushln!(s, "\n## Traceability\n");
     let orphans = trace::orphans(p);
     if orphans.is_empty() {
-        let _ = writeln!(s, "No loose ends.");
+        pushln!(s, "No loose ends.");
     }
     for o in orphans {
         let item = o.item();
-        let _ = writeln!(
+        pushln!(
             s,
             "- {} “{}”: {}",
             item.kind().label(),
@@ -1052,11 +1052,11 @@ pub fn markdown_with(project: &Project, today: Date, robustness: Option<Robustne
             o.explanation()
         );
     }
-    let _ = writeln!(s, "\n## Strategy check\n");
+    pushln!(s, "\n## Strategy check\n");
     if let Some(c) = &m.check {
-        let _ = writeln!(s, "{}: **{} / 100**\n", m.name(c.alternative), c.score);
+        pushln!(s, "{}: **{} / 100**\n", m.name(c.alternative), c.score);
         if let Some(w) = &c.campaign_plan {
-            let _ = writeln!(s, "**{w}**\n");
+            pushln!(s, "**{w}**\n");
         }
         for comp in &c.components {
             let mark = match comp.coverage {
@@ -1064,7 +1064,7 @@ pub fn markdown_with(project: &Project, today: Date, robustness: Option<Robustne
                 Coverage::Partly => "◐",
                 Coverage::Missing => "✖",
             };
-            let _ = writeln!(
+            pushln!(
                 s,
                 "- {mark} {}: {}",
                 check::component_label(comp.component),
@@ -1072,7 +1072,7 @@ pub fn markdown_with(project: &Project, today: Date, robustness: Option<Robustne
             );
         }
         for f in &c.checklist {
-            let _ = writeln!(s, "- {} {}", if f.ok { "✔" } else { "✖" }, f.text);
+            pushln!(s, "- {} {}", if f.ok { "✔" } else { "✖" }, f.text);
         }
     }
     s
