@@ -177,6 +177,13 @@ fn the_recovery_offer() {
         ),
     )
     .unwrap();
+    // A fixed autosave time (2026-11-23 14:05 UTC), so the picture does not change by the day.
+    std::fs::File::options()
+        .write(true)
+        .open(&slot)
+        .unwrap()
+        .set_modified(std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_795_442_700))
+        .unwrap();
     drop(crashed);
     let mut app = Workbench::with_sample(0);
     app.settings.theme = ThemeChoice::Dark;
