@@ -1592,19 +1592,25 @@ impl Workbench {
                 let mut restore = None;
                 let mut discard = None;
                 let mut later = false;
-                let rows: Vec<(u32, Result<(String, String, Option<String>), String>)> = self
+                /// One crashed window's work as the dialog lists it.
+                struct Row {
+                    number: u32,
+                    /// Name, autosave time and own file; or why the file cannot be read.
+                    work: Result<(String, String, Option<String>), String>,
+                }
+                let rows: Vec<Row> = self
                     .orphans
                     .iter()
-                    .map(|o| {
-                        let row = match &o.work {
+                    .map(|o| Row {
+                        number: o.slot.number(),
+                        work: match &o.work {
                             Ok(r) => Ok((
                                 r.project.name.clone(),
                                 r.saved_at.clone(),
                                 r.original.as_ref().map(|p| p.display().to_string()),
                             )),
                             Err(e) => Err(e.to_string()),
-                        };
-                        (o.slot.number(), row)
+                        },
                     })
                     .collect();
                 egui::Modal::new(Id::unique("recover_dialog")).show(ctx, |ui| {
@@ -1617,9 +1623,9 @@ impl Workbench {
                     ui.label("A workbench window was closed with unsaved changes, by a crash or a power cut. Windows that are still open keep their own work and are not listed.");
                     ui.add_space(6.0);
                     egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
-                        for (number, row) in &rows {
+                        for Row { number, work } in &rows {
                             ui.separator();
-                            match row {
+                            match work {
                                 Ok((name, saved_at, original)) => {
                                     ui.label(RichText::new(format!("“{name}”")).strong());
                                     ui.label(format!("Last autosaved {saved_at}"));
@@ -1633,7 +1639,7 @@ impl Workbench {
                                 }
                             }
                             ui.horizontal(|ui| {
-                                if row.is_ok()
+                                if work.is_ok()
                                     && ui.button(RichText::new("Restore").strong()).clicked()
                                 {
                                     restore = Some(*number);
