@@ -321,8 +321,7 @@ fn ron_message(code: &ron::Error, cut: &[String]) -> String {
 
 /// The `version: N` of the project in `text`, if the scanner finds it as a plain number.
 fn scanned_version(text: &str) -> Option<u32> {
-    let path = crate::model::validate::ValuePath::root().field("version");
-    let offset = ron_scan::locate(text, &path)?;
+    let offset = ron_scan::root_field(text, "version")?;
     ron_scan::word_at(text, offset).parse().ok()
 }
 

@@ -115,6 +115,36 @@ pub fn locate_all(text: &str, paths: &[&ValuePath]) -> Vec<Option<usize>> {
     found
 }
 
+/// Where the value of field `name` of the root struct (`(…)` or `Name(…)`) starts, looking
+/// at nothing but the root's entries up to that field: quick also on text that is no struct.
+pub fn root_field(text: &str, name: &str) -> Option<usize> {
+    let mut s = Scanner::at(text, 0);
+    s.skip_trivia();
+    s.skip_attributes()?;
+    match s.next_token() {
+        Token::Open(b'(') => {}
+        Token::Atom => {
+            s.skip_trivia();
+            if s.next_token() != Token::Open(b'(') {
+                return None;
+            }
+        }
+        _ => return None,
+    }
+    loop {
+        s.skip_trivia();
+        let key = s.key()?;
+        s.skip_trivia();
+        if key == name {
+            return (!s.at_end()).then_some(s.pos);
+        }
+        s.skip_value()?;
+        if !s.next_element_or_close()? {
+            return None;
+        }
+    }
+}
+
 /// The bare word (number, identifier) at byte `offset` of `text`: `"2"` for the `2` of
 /// `version: 2,`. Empty at a delimiter, a quote or the end.
 pub fn word_at(text: &str, offset: usize) -> &str {
@@ -691,6 +721,24 @@ mod tests {
                 Some("[(")
             ]
         );
+    }
+
+    #[test]
+    fn a_root_field_is_found_without_walking_anything_else() {
+        fn field(text: &str) -> Option<&str> {
+            root_field(text, "version").map(|o| word_at(text, o))
+        }
+        assert_eq!(field("(version: 2, rest: [1])"), Some("2"));
+        assert_eq!(field("// c\nProject (name: \"v\", version: 3)"), Some("3"));
+        assert_eq!(field("#![enable(implicit_some)] (r#version: 4)"), Some("4"));
+        assert_eq!(field("(name: (version: 5))"), None, "not the root's");
+        assert_eq!(field("(name: \"x\")"), None);
+        assert_eq!(field("(version:"), None);
+        assert_eq!(field("[(version: 2)]"), None);
+        assert_eq!(field("((version: 2))"), None);
+        assert_eq!(field(&"x".repeat(1000)), None);
+        assert_eq!(word_at("(version: 2_0, x)", 10), "2_0");
+        assert_eq!(word_at("(a: \"s\")", 4), "");
     }
 
     #[test]
