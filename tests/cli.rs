@@ -242,3 +242,38 @@ fn check_prints_strategy_gaps_as_warnings_and_still_exits_0() {
     }
     assert!(stdout.contains("strategy check of \"Community first: the sourdough club\""));
 }
+
+#[test]
+fn check_reports_a_hostile_file_in_one_short_line_and_findings_with_their_positions() {
+    let dir = tempfile::tempdir().unwrap();
+    let garbage = dir.path().join("x.pbsm.ron");
+    std::fs::write(&garbage, "x".repeat(2_000_000)).unwrap();
+    let invalid = dir.path().join("invalid.pbsm.ron");
+    let text = pbsm::io::SAMPLES[0]
+        .text
+        .replacen("risk: 6.0", "risk: 1e300", 1);
+    std::fs::write(&invalid, &text).unwrap();
+    let out = bin()
+        .arg("check")
+        .arg(&garbage)
+        .arg(&invalid)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.len() < 1_000, "{} bytes on stderr", stderr.len());
+    assert!(
+        stderr.starts_with(&format!("{}:1:1: ", garbage.display())),
+        "{stderr}"
+    );
+    let offset = text.find("risk: 1e300").unwrap() + "risk: ".len();
+    let line = text[..offset].matches('\n').count() + 1;
+    let col = offset - text[..offset].rfind('\n').map_or(0, |i| i + 1) + 1;
+    assert!(
+        stderr.contains(&format!(
+            "  - {}:{line}:{col}: alternative 1 \"Community first: the sourdough club\": risk is 1e300, expected a number from 0 to 10",
+            invalid.display()
+        )),
+        "{stderr}"
+    );
+}

@@ -498,3 +498,520 @@ fn the_version_2_fixture_keeps_its_votes() {
         11
     );
 }
+
+// Hostile files: refused quickly, with short and honest messages.
+
+/// The message's `file:line:col: ` prefix must be followed by at most a short text.
+fn assert_short(message: &str) {
+    assert!(
+        message.chars().count() < 600,
+        "a message of {} characters: {}…",
+        message.chars().count(),
+        message.chars().take(300).collect::<String>()
+    );
+}
+
+#[test]
+fn a_file_of_only_one_letter_is_refused_with_a_short_excerpt_and_no_truncation_guess() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "x.pbsm.ron", "x".repeat(2_000_000));
+    let message = refused(&path);
+    assert_short(&message);
+    assert_position(&message, &path, 1, 1);
+    assert!(
+        message.contains(&format!("{}…", "x".repeat(80))),
+        "quotes an excerpt of 80 characters: {message}"
+    );
+    assert!(!message.contains(&"x".repeat(81)), "{message}");
+    assert!(!message.contains("truncated"), "{message}");
+}
+
+#[test]
+fn huge_tokens_anywhere_give_short_messages() {
+    let sample = sample_text();
+    let long = |c: &str| c.repeat(300_000);
+    let cases = [
+        // An unknown field with a huge name.
+        edit(
+            sample,
+            "day_rate_eur: 520.0,",
+            &format!("day_rate_eur: 520.0, {}: 1,", long("f")),
+        ),
+        // An unknown enum variant.
+        edit(
+            sample,
+            "block: ValueProposition",
+            &format!("block: V{}", long("v")),
+        ),
+        // A huge text where a number belongs.
+        edit(
+            sample,
+            "day_rate_eur: 520.0",
+            &format!("day_rate_eur: \"{}\"", long("a")),
+        ),
+        // A huge date.
+        edit(
+            sample,
+            "baseline_date: \"2026-03-31\"",
+            &format!("baseline_date: \"2026-03-31{}\"", long("9")),
+        ),
+        // A huge identifier where a text belongs, running to the end of the file.
+        format!("(version: 2, name: {}", long("n")),
+        // A huge name that is not an identifier.
+        format!("(version: 2, {}: 1)", long("a-b")),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    for (n, text) in cases.iter().enumerate() {
+        let path = write(dir.path(), &format!("huge-{n}.pbsm.ron"), text);
+        let message = refused(&path);
+        assert_short(&message);
+        position(&message, &path);
+        assert!(
+            !message.contains("invalid identifier"),
+            "case {n}: {message}"
+        );
+    }
+}
+
+#[test]
+fn deep_nesting_is_refused_with_a_message_for_people_not_programmers() {
+    let dir = tempfile::tempdir().unwrap();
+    // No version before the nesting: the loader reads the whole file for one, and the
+    // recursion limit stops it early in the brackets.
+    let text = format!("(name: {}", "[".repeat(2_000_000));
+    let path = write(dir.path(), "deep.pbsm.ron", &text);
+    let message = refused(&path);
+    assert_short(&message);
+    let (line, col) = position(&message, &path);
+    assert!(line == 1 && (8..8 + 64).contains(&col), "{message}");
+    assert!(message.contains("nest too deeply"), "{message}");
+    assert!(!message.contains("serde_stacker"), "{message}");
+}
+
+#[test]
+fn truncated_is_said_only_when_the_file_really_ends_early() {
+    let dir = tempfile::tempdir().unwrap();
+    // Cut after a comma, with trailing whitespace and a comment: really truncated.
+    let cut = "(\n  version: 2,\n  name: \"A\",   \n  // more to come\n";
+    let path = write(dir.path(), "cut.pbsm.ron", cut);
+    let message = refused(&path);
+    assert!(message.contains("truncated"), "{message}");
+    // Ends inside a block comment: truncated too.
+    let path = write(dir.path(), "comment.pbsm.ron", "(version: 2, /* the rest");
+    let message = refused(&path);
+    assert!(message.contains("truncated"), "{message}");
+    // A wrong token that happens to run to the end of the file: not truncated.
+    let garbage = "(\n  version: 2,\n  name: \"A\",\n  summary: garbage_garbage_garbage";
+    let path = write(dir.path(), "garbage.pbsm.ron", garbage);
+    let message = refused(&path);
+    assert_eq!(position(&message, &path).0, 4, "{message}");
+    assert!(!message.contains("truncated"), "{message}");
+    // Only whitespace and comments: says so.
+    let path = write(
+        dir.path(),
+        "blank.pbsm.ron",
+        " \n\t// nothing\n/* here */\n",
+    );
+    let message = refused(&path);
+    assert!(message.contains("no project"), "{message}");
+}
+
+#[test]
+fn a_file_over_the_limit_is_refused_with_its_size_in_human_units() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.pbsm.ron");
+    let file = std::fs::File::create(&path).unwrap();
+    // 70.2 MB in units of 1,048,576 bytes, like the limit of 64 MB.
+    file.set_len(73_610_035).unwrap();
+    assert_eq!(
+        refused(&path),
+        format!(
+            "{}: the file is 70.2 MB; a project file is at most 64 MB",
+            path.display()
+        )
+    );
+    // Just over the limit: the exact count, so the two sizes do not read alike.
+    file.set_len(io::project_file::MAX_FILE_BYTES + 1).unwrap();
+    let message = refused(&path);
+    assert!(
+        message.contains("the file is 64.0 MB (67108865 bytes); a project file is at most 64 MB"),
+        "{message}"
+    );
+}
+
+/// Line and column (from 1, columns in characters) of the byte `offset` of `text`.
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[start..].chars().count() + 1)
+}
+
+/// The position of `needle` in `text`, found after `anchor` (which must occur once),
+/// as `file:line:col`.
+fn where_is(path: &Path, text: &str, anchor: &str, needle: &str) -> String {
+    assert_eq!(text.matches(anchor).count(), 1, "`{anchor}` occurs once");
+    let from = text.find(anchor).unwrap();
+    let offset = from + text[from..].find(needle).unwrap();
+    let (line, col) = line_col(text, offset);
+    format!("{}:{line}:{col}", path.display())
+}
+
+#[test]
+fn validation_findings_name_the_line_and_column_of_the_value() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = edit(
+        &edit(
+            &edit(
+                &edit(
+                    sample_text(),
+                    "competitive_quality: 8.0, risk: 6.0",
+                    "competitive_quality: 12.0, risk: NaN",
+                ),
+                "(option: 9, priority: Medium)",
+                "(option: 99, priority: Medium)",
+            ),
+            "(id: 2, name: \"Reach and recruit",
+            "(id: 1, name: \"Reach and recruit",
+        ),
+        "(id: 2, name: \"Risk\", direction: Cost, weight: 0.2,",
+        "(id: 2, name: \"Risk\", direction: Cost, weight: 0.25,",
+    );
+    let path = write(dir.path(), "invalid.pbsm.ron", &text);
+    let message = refused(&path);
+    let alternative = "alternative 1 \"Community first: the sourdough club\"";
+    let expected = [
+        format!(
+            "{}: {alternative}: competitive quality is 12, expected a number from 0 to 10",
+            where_is(&path, &text, "competitive_quality: 12.0, risk: NaN", "12.0")
+        ),
+        format!(
+            "{}: {alternative}: risk is NaN, expected a number from 0 to 10",
+            where_is(&path, &text, "competitive_quality: 12.0, risk: NaN", "NaN")
+        ),
+        format!(
+            "{}: alternative 1: the id 1 is used by more than one alternative",
+            where_is(&path, &text, "(id: 1, name: \"Reach and recruit", "1,")
+        ),
+        format!(
+            "{}: decision: the criteria's weights sum to 1.05, expected 1",
+            where_is(
+                &path,
+                &text,
+                "criteria: [\n      (id: 1, name: \"Competitive",
+                "["
+            )
+        ),
+    ];
+    for line in &expected {
+        assert!(
+            message.contains(line.as_str()),
+            "expected `{line}` in\n{message}"
+        );
+    }
+    let dangling = where_is(&path, &text, "(option: 99, priority: Medium)", "99");
+    assert!(
+        message
+            .lines()
+            .any(|l| l.starts_with(&format!("  - {dangling}: alternative "))
+                && l.ends_with("refers to option 99, which does not exist")),
+        "{message}"
+    );
+}
+
+#[test]
+fn findings_inside_some_and_enum_variants_point_at_the_value_inside() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = edit(
+        &edit(sample_text(), "cause: Some(Kpi(2))", "cause: Some(Kpi(88))"),
+        "arena: UsageFormat(4)",
+        "arena: UsageFormat(44)",
+    );
+    let path = write(dir.path(), "some.pbsm.ron", &text);
+    let message = refused(&path);
+    let cause = where_is(&path, &text, "Some(Kpi(88))", "Kpi(88)");
+    assert!(
+        message
+            .lines()
+            .any(|l| l.starts_with(&format!("  - {cause}: adaptation "))
+                && l.ends_with("refers to KPI 88, which does not exist")),
+        "{message}"
+    );
+    let arena = where_is(&path, &text, "arena: UsageFormat(44)", "UsageFormat(44)");
+    assert!(
+        message
+            .lines()
+            .any(|l| l.starts_with(&format!("  - {arena}: "))
+                && l.ends_with("rates usage format 44, which does not exist")),
+        "{message}"
+    );
+}
+
+#[test]
+fn numbers_in_findings_are_compact() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = edit(
+        &edit(
+            sample_text(),
+            "competitive_quality: 8.0, risk: 6.0",
+            "competitive_quality: 3e300, risk: -0.0000001",
+        ),
+        "day_rate_eur: 520.0",
+        "day_rate_eur: -7.5",
+    );
+    let path = write(dir.path(), "numbers.pbsm.ron", &text);
+    let message = refused(&path);
+    for expected in [
+        "competitive quality is 3e300,",
+        "risk is -1e-7,",
+        "the day rate is -7.5,",
+    ] {
+        assert!(message.contains(expected), "`{expected}` in\n{message}");
+    }
+    assert!(!message.contains("000000"), "{message}");
+}
+
+#[test]
+fn an_invalid_project_lists_at_most_twenty_problems() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut project = SAMPLES[0].load().unwrap();
+    for n in 0..50 {
+        let mut kpi = project.management.kpis[0].clone();
+        kpi.id = pbsm::model::KpiId(1000 + n);
+        kpi.baseline = f64::NAN;
+        project.management.kpis.push(kpi);
+    }
+    let text = io::project_file::to_string(&project);
+    let path = write(dir.path(), "many.pbsm.ron", &text);
+    let message = refused(&path);
+    assert_eq!(
+        message.lines().filter(|l| l.starts_with("  - ")).count(),
+        20
+    );
+    assert!(message.ends_with("  … and 30 more problems"), "{message}");
+}
+
+/// A value of the project as JSON, by a finding's path (`Some` is transparent in JSON too).
+fn json_at<'v>(
+    value: &'v serde_json::Value,
+    path: &pbsm::model::validate::ValuePath,
+) -> Option<&'v serde_json::Value> {
+    use pbsm::model::validate::PathSegment;
+    path.segments()
+        .iter()
+        .try_fold(value, |value, segment| match segment {
+            PathSegment::Field(name) => value.get(*name),
+            PathSegment::Index(index) => value.get(*index),
+        })
+}
+
+#[test]
+fn every_kind_of_finding_is_located_at_its_value_in_the_saved_file() {
+    use pbsm::model::*;
+    let mut p = SAMPLES[0].load().unwrap();
+    let nan = f64::NAN;
+    p.day_rate_eur = -1.0;
+    p.foundation.market_affinity = 11.0;
+    p.foundation.modules[1].id = p.foundation.modules[0].id;
+    p.foundation.goals[1].id = p.foundation.goals[0].id;
+    p.foundation.topics[1].id = p.foundation.topics[0].id;
+    p.foundation.topics[2].affinity = nan;
+    let pot = &mut p.potential;
+    pot.usage_formats[1].id = pot.usage_formats[0].id;
+    pot.usage_formats[2].competitive_quality = 11.0;
+    pot.impact_formats[1].id = pot.impact_formats[0].id;
+    pot.impact_formats[2].relevance = -1.0;
+    pot.module_potentials[1].id = pot.module_potentials[0].id;
+    pot.module_potentials[2].strength = 11.0;
+    pot.module_potentials[2].module = Some(ModuleId(99));
+    pot.user_benefits[1].id = pot.user_benefits[0].id;
+    pot.user_benefits[2].strength = 11.0;
+    pot.user_benefits[2].topic = Some(TopicId(99));
+    p.benefits[1].id = p.benefits[0].id;
+    p.benefits[2].relevance = 11.0;
+    p.benefits[2].module = ModuleId(99);
+    let ghost = ArenaScore {
+        arena: Arena::Topic(TopicId(99)),
+        score: 11.0,
+    };
+    p.competition.our_strength.extend([ghost, ghost]);
+    p.competition.competitors[1].id = p.competition.competitors[0].id;
+    p.competition.competitors[2].strength.push(ghost);
+    p.options[1].id = p.options[0].id;
+    let o = &mut p.options[2];
+    o.relevance = 11.0;
+    o.topic = Some(TopicId(99));
+    o.user_benefit = Some(UserBenefitId(99));
+    o.usage_format = Some(UsageFormatId(99));
+    o.benefits.push(BenefitId(99));
+    let d = &mut p.decision;
+    d.criteria[4].id = d.criteria[3].id;
+    d.criteria[2].weight = 2.0;
+    d.criteria.push(Criterion {
+        id: CriterionId(50),
+        name: "Own".into(),
+        direction: Direction::Benefit,
+        weight: 0.0,
+        measure: CriterionMeasure::Custom,
+    });
+    let judgment = Judgment {
+        a: CriterionId(98),
+        b: CriterionId(98),
+        value: 20.0,
+    };
+    d.judgments.extend([judgment, judgment]);
+    d.scenarios.push(WeightScenario {
+        name: "Odd".into(),
+        weights: vec![(CriterionId(97), -1.0)],
+    });
+    d.budget = Some(Budget {
+        eur: -1.0,
+        person_days: nan,
+    });
+    d.draws = 0;
+    p.alternatives[1].id = p.alternatives[0].id;
+    let a = &mut p.alternatives[2];
+    a.competitive_quality = 11.0;
+    a.risk = nan;
+    a.goal_contribution = -1.0;
+    a.strategic_quality = f64::INFINITY;
+    a.budget_eur = -1.0;
+    a.effort_person_days = nan;
+    a.custom_scores = vec![
+        CustomScore {
+            criterion: CriterionId(50),
+            score: 11.0,
+        },
+        CustomScore {
+            criterion: CriterionId(3),
+            score: 5.0,
+        },
+        CustomScore {
+            criterion: CriterionId(96),
+            score: 5.0,
+        },
+    ];
+    a.ranges = vec![
+        ScoreRange {
+            criterion: CriterionId(95),
+            low: 0.0,
+            high: 1.0,
+        },
+        ScoreRange {
+            criterion: CriterionId(3),
+            low: -1.0,
+            high: 1.0,
+        },
+        ScoreRange {
+            criterion: CriterionId(2),
+            low: 0.0,
+            high: 0.5,
+        },
+    ];
+    let statement = Statement {
+        component: Component::UserBenefit,
+        text: "twice".into(),
+    };
+    a.statements = vec![statement.clone(), statement];
+    let bundled = BundledOption {
+        option: OptionId(99),
+        priority: Priority::default(),
+    };
+    a.options.extend([bundled, bundled]);
+    let m = &mut p.management;
+    m.health.behind = 3.0;
+    m.kpis[1].id = m.kpis[0].id;
+    let k = &mut m.kpis[2];
+    k.baseline = nan;
+    k.target = f64::INFINITY;
+    k.target_date = k.baseline_date;
+    k.actuals.push(Actual(k.baseline_date, nan));
+    k.alternative = Some(AlternativeId(99));
+    k.option = Some(OptionId(99));
+    m.assumptions[1].id = m.assumptions[0].id;
+    m.assumptions[2].trigger = Some(Trigger {
+        kpi: KpiId(99),
+        condition: TriggerCondition::Below,
+        threshold: nan,
+        by: None,
+        effect: AssumptionStatus::Holds,
+    });
+    m.assumptions[2].alternatives.push(AlternativeId(99));
+    m.adaptations[0].cause = Some(Cause::Kpi(KpiId(99)));
+    m.adaptations[1].cause = Some(Cause::Assumption(AssumptionId(99)));
+    m.measures[1].id = m.measures[0].id;
+    m.measures[2].option = Some(OptionId(99));
+    p.votes[1].id = p.votes[0].id;
+    let round = &mut p.votes[0];
+    round.dots_each = 0;
+    round.ballots[0].dots = vec![
+        Dots {
+            on: VoteTarget::Alternative(AlternativeId(1)),
+            count: 1,
+        },
+        Dots {
+            on: VoteTarget::Option(OptionId(99)),
+            count: 0,
+        },
+        Dots {
+            on: VoteTarget::Option(OptionId(99)),
+            count: 1,
+        },
+    ];
+    let round = &mut p.votes[1];
+    while round.ballots.len() <= voting::MAX_PARTICIPANTS {
+        let ballot = round.ballots[0].clone();
+        round.ballots.push(ballot);
+    }
+
+    let findings = validate(&p);
+    let text = io::project_file::to_string(&p);
+    let json = serde_json::to_value(&p).unwrap();
+    let mut kinds = std::collections::HashSet::new();
+    for finding in &findings {
+        let offset = io::ron_scan::locate(&text, &finding.path)
+            .unwrap_or_else(|| panic!("{finding} at {} not found", finding.path));
+        let value = json_at(&json, &finding.path)
+            .unwrap_or_else(|| panic!("{finding}: no {} in the project", finding.path));
+        // A number must be found as itself (non-finite ones are null in JSON).
+        let token: String = text[offset..]
+            .chars()
+            .take_while(|c| !matches!(c, ',' | ')' | ']' | ' ' | '\n'))
+            .collect();
+        match value {
+            serde_json::Value::Number(n) => {
+                assert_eq!(
+                    token.parse::<f64>().ok(),
+                    n.as_f64(),
+                    "{finding}: `{token}`"
+                )
+            }
+            serde_json::Value::Null => assert!(
+                ["NaN", "inf", "-inf"].contains(&token.as_str()),
+                "{finding}: `{token}`"
+            ),
+            _ => {}
+        }
+        // Findings of one kind differ only in their numbers.
+        kinds.insert(
+            finding
+                .message
+                .split(|c: char| c.is_ascii_digit())
+                .next()
+                .unwrap()
+                .to_owned(),
+        );
+    }
+    assert!(findings.len() >= 70, "{} findings", findings.len());
+    assert!(kinds.len() >= 30, "{} kinds: {kinds:?}", kinds.len());
+}
+
+#[test]
+fn a_newer_file_is_recognised_even_with_syntax_this_build_cannot_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "// written by a future workbench\n#![enable(implicit_some)]\nProject(version: 9, layers: <<new syntax>>)";
+    let path = write(dir.path(), "future.pbsm.ron", text);
+    let Err(LoadError::NewerVersion { found: 9, .. }) = io::load(&path) else {
+        panic!("not a version error: {}", refused(&path))
+    };
+}

@@ -3,7 +3,12 @@
 //! Loading refuses anything that is not a valid project of a version this build understands,
 //! with the file, line and column and what was expected. Saving writes a temporary file beside
 //! the target and renames it over the target, so a failed save never leaves a half-written file.
+//!
+//! Hostile files are refused quickly and with short messages: a file over
+//! [`MAX_FILE_BYTES`] is not read at all, messages quote at most [`EXCERPT_CHARS`] characters of
+//! the offending text, and an invalid project lists at most [`LISTED_FINDINGS`] problems.
 
+use super::ron_scan;
 use crate::model::{CURRENT_VERSION, Finding, Project, validate};
 use serde::Deserialize;
 use std::fmt;
@@ -19,6 +24,15 @@ pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// How deeply values may nest. A project nests about seven levels; more means a broken file.
 const RECURSION_LIMIT: usize = 64;
+
+/// The most characters of the file's text an error message quotes.
+pub const EXCERPT_CHARS: usize = 80;
+
+/// The most characters of a parse error message (its quotes shortened first).
+const MAX_MESSAGE_CHARS: usize = 400;
+
+/// The most problems an invalid project's message lists (the rest are counted).
+pub const LISTED_FINDINGS: usize = 20;
 
 /// Where a problem is: the file (or another source name), line and column, both from 1.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -37,6 +51,16 @@ impl fmt::Display for Location {
     }
 }
 
+/// A validation finding and where its value stands in the file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LocatedFinding {
+    /// What is wrong, with which item.
+    pub finding: Finding,
+    /// Where the offending value starts; `None` when the file does not hold it (a field left
+    /// out for its default).
+    pub at: Option<Location>,
+}
+
 /// Why a project file could not be loaded.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
@@ -50,7 +74,9 @@ pub enum LoadError {
     },
     /// The file is far larger than any project.
     #[error(
-        "{source_name}: the file is {bytes} bytes; a project file is at most {MAX_FILE_BYTES} bytes"
+        "{source_name}: the file is {}; a project file is at most {}",
+        file_size(*.bytes),
+        human_bytes(MAX_FILE_BYTES)
     )]
     TooLarge {
         /// The file.
@@ -93,21 +119,32 @@ pub enum LoadError {
         found: u32,
     },
     /// The file parses, but the project is inconsistent.
-    #[error("{source_name}: the project is not valid:\n{}", list(.findings))]
+    #[error("{source_name}: the project is not valid:\n{}", list(.source_name, .findings))]
     Invalid {
         /// The file.
         source_name: String,
-        /// What is wrong, one finding per item.
-        findings: Vec<Finding>,
+        /// What is wrong, one finding per item, each with where its value is in the file.
+        findings: Vec<LocatedFinding>,
     },
 }
 
-fn list(findings: &[Finding]) -> String {
-    findings
+/// The findings, one a line as `file:line:col: item: message`, at most [`LISTED_FINDINGS`].
+fn list(source_name: &str, findings: &[LocatedFinding]) -> String {
+    let mut lines: Vec<String> = findings
         .iter()
-        .map(|f| format!("  - {f}"))
-        .collect::<Vec<_>>()
-        .join("\n")
+        .take(LISTED_FINDINGS)
+        .map(|f| match &f.at {
+            Some(at) => format!("  - {at}: {}", f.finding),
+            None => format!("  - {source_name}: {}", f.finding),
+        })
+        .collect();
+    if findings.len() > LISTED_FINDINGS {
+        lines.push(format!(
+            "  … and {} more problems",
+            findings.len() - LISTED_FINDINGS
+        ));
+    }
+    lines.join("\n")
 }
 
 /// Why a project could not be saved.
@@ -120,8 +157,175 @@ pub struct SaveError {
     pub error: std::io::Error,
 }
 
-/// Only the version, read first so that a newer file gets a clear message instead of
-/// complaints about fields this build does not know.
+/// A size in bytes for people: `512 bytes`, `3.4 KB`, `70.2 MB`, `1.5 GB` (units of 1024).
+pub fn human_bytes(bytes: u64) -> String {
+    const UNITS: [&str; 4] = ["bytes", "KB", "MB", "GB"];
+    let mut value = bytes as f64;
+    let mut unit = 0;
+    while value >= 1024.0 && unit + 1 < UNITS.len() {
+        value /= 1024.0;
+        unit += 1;
+    }
+    if unit == 0 {
+        format!("{bytes} bytes")
+    } else if value.fract() == 0.0 {
+        format!("{value} {}", UNITS[unit])
+    } else {
+        format!("{value:.1} {}", UNITS[unit])
+    }
+}
+
+/// A refused file's size: in human units, with the exact count where those would read as the
+/// limit itself ("64.0 MB" for a file a few bytes over).
+fn file_size(bytes: u64) -> String {
+    let human = human_bytes(bytes);
+    let limit = human_bytes(MAX_FILE_BYTES);
+    if human.trim_end_matches(" MB").trim_end_matches(".0") == limit.trim_end_matches(" MB") {
+        format!("{human} ({bytes} bytes)")
+    } else {
+        human
+    }
+}
+
+/// At most [`EXCERPT_CHARS`] characters of `text`, elided with "…" when longer.
+pub fn excerpt(text: &str) -> String {
+    match text.char_indices().nth(EXCERPT_CHARS) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_owned(),
+    }
+}
+
+/// A message with every quoted part (between backticks or double quotes, escapes respected)
+/// cut to an [`EXCERPT_CHARS`] excerpt, and the whole cut to [`MAX_MESSAGE_CHARS`]. A quote
+/// that is never closed runs to the end.
+fn shorten_quotes(message: &str) -> String {
+    let mut out = String::with_capacity(message.len().min(MAX_MESSAGE_CHARS * 4));
+    let mut chars = message.chars();
+    let mut written = 0;
+    while let Some(c) = chars.next() {
+        if written >= MAX_MESSAGE_CHARS {
+            out.push('…');
+            break;
+        }
+        out.push(c);
+        written += 1;
+        if c != '`' && c != '"' {
+            continue;
+        }
+        // Inside a quote: copy up to the excerpt's length, skip the rest to the closing quote.
+        let mut kept = 0;
+        let mut escaped = false;
+        let mut closed = false;
+        for inner in chars.by_ref() {
+            if inner == c && !escaped {
+                closed = true;
+                break;
+            }
+            escaped = c == '"' && inner == '\\' && !escaped;
+            kept += 1;
+            if kept <= EXCERPT_CHARS {
+                out.push(inner);
+                written += 1;
+            }
+        }
+        if kept > EXCERPT_CHARS {
+            out.push('…');
+        }
+        if closed {
+            out.push(c);
+            written += 1;
+        }
+    }
+    out
+}
+
+/// RON's error with the offending text it carries cut to excerpts, so that neither building
+/// the message nor showing it costs more than a few hundred characters; and the identifiers
+/// that were cut.
+fn bounded(code: ron::Error) -> (ron::Error, Vec<String>) {
+    use ron::Error as E;
+    let mut cut = Vec::new();
+    let mut ex = |s: String| {
+        if s.chars().nth(EXCERPT_CHARS).is_some() {
+            let short = excerpt(&s);
+            cut.push(short.clone());
+            short
+        } else {
+            s
+        }
+    };
+    let short = |s: String| shorten_quotes(&s);
+    let code = match code {
+        E::Io(s) => E::Io(short(s)),
+        E::Message(s) => E::Message(short(s)),
+        E::ExpectedDifferentStructName { expected, found } => E::ExpectedDifferentStructName {
+            expected,
+            found: ex(found),
+        },
+        E::NoSuchExtension(s) => E::NoSuchExtension(ex(s)),
+        E::InvalidValueForType { expected, found } => E::InvalidValueForType {
+            expected: short(expected),
+            found: short(found),
+        },
+        E::ExpectedDifferentLength { expected, found } => E::ExpectedDifferentLength {
+            expected: short(expected),
+            found,
+        },
+        E::NoSuchEnumVariant {
+            expected,
+            found,
+            outer,
+        } => E::NoSuchEnumVariant {
+            expected,
+            found: ex(found),
+            outer: outer.map(&mut ex),
+        },
+        E::NoSuchStructField {
+            expected,
+            found,
+            outer,
+        } => E::NoSuchStructField {
+            expected,
+            found: ex(found),
+            outer: outer.map(&mut ex),
+        },
+        E::MissingStructField { field, outer } => E::MissingStructField {
+            field,
+            outer: outer.map(&mut ex),
+        },
+        E::DuplicateStructField { field, outer } => E::DuplicateStructField {
+            field,
+            outer: outer.map(&mut ex),
+        },
+        E::InvalidIdentifier(s) => E::InvalidIdentifier(ex(s)),
+        E::SuggestRawIdentifier(s) => E::SuggestRawIdentifier(ex(s)),
+        E::ExpectedStructName(s) => E::ExpectedStructName(ex(s)),
+        other => other,
+    };
+    (code, cut)
+}
+
+/// RON's message for `code`, from a lower-case letter (it reads as a continuation after the
+/// position), with quotes shortened. An identifier cut to an excerpt is quoted like any
+/// identifier, not called invalid for its "…".
+fn ron_message(code: &ron::Error, cut: &[String]) -> String {
+    let mut message = lowercase_first(&code.to_string());
+    for identifier in cut {
+        message = message.replace(
+            &format!("{identifier:?}_[invalid identifier]"),
+            &format!("`{identifier}`"),
+        );
+    }
+    shorten_quotes(&message)
+}
+
+/// The `version: N` of the project in `text`, if the scanner finds it as a plain number.
+fn scanned_version(text: &str) -> Option<u32> {
+    let offset = ron_scan::root_field(text, "version")?;
+    ron_scan::word_at(text, offset).parse().ok()
+}
+
+/// Only the version, read by RON where [`scanned_version`] cannot find it.
 #[derive(Deserialize)]
 #[serde(rename = "Project")]
 struct VersionProbe {
@@ -134,33 +338,47 @@ fn ron_options() -> ron::Options {
     options
 }
 
-fn syntax_error(source_name: &str, text: &str, error: &ron::error::SpannedError) -> LoadError {
-    let message = error.code.to_string();
-    // RON's messages start with a capital letter; ours read as a continuation after the position.
-    let mut message = lowercase_first(&message);
-    let at_end = (error.span.end.line, error.span.end.col) >= end_position(text);
-    if at_end || matches!(error.code, ron::Error::Eof) {
-        message =
-            format!("the file ends before the project is complete; is it truncated? ({message})");
-    } else if matches!(error.code, ron::Error::ExpectedStringEnd) {
-        message = "a text starting here is never closed by a quote: is the file truncated, or a quote missing?"
-            .to_owned();
+fn syntax_error(source_name: &str, text: &str, error: ron::error::SpannedError) -> LoadError {
+    let ron::error::SpannedError { code, span } = error;
+    let at = Location {
+        source: source_name.to_owned(),
+        line: span.start.line,
+        col: span.start.col,
+    };
+    if ron_scan::only_trivia_from(text, 0) {
+        return LoadError::Syntax {
+            at,
+            message:
+                "the file holds no project, only whitespace and comments; is it empty or truncated?"
+                    .to_owned(),
+        };
     }
-    LoadError::Syntax {
-        at: Location {
-            source: source_name.to_owned(),
-            line: error.span.start.line,
-            col: error.span.start.col,
-        },
-        message,
-    }
-}
-
-/// The (line, column) just after the last character of `text`, both from 1.
-fn end_position(text: &str) -> (usize, usize) {
-    let line = text.matches('\n').count() + 1;
-    let last = text.rsplit('\n').next().unwrap_or("");
-    (line, last.chars().count() + 1)
+    let (code, cut) = bounded(code);
+    // The file really ends early only if nothing but whitespace and comments follows the place
+    // where the parser stopped, not when a long token merely runs to the end.
+    let ends_early = matches!(code, ron::Error::Eof | ron::Error::UnclosedBlockComment)
+        || ron_scan::only_trivia_from(
+            text,
+            ron_scan::offset_of(text, span.start.line, span.start.col),
+        );
+    let message = match code {
+        ron::Error::ExpectedStringEnd => "a text starting here is never closed by a quote: is the file truncated, or a quote missing?"
+            .to_owned(),
+        ron::Error::ExceededRecursionLimit => {
+            "values nest too deeply here; a project nests only about seven levels".to_owned()
+        }
+        code => {
+            let message = ron_message(&code, &cut);
+            if ends_early {
+                format!(
+                    "the file ends before the project is complete; is it truncated? ({message})"
+                )
+            } else {
+                message
+            }
+        }
+    };
+    LoadError::Syntax { at, message }
 }
 
 fn lowercase_first(text: &str) -> String {
@@ -201,20 +419,36 @@ pub fn from_str(text: &str, source_name: &str) -> Result<Project, LoadError> {
 
 /// Parses, upgrades and validates a project from text, saying whether it was upgraded.
 pub fn parse(text: &str, source_name: &str) -> Result<Loaded, LoadError> {
-    let options = ron_options();
-    let probe: VersionProbe = options
-        .from_str(text)
-        .map_err(|e| syntax_error(source_name, text, &e))?;
-    if probe.version > CURRENT_VERSION {
-        return Err(LoadError::NewerVersion {
+    let bytes = u64::try_from(text.len()).unwrap_or(u64::MAX);
+    if bytes > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge {
             source_name: source_name.to_owned(),
-            found: probe.version,
+            bytes,
         });
     }
-    if probe.version == 0 {
+    let options = ron_options();
+    // The version is read first, so that a newer file gets a clear message instead of
+    // complaints about fields (or syntax) this build does not know. Found by the scanner it
+    // costs next to nothing; only where that fails does RON read the whole file for it.
+    let version = match scanned_version(text) {
+        Some(version) => version,
+        None => {
+            options
+                .from_str::<VersionProbe>(text)
+                .map_err(|e| syntax_error(source_name, text, e))?
+                .version
+        }
+    };
+    if version > CURRENT_VERSION {
+        return Err(LoadError::NewerVersion {
+            source_name: source_name.to_owned(),
+            found: version,
+        });
+    }
+    if version == 0 {
         return Err(LoadError::UnknownVersion {
             source_name: source_name.to_owned(),
-            found: probe.version,
+            found: version,
         });
     }
     // Every version from 1 to CURRENT_VERSION parses into today's project (later fields have
@@ -223,21 +457,43 @@ pub fn parse(text: &str, source_name: &str) -> Result<Loaded, LoadError> {
     // fixture in tests/fixtures (see `stored_files_of_every_older_version_open_upgraded`).
     let mut project: Project = options
         .from_str(text)
-        .map_err(|e| syntax_error(source_name, text, &e))?;
-    let steps = super::migrate::upgrade(&mut project, probe.version);
+        .map_err(|e| syntax_error(source_name, text, e))?;
+    let steps = super::migrate::upgrade(&mut project, version);
     let findings = validate(&project);
     if findings.is_empty() {
         Ok(Loaded {
             project,
-            upgraded_from: (!steps.is_empty()).then_some(probe.version),
+            upgraded_from: (!steps.is_empty()).then_some(version),
             changes: steps.iter().map(|s| s.change).collect(),
         })
     } else {
         Err(LoadError::Invalid {
             source_name: source_name.to_owned(),
-            findings,
+            findings: locate_findings(text, source_name, findings),
         })
     }
+}
+
+/// Where each finding's value stands in `text` (one pass over the text for all of them).
+fn locate_findings(text: &str, source_name: &str, findings: Vec<Finding>) -> Vec<LocatedFinding> {
+    let paths: Vec<&crate::model::validate::ValuePath> = findings.iter().map(|f| &f.path).collect();
+    let offsets = ron_scan::locate_all(text, &paths);
+    let found: Vec<usize> = offsets.iter().flatten().copied().collect();
+    let mut positions = ron_scan::line_cols(text, &found).into_iter();
+    findings
+        .into_iter()
+        .zip(offsets)
+        .map(|(finding, offset)| {
+            let at = offset
+                .and_then(|_| positions.next())
+                .map(|(line, col)| Location {
+                    source: source_name.to_owned(),
+                    line,
+                    col,
+                });
+            LocatedFinding { finding, at }
+        })
+        .collect()
 }
 
 /// Parses and validates a project from bytes (which must be UTF-8).

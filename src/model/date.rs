@@ -16,8 +16,22 @@ pub struct Date {
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("`{text}` is not a date of the form YYYY-MM-DD ({reason})")]
 pub struct DateError {
+    /// The text, or its first [`DateError::QUOTED_CHARS`] characters and "…".
     text: String,
     reason: &'static str,
+}
+
+impl DateError {
+    /// The most characters of the text the error keeps (a hostile file may hold megabytes).
+    pub const QUOTED_CHARS: usize = 80;
+
+    fn new(text: &str, reason: &'static str) -> Self {
+        let text = match text.char_indices().nth(Self::QUOTED_CHARS) {
+            Some((cut, _)) => format!("{}…", &text[..cut]),
+            None => text.to_owned(),
+        };
+        Self { text, reason }
+    }
 }
 
 fn is_leap(year: i32) -> bool {
@@ -123,10 +137,7 @@ impl FromStr for Date {
     type Err = DateError;
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        let err = |reason| DateError {
-            text: text.to_owned(),
-            reason,
-        };
+        let err = |reason| DateError::new(text, reason);
         let bytes = text.as_bytes();
         if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
             return Err(err("wrong shape"));
@@ -154,8 +165,18 @@ impl Serialize for Date {
 
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        text.parse().map_err(serde::de::Error::custom)
+        // Parsed from the text as the deserializer has it, without copying it first.
+        struct DateText;
+        impl serde::de::Visitor<'_> for DateText {
+            type Value = Date;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a date of the form YYYY-MM-DD")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Date, E> {
+                text.parse().map_err(E::custom)
+            }
+        }
+        deserializer.deserialize_str(DateText)
     }
 }
 
@@ -173,6 +194,24 @@ mod tests {
         assert!("26-01-01".parse::<Date>().is_err());
         assert!("2026-1-011".parse::<Date>().is_err());
         assert!("2026-+1-01".parse::<Date>().is_err());
+    }
+
+    #[test]
+    fn the_error_for_a_huge_text_quotes_only_its_start() {
+        let text = format!("2026-{}", "9".repeat(100_000));
+        let message = text.parse::<Date>().unwrap_err().to_string();
+        assert_eq!(
+            message,
+            format!(
+                "`2026-{}…` is not a date of the form YYYY-MM-DD (wrong shape)",
+                "9".repeat(75)
+            )
+        );
+        let message = "2026-02-30".parse::<Date>().unwrap_err().to_string();
+        assert_eq!(
+            message,
+            "`2026-02-30` is not a date of the form YYYY-MM-DD (no such day in the calendar)"
+        );
     }
 
     #[test]

@@ -25,6 +25,18 @@ impl StressSize {
         kpis: 100,
         actuals_per_kpi: 120,
     };
+
+    /// A project of the benchmark's proportions with `alternatives` alternatives: ten options
+    /// per alternative, a KPI per two (120 actuals each). Its file grows in proportion:
+    /// [`BENCHMARK`](Self::BENCHMARK) is `scaled(200)`, about 1.5 MB; `scaled(700)` is about 5 MB.
+    pub const fn scaled(alternatives: u32) -> Self {
+        Self {
+            alternatives,
+            options: alternatives.saturating_mul(10),
+            kpis: alternatives / 2,
+            actuals_per_kpi: 120,
+        }
+    }
 }
 
 /// A number in 0..=10 from a counter, spread so that neighbours differ (steps of 0.5).
@@ -292,6 +304,16 @@ mod tests {
         assert_eq!(p.management.kpis.len(), 100);
         assert!(p.management.kpis.iter().all(|k| k.actuals.len() == 120));
         assert_eq!(p, stress_project(StressSize::BENCHMARK), "deterministic");
+    }
+
+    #[test]
+    fn scaled_projects_keep_the_benchmark_proportions_and_are_valid() {
+        assert_eq!(StressSize::scaled(200), StressSize::BENCHMARK);
+        let p = stress_project(StressSize::scaled(30));
+        assert!(validate(&p).is_empty(), "{:?}", validate(&p).first());
+        assert_eq!(p.alternatives.len(), 30);
+        assert_eq!(p.options.len(), 300);
+        assert_eq!(p.management.kpis.len(), 15);
     }
 
     #[test]
