@@ -641,3 +641,50 @@ fn the_decision_memo_is_written_in_the_background() {
     );
     assert!(h.state().status.contains("Decision memo written"));
 }
+
+#[test]
+fn a_csv_with_thousands_of_bad_rows_gives_a_readable_error_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("scores.csv");
+    let mut text = String::from("alternative,risk\n");
+    for n in 0..5_000 {
+        text.push_str(&format!(
+            "Alternative {n},not a number {}\n",
+            "x".repeat(200)
+        ));
+    }
+    std::fs::write(&csv, text).unwrap();
+    let mut h = sample();
+    let before = h.state().project.clone();
+    h.state_mut().send(Command::ImportCsvFrom(csv));
+    h.run();
+    let Some(Dialog::Error { message, .. }) = &h.state().dialog else {
+        panic!("an error is shown");
+    };
+    assert!(
+        message.chars().count() < pbsm::app::workbench::MAX_MESSAGE_CHARS + 100,
+        "{} characters",
+        message.len()
+    );
+    assert!(message.contains("more characters)"));
+    assert_eq!(h.state().project, before);
+}
+
+#[test]
+fn saving_removes_temporary_files_that_killed_saves_left_long_ago() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.pbsm.ron");
+    let stale = dir.path().join(".plan.pbsm.ron.4242.tmp");
+    std::fs::write(&stale, "half a proj").unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&stale)
+        .unwrap()
+        .set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(3600))
+        .unwrap();
+    let mut h = sample();
+    h.state_mut().send(Command::SaveTo(path.clone()));
+    h.run();
+    assert!(path.exists());
+    assert!(!stale.exists());
+}

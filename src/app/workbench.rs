@@ -345,7 +345,7 @@ impl Workbench {
     fn error(&mut self, title: &str, message: String) {
         self.dialog = Some(Dialog::Error {
             title: title.to_owned(),
-            message,
+            message: capped(message),
         });
     }
 
@@ -718,6 +718,15 @@ impl Workbench {
             Ok(()) => {
                 self.saved_revision = self.history.revision();
                 self.status = format!("Saved to {}", path.display());
+                // Hidden temporary files that killed saves left beside it go now.
+                let problems = io::project_file::remove_stale_temporaries(&path);
+                if !problems.is_empty() {
+                    self.status = format!(
+                        "Saved to {}; an old temporary file could not be removed: {}",
+                        path.display(),
+                        problems.join("; ")
+                    );
+                }
                 self.remember_recent(&path);
                 self.clear_recovery();
                 self.path = Some(path);
@@ -1883,6 +1892,21 @@ impl Workbench {
         }
         if let Some(command) = discard_then {
             self.apply_unchecked(command);
+        }
+    }
+}
+
+/// The most characters an error dialog shows: laying out megabytes of text would freeze
+/// the window (a message quoting a hostile file, a CSV with thousands of bad rows).
+pub const MAX_MESSAGE_CHARS: usize = 4_000;
+
+/// A message cut to [`MAX_MESSAGE_CHARS`], saying how much was left out.
+fn capped(message: String) -> String {
+    match message.char_indices().nth(MAX_MESSAGE_CHARS) {
+        None => message,
+        Some((cut, _)) => {
+            let left_out = message[cut..].chars().count();
+            format!("{}\n… ({left_out} more characters)", &message[..cut])
         }
     }
 }

@@ -600,27 +600,35 @@ fn write_atomic_with(
     write: impl FnOnce(&mut fs::File, &[u8]) -> std::io::Result<()>,
 ) -> Result<(), SaveError> {
     let temp = temporary_path(path);
-    let result = write_then_rename(bytes, &temp, path, write);
-    if result.is_err() {
-        // Best effort: the temporary file may not even exist.
-        let _ = fs::remove_file(&temp);
-    } else {
-        remove_stale_temporaries(path);
-    }
-    result.map_err(|error| SaveError {
-        path: path.display().to_string(),
-        error,
+    write_then_rename(bytes, &temp, path, write).map_err(|error| {
+        // The temporary file may not even exist; if it does and stays, say so too.
+        let error = match fs::remove_file(&temp) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => std::io::Error::new(
+                error.kind(),
+                format!(
+                    "{error}; the temporary file {} could not be removed either: {e}",
+                    temp.display()
+                ),
+            ),
+            _ => error,
+        };
+        SaveError {
+            path: path.display().to_string(),
+            error,
+        }
     })
 }
 
 /// A temporary file older than this was left by a save that was killed or crashed.
 const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(15 * 60);
 
-/// Removes temporary files of `path` that a killed or crashed save left behind (best effort).
-/// Only old ones: a fresh one may belong to a save in progress in another window.
-fn remove_stale_temporaries(path: &Path) {
+/// Removes temporary files of `path` that a killed or crashed save left behind, once they are
+/// [`STALE_AFTER`] old (a fresh one may belong to a save in progress in another window).
+/// Returns what could not be removed or looked at, for the caller to tell the user.
+pub fn remove_stale_temporaries(path: &Path) -> Vec<String> {
+    let mut problems = Vec::new();
     let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
-        return;
+        return problems;
     };
     let dir = if dir.as_os_str().is_empty() {
         Path::new(".")
@@ -628,8 +636,12 @@ fn remove_stale_temporaries(path: &Path) {
         dir
     };
     let prefix = format!(".{}.", name.to_string_lossy());
-    let Ok(entries) = fs::read_dir(dir) else {
-        return;
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            problems.push(format!("{}: {e}", dir.display()));
+            return problems;
+        }
     };
     for entry in entries.flatten() {
         let file_name = entry.file_name().to_string_lossy().into_owned();
@@ -644,10 +656,15 @@ fn remove_stale_temporaries(path: &Path) {
             .ok()
             .and_then(|modified| modified.elapsed().ok())
             .is_some_and(|age| age > STALE_AFTER);
-        if is_ours && stale {
-            let _ = fs::remove_file(entry.path());
+        if is_ours
+            && stale
+            && let Err(e) = fs::remove_file(entry.path())
+            && e.kind() != std::io::ErrorKind::NotFound
+        {
+            problems.push(format!("{}: {e}", entry.path().display()));
         }
     }
+    problems
 }
 
 /// The temporary file used while saving `path`: hidden, in the same folder (so the rename
@@ -670,11 +687,23 @@ fn write_then_rename(
     file.sync_all()?;
     drop(file);
     fs::rename(temp, path)?;
-    // Make the rename itself durable where the platform allows syncing a folder.
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
-        && let Ok(dir) = fs::File::open(dir)
-    {
-        let _ = dir.sync_all();
+    // Make the rename itself durable where the platform allows syncing a folder (some file
+    // systems cannot, and say so with "unsupported" or "invalid input": nothing to tell).
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        let synced = fs::File::open(dir).and_then(|d| d.sync_all());
+        if let Err(e) = synced
+            && !matches!(
+                e.kind(),
+                std::io::ErrorKind::Unsupported | std::io::ErrorKind::InvalidInput
+            )
+        {
+            return Err(std::io::Error::new(
+                e.kind(),
+                format!(
+                    "the file was written, but its folder could not be flushed to disk ({e}); save again to be sure it survives a power cut"
+                ),
+            ));
+        }
     }
     Ok(())
 }
@@ -714,7 +743,7 @@ mod tests {
     }
 
     #[test]
-    fn a_save_removes_old_temporaries_of_killed_saves_but_not_fresh_ones() {
+    fn old_temporaries_of_killed_saves_are_removed_but_not_fresh_ones() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("p.pbsm.ron");
         let stale = dir.path().join(".p.pbsm.ron.4242.tmp");
@@ -733,6 +762,8 @@ mod tests {
                 .unwrap();
         }
         save(&sample(), &path).unwrap();
+        assert!(stale.exists(), "saving alone leaves them to the caller");
+        assert!(remove_stale_temporaries(&path).is_empty());
         assert!(!stale.exists(), "left by a killed save long ago");
         assert!(fresh.exists(), "may be another window saving right now");
         assert!(other.exists(), "belongs to another file");
