@@ -45,7 +45,18 @@ fn every_command_that_replaces_the_project_asks_first_from_the_palette() {
     h.run();
     let edited = h.state().project.clone();
     assert!(h.state().is_dirty());
-    let recovery_files = || std::fs::read_dir(state.path()).unwrap().count();
+    let recovery_files = || {
+        std::fs::read_dir(state.path())
+            .unwrap()
+            .filter(|e| {
+                e.as_ref()
+                    .unwrap()
+                    .file_name()
+                    .to_string_lossy()
+                    .ends_with(".pbsm.ron")
+            })
+            .count()
+    };
     assert!(recovery_files() > 0, "the edit is autosaved aside");
 
     for query in [
@@ -399,6 +410,9 @@ fn the_recovery_file_of_an_older_workbench_is_offered_once() {
             .join(pbsm::io::recovery::LEGACY_FILE_NAME)
             .exists()
     );
+    // Restored, it lives in this window's slot now: a second window offers nothing.
+    let second = window_in(state.path());
+    assert!(second.state().orphans().is_empty());
 }
 
 #[test]
@@ -465,7 +479,25 @@ fn child_window_runs_until_killed() {
     }
 }
 
-fn spawn_window(dir: &std::path::Path, name: &str) -> std::process::Child {
+/// A child process that is killed when the test ends, however it ends.
+struct Window(std::process::Child);
+
+impl Window {
+    fn kill_9(&mut self) {
+        self.0.kill().unwrap();
+        self.0.wait().unwrap();
+    }
+}
+
+impl Drop for Window {
+    fn drop(&mut self) {
+        if self.0.kill().is_ok() {
+            self.0.wait().ok();
+        }
+    }
+}
+
+fn spawn_window(dir: &std::path::Path, name: &str) -> Window {
     let ready = dir.join(format!("{name}.ready"));
     let child = std::process::Command::new(std::env::current_exe().unwrap())
         .args([
@@ -487,7 +519,7 @@ fn spawn_window(dir: &std::path::Path, name: &str) -> std::process::Child {
         );
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
-    child
+    Window(child)
 }
 
 #[test]
@@ -498,8 +530,7 @@ fn a_window_killed_with_sigkill_gets_its_work_back_and_a_running_one_keeps_its_o
     assert_eq!(recovery_names(state.path()), ["Alpha", "Beta"]);
 
     // kill -9 Alpha; Beta runs on.
-    alpha.kill().unwrap();
-    alpha.wait().unwrap();
+    alpha.kill_9();
     let mut h = window_in(state.path());
     assert_eq!(
         h.state().orphans().len(),
@@ -516,8 +547,7 @@ fn a_window_killed_with_sigkill_gets_its_work_back_and_a_running_one_keeps_its_o
     );
 
     // Now Beta is killed too: a new window offers Beta's work (Alpha's is held by `h`).
-    beta.kill().unwrap();
-    beta.wait().unwrap();
+    beta.kill_9();
     let mut fresh = window_in(state.path());
     assert_eq!(fresh.state().orphans().len(), 1);
     fresh.get_by_label("“Beta”");
@@ -587,14 +617,8 @@ fn waiting_for_a_slow_file_can_be_cancelled_and_nothing_changes() {
     h.step();
     assert!(!h.state().is_busy());
     assert_eq!(h.state().project, before);
-    // The file arrives after all: it is ignored.
-    let writer = feed(&path, pbsm::io::project_file::to_string(&before));
-    writer.join().unwrap();
-    for _ in 0..5 {
-        h.step();
-    }
-    assert_eq!(h.state().project, before);
-    assert!(h.state().path.is_none());
+    // Let the reading thread finish.
+    feed(&path, String::new()).join().unwrap();
 }
 
 #[test]
@@ -630,9 +654,6 @@ fn the_decision_memo_is_written_in_the_background() {
         .type_text(&memo.display().to_string());
     h.key_press(Key::Enter);
     h.step();
-    h.step();
-    assert!(h.state().is_busy(), "written by a thread of its own");
-    h.get_by_label_contains("Writing the decision memo");
     settle(&mut h);
     let html = std::fs::read_to_string(&memo).unwrap();
     assert!(
@@ -687,4 +708,87 @@ fn saving_removes_temporary_files_that_killed_saves_left_long_ago() {
     h.run();
     assert!(path.exists());
     assert!(!stale.exists());
+}
+
+#[test]
+fn a_word_then_a_drag_are_two_undo_steps() {
+    let mut h = empty_industry();
+    for c in "Acme".chars() {
+        h.event(egui::Event::Text(c.to_string()));
+        h.step();
+    }
+    h.run();
+    // Straight from typing to a slider, without leaving the field first.
+    open_pane(&mut h, PaneKind::Foundation);
+    let before = h.state().project.foundation.market_affinity;
+    slider(&h, "Market affinity").increment_accesskit();
+    h.run();
+    h.run();
+    assert_ne!(h.state().project.foundation.market_affinity, before);
+    undo(&mut h);
+    assert_eq!(h.state().project.foundation.market_affinity, before);
+    assert_eq!(
+        h.state().project.foundation.industry,
+        "Acme",
+        "the word stays"
+    );
+    assert_eq!(undo(&mut h), "");
+}
+
+#[test]
+fn work_undone_back_to_the_saved_state_is_not_offered_as_a_crash() {
+    let state = tempfile::tempdir().unwrap();
+    let mut h = window_in(state.path());
+    let recovery = h.state().recovery_file().unwrap();
+    open_pane(&mut h, PaneKind::Alternatives);
+    slider(&h, "Risk").increment_accesskit();
+    h.run();
+    h.run();
+    assert!(recovery.exists());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    h.run();
+    assert!(!h.state().is_dirty());
+    assert!(!recovery.exists(), "clean again: nothing to recover");
+    drop(h);
+    assert!(window_in(state.path()).state().orphans().is_empty());
+}
+
+#[test]
+fn a_file_that_arrives_after_the_project_changed_asks_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = slow_file(dir.path());
+    let mut h = sample();
+    h.state_mut().send(Command::OpenPath(path.clone()));
+    for _ in 0..3 {
+        h.step();
+    }
+    assert!(h.state().is_busy());
+    // Something edits the project while the file is read (as keys typed into a field behind
+    // the progress dialog once could).
+    h.state_mut().project.name = "Edited while reading".to_owned();
+    let writer = feed(
+        &path,
+        pbsm::io::project_file::to_string(&pbsm::io::SAMPLES[2].load().unwrap()),
+    );
+    settle(&mut h);
+    writer.join().unwrap();
+    assert_eq!(h.state().project.name, "Edited while reading");
+    assert!(matches!(h.state().dialog, Some(Dialog::Unsaved { .. })));
+}
+
+#[test]
+fn a_recovery_slot_whose_lock_cannot_be_opened_is_passed_over() {
+    let state = tempfile::tempdir().unwrap();
+    // Slot 1's lock file is a folder: it cannot be opened for writing.
+    std::fs::create_dir(state.path().join("recovery-1.lock")).unwrap();
+    let mut h = window_in(state.path());
+    let recovery = h.state().recovery_file().unwrap();
+    assert!(
+        recovery.ends_with("recovery-2.pbsm.ron"),
+        "{}",
+        recovery.display()
+    );
+    rename(&mut h, "Still kept aside");
+    assert_eq!(pbsm::io::load(&recovery).unwrap().name, "Still kept aside");
 }

@@ -135,7 +135,13 @@ fn run_on(
                 .collect();
             let mut results: Vec<(u32, Option<Vec<Vec<u32>>>)> = handles
                 .into_iter()
-                .flat_map(|h| h.join().unwrap_or_default())
+                // A worker that panicked is a bug: pass the panic on, so whoever runs this
+                // (the window's background thread, the memo's job) reports it instead of
+                // taking it for a cancelled run.
+                .flat_map(|h| {
+                    h.join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                })
                 .collect();
             results.sort_by_key(|(c, _)| *c);
             results.into_iter().map(|(_, r)| r).collect()

@@ -106,6 +106,11 @@ impl Gestures {
         if held_back {
             ctx.request_repaint();
         }
+        // A press starts a new gesture (a drag, a click): what was typed before is a step of
+        // its own, recorded before the pressed widget changes anything.
+        if ctx.input(|i| i.pointer.any_pressed()) {
+            return history.commit(project);
+        }
         let focus = ctx.memory(|m| m.focused());
         if focus == self.focus || ctx.input(|i| i.pointer.any_down()) {
             return false;

@@ -140,6 +140,10 @@ pub struct Workbench {
     pub dialog: Option<Dialog>,
     /// Work running in the background, if any.
     job: Option<Job>,
+    /// The project as it was when a command that replaces it was let through the door (asked,
+    /// or nothing unsaved). If it changed before the replacement arrives (a file still being
+    /// read, a path still being chosen), the door asks again.
+    cleared_for_replace: Option<Box<Project>>,
     /// The last status message.
     pub status: String,
     /// Whether to use the system's file dialogs (off in tests and where there are none).
@@ -177,6 +181,8 @@ pub struct Workbench {
     recovery: Option<io::recovery::Slot>,
     /// Unsaved work of windows that crashed, offered in the recovery dialog.
     orphans: Vec<io::recovery::Orphan>,
+    /// The folder of the recovery slots, once autosave was started.
+    recovery_dir: Option<PathBuf>,
     /// Seconds between autosaves of unsaved work.
     pub autosave_interval_s: f64,
     last_autosave_s: Option<f64>,
@@ -215,6 +221,7 @@ impl Workbench {
             settings,
             dialog: None,
             job: None,
+            cleared_for_replace: None,
             status: String::new(),
             native_dialogs: false,
             file_dialog: None,
@@ -233,6 +240,7 @@ impl Workbench {
             pending_png: None,
             recovery: None,
             orphans: Vec::new(),
+            recovery_dir: None,
             autosave_interval_s: AUTOSAVE_INTERVAL_S,
             last_autosave_s: None,
             autosave_problem: None,
@@ -280,6 +288,8 @@ impl Workbench {
     /// agenda, panes, dialogs) ends here; only the unsaved-changes dialog, after the user chose
     /// "Don’t save", goes past the question (see [`Self::apply_unchecked`]).
     pub fn request(&mut self, command: Command) {
+        // Edits of this very frame count too (the flag is otherwise updated at its end).
+        self.uncommitted = self.history.has_uncommitted(&self.project);
         if command.replaces_project() && self.is_dirty() {
             self.dialog = Some(Dialog::Unsaved { then: command });
         } else {
@@ -363,7 +373,10 @@ impl Workbench {
                 self.replace_project(Project::default(), None, None);
                 self.status = "New project".to_owned();
             }
-            Command::Open => self.ask_for_path(PathPurpose::Open, None),
+            Command::Open => {
+                self.cleared_for_replace = Some(Box::new(self.project.clone()));
+                self.ask_for_path(PathPurpose::Open, None);
+            }
             Command::Palette => {
                 self.dialog = Some(Dialog::Palette {
                     query: String::new(),
@@ -371,6 +384,7 @@ impl Workbench {
                 });
             }
             Command::OpenPath(path) => {
+                self.cleared_for_replace = Some(Box::new(self.project.clone()));
                 let title = format!(
                     "Opening {}{}",
                     path.display(),
@@ -635,6 +649,11 @@ impl Workbench {
     fn finish_job(&mut self, outcome: Outcome) {
         match outcome {
             Outcome::Opened { path, result } => match *result {
+                Ok(_) if !self.unchanged_since_cleared() => {
+                    // Edited while the file was read: ask again, then read it anew.
+                    self.status = "The project changed while the file was read".to_owned();
+                    self.request(Command::OpenPath(path));
+                }
                 Ok(loaded) => {
                     self.status = match loaded.upgrade_notice() {
                         // The path is beside it in the status bar; the notice needs the room.
@@ -653,6 +672,13 @@ impl Workbench {
         }
     }
 
+    /// Whether the project is as it was when a replacing command was let through the door.
+    fn unchanged_since_cleared(&self) -> bool {
+        self.cleared_for_replace
+            .as_deref()
+            .is_none_or(|cleared| *cleared == self.project)
+    }
+
     /// Whether work is running in the background (opening a file, writing the memo).
     pub fn is_busy(&self) -> bool {
         self.job.is_some()
@@ -664,6 +690,13 @@ impl Workbench {
         let Some(job) = &self.job else {
             return;
         };
+        // A modal takes the pointer, not the keyboard: a field behind it that had the focus
+        // would go on taking keys, edits the job's outcome might replace.
+        ctx.memory_mut(|m| {
+            if let Some(id) = m.focused() {
+                m.surrender_focus(id);
+            }
+        });
         let mut cancel = false;
         egui::Modal::new(Id::unique("job_dialog")).show(ctx, |ui| {
             ui.set_max_width(520.0);
@@ -882,8 +915,15 @@ impl Workbench {
                 }
             }
             // The path prompt for opening is reached only through `Command::Open`, which asked
-            // about unsaved changes already (and the prompt is modal: nothing changed since).
-            PathPurpose::Open => self.apply_unchecked(Command::OpenPath(path)),
+            // about unsaved changes already; if the project changed since (keys typed into a
+            // field behind the prompt), the door asks again.
+            PathPurpose::Open => {
+                if self.unchanged_since_cleared() {
+                    self.apply_unchecked(Command::OpenPath(path));
+                } else {
+                    self.request(Command::OpenPath(path));
+                }
+            }
             PathPurpose::Save => {
                 if self.save_to(&path)
                     && let Some(then) = then
@@ -908,10 +948,17 @@ impl Workbench {
             self.uncommitted = false;
         }
         // The window's close button: with unsaved changes, keep the window and ask first.
-        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close && self.is_dirty() {
-            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            if self.dialog.is_none() {
-                self.request(Command::Quit);
+        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close {
+            if let Some(job) = &self.job {
+                // Closing now would cut the memo off half-written (or drop the file being
+                // read): the window stays until the job is done.
+                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+                self.status = format!("{}: the window closes when this is done", job.title);
+            } else if self.is_dirty() {
+                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+                if self.dialog.is_none() {
+                    self.request(Command::Quit);
+                }
             }
         }
         self.apply_style(&ctx);
@@ -1022,16 +1069,18 @@ impl Workbench {
     /// seconds. A failure (full disk, read-only folder) is said once, stays visible in the
     /// status bar while it lasts, and the next interval tries again; the project stays open.
     fn autosave(&mut self, ctx: &egui::Context) {
-        let Some(slot) = &self.recovery else {
-            return;
-        };
-        if self.allow_close {
+        if self.allow_close || self.recovery_dir.is_none() {
             // Quitting: the user chose what happens to the work (saved, or discarded).
             return;
         }
         let now = ctx.input(|i| i.time);
         if !self.is_dirty() {
-            self.last_autosave_s = None;
+            if self.last_autosave_s.take().is_some() {
+                // Clean again (undone back to the saved state): the copy aside is not unsaved
+                // work any more, and must not be offered as a crashed window's.
+                self.clear_recovery();
+            }
+            self.autosave_problem = None;
             return;
         }
         let due = self
@@ -1039,6 +1088,15 @@ impl Workbench {
             .is_none_or(|last| now - last >= self.autosave_interval_s);
         if due {
             self.last_autosave_s = Some(now);
+            if self.recovery.is_none()
+                && let Some(dir) = self.recovery_dir.clone()
+            {
+                // No slot could be had at start (a full or read-only folder): try again.
+                self.claim_slot(&dir);
+            }
+            let Some(slot) = &self.recovery else {
+                return;
+            };
             match slot.write(&self.project, self.path.as_deref()) {
                 Ok(()) => {
                     if self.autosave_problem.take().is_some() {
@@ -1071,8 +1129,19 @@ impl Workbench {
     /// unsaved work of windows that crashed (windows still running keep theirs). Called once
     /// at start. If no slot can be had, autosave stays off and the status bar says why.
     pub fn start_recovery(&mut self, dir: &Path) {
+        self.recovery_dir = Some(dir.to_path_buf());
+        self.claim_slot(dir);
+    }
+
+    fn claim_slot(&mut self, dir: &Path) {
         match io::recovery::claim(dir) {
             Ok(claim) => {
+                if !claim.problems.is_empty() {
+                    self.status = format!(
+                        "Some unsaved work may not be offered back: {}",
+                        claim.problems.join("; ")
+                    );
+                }
                 self.recovery = Some(claim.slot);
                 self.orphans = claim.orphans;
                 if !self.orphans.is_empty() && self.dialog.is_none() {
@@ -1080,8 +1149,13 @@ impl Workbench {
                 }
             }
             Err(e) => {
-                let message = format!("autosave is off: {e}");
-                self.status = format!("Unsaved work cannot be kept aside: {message}");
+                let message = format!("no recovery file can be written: {e}");
+                if self.autosave_problem.is_none() {
+                    self.status = format!(
+                        "Unsaved work cannot be kept aside (tried again every {:.0} s): {message}",
+                        self.autosave_interval_s
+                    );
+                }
                 self.autosave_problem = Some(message);
             }
         }

@@ -13,7 +13,7 @@ use crate::model::{CURRENT_VERSION, Finding, Project, validate};
 use serde::Deserialize;
 use std::fmt;
 use std::fs;
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 /// The extension of project files.
@@ -540,7 +540,18 @@ pub fn load_reporting(path: &Path) -> Result<Loaded, LoadError> {
             bytes,
         });
     }
-    let data = fs::read(path).map_err(io)?;
+    // Read at most one byte past the limit: a pipe or a device reports no size, and a file
+    // may grow after the look at its size.
+    let mut data = Vec::new();
+    fs::File::open(path)
+        .and_then(|file| file.take(MAX_FILE_BYTES + 1).read_to_end(&mut data))
+        .map_err(io)?;
+    if data.len() as u64 > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge {
+            source_name: source_name.clone(),
+            bytes: data.len() as u64,
+        });
+    }
     parse_bytes(&data, &source_name)
 }
 

@@ -186,6 +186,8 @@ pub struct Claim {
     pub slot: Slot,
     /// Work of windows that crashed, lowest slot first.
     pub orphans: Vec<Orphan>,
+    /// Slots passed over and files not adopted, with why, for the user to know.
+    pub problems: Vec<String>,
 }
 
 /// Reads a recovery file.
@@ -219,8 +221,18 @@ pub fn claim(dir: &Path) -> Result<Claim, SlotError> {
         .filter_map(|entry| slot_number(&entry.file_name().to_string_lossy()))
         .collect();
     numbers.sort_unstable();
+    // A slot whose lock file cannot be opened (another user's, a damaged one) is passed over:
+    // one bad slot must not turn autosave off. Its error is kept in case no slot works.
+    let mut errors = Vec::new();
+    let mut lock = |number| match try_lock(dir, number) {
+        Ok(slot) => slot,
+        Err(e) => {
+            errors.push(e);
+            None
+        }
+    };
     for number in numbers {
-        if let Some(slot) = try_lock(dir, number)?
+        if let Some(slot) = lock(number)
             && slot.has_file()
         {
             let work = read(&slot.path());
@@ -232,20 +244,35 @@ pub fn claim(dir: &Path) -> Result<Claim, SlotError> {
         if orphans.iter().any(|o| o.slot.number == number) {
             continue;
         }
-        if let Some(slot) = try_lock(dir, number)?
-            && !slot.has_file()
-        {
-            own = Some(slot);
-            break;
+        if let Some(slot) = lock(number) {
+            if slot.has_file() {
+                // Its window ended between the look at the folder and now: offer it too.
+                let work = read(&slot.path());
+                orphans.push(Orphan { slot, work });
+            } else {
+                own = Some(slot);
+                break;
+            }
         }
     }
-    let slot = own.ok_or_else(|| SlotError::Full {
-        dir: dir.display().to_string(),
-    })?;
-    if let Some(orphan) = adopt_legacy(dir, &slot, &orphans)? {
-        orphans.push(orphan);
+    let Some(slot) = own else {
+        return Err(errors.pop().unwrap_or_else(|| SlotError::Full {
+            dir: dir.display().to_string(),
+        }));
+    };
+    let mut problems: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    match adopt_legacy(dir, &slot, &orphans) {
+        Ok(Some(orphan)) => orphans.push(orphan),
+        Ok(None) => {}
+        // The old file stays where it is and is offered at the next start.
+        Err(e) => problems.push(format!("the old recovery file was not taken over: {e}")),
     }
-    Ok(Claim { slot, orphans })
+    orphans.sort_by_key(|o| o.slot.number);
+    Ok(Claim {
+        slot,
+        orphans,
+        problems,
+    })
 }
 
 /// Moves the single recovery file of older workbenches into a free slot, to offer it.
