@@ -260,3 +260,48 @@ fn write_fuzz_seeds() {
     assert!(pbsm::app::layout::is_complete(&back.layout));
     std::fs::write(settings_dir.join("default.ron"), text).unwrap();
 }
+
+/// The inputs that made a fuzz target (fuzz/) fail, minimised, one folder per target: each
+/// file goes through that target's checks again, and must be handled quickly.
+fn regressions(target: &str) -> Vec<(String, Vec<u8>)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fuzz_regressions")
+        .join(target);
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return Vec::new();
+    };
+    let mut files: Vec<_> = entries
+        .map(|e| {
+            let path = e.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read(&path).unwrap())
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// How long one regression input may take (the fuzzers stop at 10 s; a debug build is slower
+/// than theirs, and every one of these took well under a second after its fix).
+const QUICK: std::time::Duration = std::time::Duration::from_secs(2);
+
+#[test]
+fn settings_that_broke_the_settings_fuzz_target_give_a_usable_window() {
+    use pbsm::app::theme::ZOOM_RANGE;
+    let files = regressions("settings");
+    assert!(!files.is_empty());
+    for (name, bytes) in files {
+        let text = std::str::from_utf8(&bytes).unwrap();
+        // As eframe reads the remembered settings.
+        let settings: pbsm::app::workbench::Settings = ron::from_str(text).unwrap();
+        let app = pbsm::app::Workbench::new(settings);
+        let s = &app.settings;
+        assert!(ZOOM_RANGE.contains(&s.zoom), "{name}: zoom {}", s.zoom);
+        assert!(
+            ZOOM_RANGE.contains(&s.presentation_zoom),
+            "{name}: presentation zoom {}",
+            s.presentation_zoom
+        );
+        assert!(pbsm::app::layout::is_complete(&s.layout), "{name}");
+    }
+}
