@@ -198,3 +198,111 @@ fn any_valid_project_survives_save_and_load_unchanged() {
         "only {checked} generated projects were valid"
     );
 }
+
+/// The first sample with one own-score criterion, "Fun": the project the `scores_csv` fuzz
+/// target imports into (no sample has an own-score criterion).
+fn csv_fuzz_project() -> pbsm::model::Project {
+    use pbsm::model::{ItemKind, ItemRef, add_item};
+    let mut p = SAMPLES[0].load().unwrap();
+    let today = pbsm::model::Date::new(2026, 11, 23).unwrap();
+    let Ok(ItemRef::Criterion(id)) = add_item(&mut p, ItemKind::Criterion, today) else {
+        panic!("a criterion was not added");
+    };
+    p.decision
+        .criteria
+        .iter_mut()
+        .find(|c| c.id == id)
+        .unwrap()
+        .name = "Fun".to_owned();
+    p
+}
+
+/// Writes the seed corpora of the fuzz targets that cannot use files of the repository as they
+/// are (see fuzz/README.md): the scores of every sample and of the `scores_csv` target's project
+/// as exported, and the default settings as eframe stores them. Each must be accepted by what it
+/// seeds, so the fuzzer starts from inputs that reach deep.
+#[test]
+#[ignore = "writes fuzz/seeds; run by hand when the export or the settings change"]
+fn write_fuzz_seeds() {
+    use pbsm::io::scores_csv::{export, import};
+    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds");
+    let today = pbsm::model::Date::new(2026, 11, 23).unwrap();
+    let csv_dir = seeds.join("scores_csv");
+    std::fs::create_dir_all(&csv_dir).unwrap();
+    let fuzzed = csv_fuzz_project();
+    let projects = SAMPLES
+        .iter()
+        .map(|s| (s.file_name.trim_end_matches(".pbsm.ron"), s.load().unwrap()))
+        .chain([("bakery-with-own-score", fuzzed.clone())]);
+    for (name, project) in projects {
+        let text = export(&project).unwrap();
+        import(&project, &text, "seed", today).unwrap();
+        std::fs::write(csv_dir.join(format!("{name}.csv")), text).unwrap();
+    }
+    // Small valid projects: with a short -max_len the samples are cut and never load, these do.
+    let pf_dir = seeds.join("project_file");
+    std::fs::create_dir_all(&pf_dir).unwrap();
+    let minimal = pbsm::model::Project::new("Minimal");
+    let mut each = pbsm::model::Project::new("One of each");
+    for &kind in <pbsm::model::ItemKind as pbsm::model::Choice>::ALL {
+        pbsm::model::add_item(&mut each, kind, today).unwrap();
+    }
+    for (name, project) in [("minimal", minimal), ("one-of-each", each)] {
+        let pretty = to_string(&project);
+        // Without indentation and spaces they are half as long (1.5 and 3 KB).
+        let compact = ron::to_string(&project).unwrap();
+        for (suffix, text) in [("", pretty), ("-compact", compact)] {
+            assert_eq!(from_str(&text, name).unwrap(), project);
+            let file = pf_dir.join(format!("{name}{suffix}.pbsm.ron"));
+            std::fs::write(file, text).unwrap();
+        }
+    }
+    let settings_dir = seeds.join("settings");
+    std::fs::create_dir_all(&settings_dir).unwrap();
+    let settings = pbsm::app::workbench::Settings::default();
+    let text = ron::to_string(&settings).unwrap();
+    let back: pbsm::app::workbench::Settings = ron::from_str(&text).unwrap();
+    assert!(pbsm::app::layout::is_complete(&back.layout));
+    std::fs::write(settings_dir.join("default.ron"), text).unwrap();
+}
+
+/// The inputs that made a fuzz target (fuzz/) fail, minimised, one folder per target: each
+/// file goes through that target's checks again.
+fn regressions(target: &str) -> Vec<(String, Vec<u8>)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fuzz_regressions")
+        .join(target);
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return Vec::new();
+    };
+    let mut files: Vec<_> = entries
+        .map(|e| {
+            let path = e.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read(&path).unwrap())
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn settings_that_broke_the_settings_fuzz_target_give_a_usable_window() {
+    use pbsm::app::theme::ZOOM_RANGE;
+    let files = regressions("settings");
+    assert!(!files.is_empty());
+    for (name, bytes) in files {
+        let text = std::str::from_utf8(&bytes).unwrap();
+        // As eframe reads the remembered settings.
+        let settings: pbsm::app::workbench::Settings = ron::from_str(text).unwrap();
+        let app = pbsm::app::Workbench::new(settings);
+        let s = &app.settings;
+        assert!(ZOOM_RANGE.contains(&s.zoom), "{name}: zoom {}", s.zoom);
+        assert!(
+            ZOOM_RANGE.contains(&s.presentation_zoom),
+            "{name}: presentation zoom {}",
+            s.presentation_zoom
+        );
+        assert!(pbsm::app::layout::is_complete(&s.layout), "{name}");
+    }
+}

@@ -36,6 +36,15 @@ pub struct Settings {
 /// The default zoom in presentation mode: readable from the back of a room.
 pub const PRESENTATION_ZOOM: f32 = 1.5;
 
+/// A remembered zoom within [`ZOOM_RANGE`]; `default` if it is not a number at all.
+fn usable_zoom(zoom: f32, default: f32) -> f32 {
+    if zoom.is_finite() {
+        zoom.clamp(*ZOOM_RANGE.start(), *ZOOM_RANGE.end())
+    } else {
+        default
+    }
+}
+
 /// How many recent files are remembered.
 pub const RECENT_FILES: usize = 8;
 
@@ -207,7 +216,10 @@ impl Workbench {
         if !layout::complete(&mut settings.layout) {
             settings.layout = layout::default_tree();
         }
-        settings.zoom = settings.zoom.clamp(*ZOOM_RANGE.start(), *ZOOM_RANGE.end());
+        // Remembered settings may be damaged or hand-edited: a zoom of 0, NaN or 1e30 would
+        // make the window unusable (found by fuzzing, see fuzz/).
+        settings.zoom = usable_zoom(settings.zoom, 1.0);
+        settings.presentation_zoom = usable_zoom(settings.presentation_zoom, PRESENTATION_ZOOM);
         Self {
             history: History::new(&project),
             project,
