@@ -5,36 +5,19 @@
 // A benchmark, like a test, stops loudly on a broken fixture.
 #![allow(clippy::expect_used)]
 
+mod common;
+use common::thread_cpu_time;
 use pbsm::app::Workbench;
 use pbsm::app::layout::PaneKind;
 use pbsm::io::{self, SAMPLES};
 use pbsm::model::stress::{StressSize, stress_project};
 use pbsm::model::{ItemKind, ItemRef, Project};
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 const WARM_UP_FRAMES: usize = 10;
 const MEASURED_FRAMES: usize = 60;
 const SCREEN: egui::Vec2 = egui::vec2(1280.0, 800.0);
-
-/// CPU time this thread has used (wall time where the clock is not available).
-fn thread_cpu_time() -> Duration {
-    let mut ts = libc::timespec {
-        tv_sec: 0,
-        tv_nsec: 0,
-    };
-    // SAFETY: clock_gettime only writes the timespec we pass, which lives on this stack frame.
-    let ok = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &raw mut ts) } == 0;
-    if ok {
-        Duration::new(
-            u64::try_from(ts.tv_sec).unwrap_or(0),
-            u32::try_from(ts.tv_nsec).unwrap_or(0),
-        )
-    } else {
-        static START: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
-        START.get_or_init(Instant::now).elapsed()
-    }
-}
 
 fn median(mut samples: Vec<Duration>) -> Duration {
     samples.sort();

@@ -148,6 +148,17 @@ pub fn check(files: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> i32
     exit_code(code, &[&out, &err])
 }
 
+/// Loads a project, or says on `err` why not (for the subcommands that need one).
+fn load_or_report(file: &std::path::Path, err: &mut Lines<'_>) -> Option<Project> {
+    match io::load(file) {
+        Ok(project) => Some(project),
+        Err(e) => {
+            err.say(format_args!("{e}"));
+            None
+        }
+    }
+}
+
 /// Runs `analyze`: writes the report to `out` or the problem to `err`; returns the exit code.
 pub fn analyze(
     file: &std::path::Path,
@@ -158,12 +169,8 @@ pub fn analyze(
     err: &mut dyn Write,
 ) -> i32 {
     let (mut out, mut err) = (Lines::new(out), Lines::new(err));
-    let project = match io::load(file) {
-        Ok(project) => project,
-        Err(e) => {
-            err.say(format_args!("{e}"));
-            return EXIT_INVALID;
-        }
+    let Some(project) = load_or_report(file, &mut err) else {
+        return EXIT_INVALID;
     };
     let analysis = crate::analysis::report::analyse(&project, draws, seed);
     let text = if json {
@@ -189,12 +196,8 @@ pub fn report(
     err: &mut dyn Write,
 ) -> i32 {
     let (mut out, mut err) = (Lines::new(out), Lines::new(err));
-    let project = match io::load(file) {
-        Ok(project) => project,
-        Err(e) => {
-            err.say(format_args!("{e}"));
-            return EXIT_INVALID;
-        }
+    let Some(project) = load_or_report(file, &mut err) else {
+        return EXIT_INVALID;
     };
     match io::report::write(&project, output, crate::model::Date::today()) {
         Ok(()) => {
