@@ -574,18 +574,24 @@ fn feed(path: &std::path::Path, text: String) -> std::thread::JoinHandle<()> {
     std::thread::spawn(move || std::fs::write(path, text).unwrap())
 }
 
-#[test]
-fn a_slow_file_opens_in_the_background_with_progress_and_the_window_keeps_drawing() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = slow_file(dir.path());
+/// The first sample opening a slow file, a few frames into reading it.
+fn opening_slowly(dir: &std::path::Path) -> (std::path::PathBuf, Harness<'static, Workbench>) {
+    let path = slow_file(dir);
     let mut h = sample();
-    let before = h.state().project.clone();
     h.state_mut().send(Command::OpenPath(path.clone()));
     // Frames go on while the file is read: the window is not frozen.
     for _ in 0..5 {
         h.step();
     }
     assert!(h.state().is_busy());
+    (path, h)
+}
+
+#[test]
+fn a_slow_file_opens_in_the_background_with_progress_and_the_window_keeps_drawing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, mut h) = opening_slowly(dir.path());
+    let before = h.state().project.clone();
     h.get_by_label_contains("Opening");
     h.get_by_label("Cancel");
     // Shortcuts wait: nothing may replace the project under the load.
@@ -606,13 +612,8 @@ fn a_slow_file_opens_in_the_background_with_progress_and_the_window_keeps_drawin
 #[test]
 fn waiting_for_a_slow_file_can_be_cancelled_and_nothing_changes() {
     let dir = tempfile::tempdir().unwrap();
-    let path = slow_file(dir.path());
-    let mut h = sample();
+    let (path, mut h) = opening_slowly(dir.path());
     let before = h.state().project.clone();
-    h.state_mut().send(Command::OpenPath(path.clone()));
-    for _ in 0..5 {
-        h.step();
-    }
     h.get_by_label("Cancel").click();
     h.step();
     assert!(!h.state().is_busy());
@@ -648,6 +649,8 @@ fn the_decision_memo_is_written_in_the_background() {
     let mut h = harness(app);
     h.key_press_modifiers(Modifiers::COMMAND, Key::E);
     h.run();
+    // Not `enter_path`: its `run` would wait for a spinner that repaints until the memo is
+    // written.
     h.get_by_label("File path").click();
     h.key_press_modifiers(Modifiers::COMMAND, Key::A);
     h.get_by_label("File path")
