@@ -5,7 +5,7 @@
 //! lowest value is best); the total is the weighted sum of the scaled values; ranks are shared
 //! by ties.
 
-use crate::model::decision::{Direction, Measure};
+use crate::model::decision::{CriterionMeasure, Direction};
 use crate::model::{Alternative, AlternativeId, Criterion, CriterionId, Project};
 
 /// How scores are scaled, in words for the user.
@@ -20,12 +20,12 @@ pub const TIE_TOLERANCE: f64 = 1e-9;
 /// An own-score criterion without a score counts as 0.
 pub fn raw_value(project: &Project, alternative: &Alternative, criterion: &Criterion) -> f64 {
     match criterion.measure {
-        Measure::CompetitiveQuality => alternative.competitive_quality,
-        Measure::Risk => alternative.risk,
-        Measure::Resources => alternative.resources_eur(project.day_rate_eur),
-        Measure::GoalContribution => alternative.goal_contribution,
-        Measure::StrategicQuality => alternative.strategic_quality,
-        Measure::Custom => alternative.custom_score(criterion.id).unwrap_or(0.0),
+        CriterionMeasure::CompetitiveQuality => alternative.competitive_quality,
+        CriterionMeasure::Risk => alternative.risk,
+        CriterionMeasure::Resources => alternative.resources_eur(project.day_rate_eur),
+        CriterionMeasure::GoalContribution => alternative.goal_contribution,
+        CriterionMeasure::StrategicQuality => alternative.strategic_quality,
+        CriterionMeasure::Custom => alternative.custom_score(criterion.id).unwrap_or(0.0),
     }
 }
 

@@ -3,7 +3,7 @@
 use super::ahp::{self, AhpResult};
 use super::decision::{Evaluation, evaluate};
 use super::robustness::{self, Robustness};
-use super::sensitivity::{self, CloseCall, Threshold};
+use super::sensitivity::{self, CloseCall, RankReversal};
 use crate::model::decision::Direction;
 use crate::model::{AlternativeId, CriterionId, Project};
 use serde_json::{Map, Value, json};
@@ -16,7 +16,7 @@ pub struct Analysis {
     /// AHP on the pairwise judgments, if every pair is judged.
     pub ahp: Option<AhpResult>,
     /// Rank-reversal thresholds per criterion.
-    pub sensitivity: Vec<Threshold>,
+    pub sensitivity: Vec<RankReversal>,
     /// The close-call check.
     pub close_call: Option<CloseCall>,
     /// Monte Carlo rank acceptability.

@@ -13,7 +13,7 @@ use crate::model::{AlternativeId, CriterionId, Project};
 
 /// The weight interval of one criterion over which today's winner stays first.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Threshold {
+pub struct RankReversal {
     /// The criterion whose weight moves.
     pub criterion: CriterionId,
     /// Its current weight.
@@ -55,7 +55,7 @@ pub fn weights_with(weights: &[f64], k: usize, t: f64) -> Vec<f64> {
 }
 
 /// The thresholds for every criterion, or an empty list with fewer than two alternatives.
-pub fn thresholds(project: &Project) -> Vec<Threshold> {
+pub fn thresholds(project: &Project) -> Vec<RankReversal> {
     let criteria = &project.decision.criteria;
     if project.alternatives.len() < 2 || criteria.is_empty() {
         return Vec::new();
@@ -99,7 +99,7 @@ pub fn thresholds(project: &Project) -> Vec<Threshold> {
                     to = (crossing, Some(project.alternatives[i].id));
                 }
             }
-            Threshold {
+            RankReversal {
                 criterion: criterion.id,
                 weight: criterion.weight,
                 winner_stays_from: from.0.clamp(0.0, 1.0),

@@ -5,7 +5,7 @@
 use crate::analysis::ahp::{self, AhpResult};
 use crate::analysis::decision::{Evaluation, evaluate, raw_matrix};
 use crate::analysis::robustness::{self, Input, Progress, Robustness};
-use crate::analysis::sensitivity::{self, CloseCall, Threshold};
+use crate::analysis::sensitivity::{self, CloseCall, RankReversal};
 use crate::model::{AlternativeId, Budget, Direction, Judgment, Project};
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
@@ -184,7 +184,7 @@ pub struct Derived {
     /// Scores, totals, ranks, dominance, budget.
     pub evaluation: Evaluation,
     /// Rank-reversal thresholds.
-    pub sensitivity: Vec<Threshold>,
+    pub sensitivity: Vec<RankReversal>,
     /// The close-call check.
     pub close_call: Option<CloseCall>,
     /// AHP on the judgments, if complete.

@@ -11,7 +11,7 @@ use crate::analysis::check::{self, Coverage};
 use crate::analysis::decision::{Evaluation, NORMALIZATION_NOTE, evaluate};
 use crate::analysis::kpi::{self, Health};
 use crate::analysis::robustness::{self, Robustness};
-use crate::analysis::sensitivity::{self, CloseCall, Threshold};
+use crate::analysis::sensitivity::{self, CloseCall, RankReversal};
 use crate::analysis::trace;
 use crate::model::{AlternativeId, AssumptionStatus, Choice, Date, Project};
 
@@ -48,7 +48,7 @@ struct Memo<'a> {
     today: Date,
     evaluation: Evaluation,
     robustness: Robustness,
-    thresholds: Vec<Threshold>,
+    thresholds: Vec<RankReversal>,
     close_call: Option<CloseCall>,
     check: Option<check::StrategyCheck>,
 }

@@ -5,7 +5,7 @@
 //! an alternative), and changes nothing unless every row is valid: each problem is reported
 //! with its line number.
 
-use crate::model::decision::Measure;
+use crate::model::decision::CriterionMeasure;
 use crate::model::{
     AlternativeStatus, Choice, CustomScore, Date, ItemKind, ItemRef, Project, add_item, validate,
 };
@@ -27,7 +27,7 @@ pub fn export(project: &Project) -> Result<String, csv::Error> {
         .decision
         .criteria
         .iter()
-        .filter(|c| c.measure == Measure::Custom)
+        .filter(|c| c.measure == CriterionMeasure::Custom)
         .collect();
     let mut writer = csv::Writer::from_writer(Vec::new());
     let mut header: Vec<String> = FIXED.iter().map(|s| (*s).to_owned()).collect();
@@ -104,12 +104,11 @@ pub fn import(
         });
     };
     for h in &header {
-        let known = FIXED.iter().any(|f| f.eq_ignore_ascii_case(h))
-            || project
-                .decision
-                .criteria
-                .iter()
-                .any(|c| c.measure == Measure::Custom && c.name.eq_ignore_ascii_case(h));
+        let known =
+            FIXED.iter().any(|f| f.eq_ignore_ascii_case(h))
+                || project.decision.criteria.iter().any(|c| {
+                    c.measure == CriterionMeasure::Custom && c.name.eq_ignore_ascii_case(h)
+                });
         if !known {
             problems.push(format!("line 1: unknown column \"{h}\""));
         }
@@ -118,7 +117,7 @@ pub fn import(
         .decision
         .criteria
         .iter()
-        .filter(|c| c.measure == Measure::Custom)
+        .filter(|c| c.measure == CriterionMeasure::Custom)
         .filter_map(|c| column(&c.name).map(|i| (c.id, i)))
         .collect();
     let mut rows = Vec::new();

@@ -17,7 +17,7 @@ choice_enum! {
 
 choice_enum! {
     /// Which value of an alternative a criterion measures.
-    Measure {
+    CriterionMeasure {
         /// The alternative's competitive quality (0–10).
         CompetitiveQuality => "Competitive quality",
         /// The alternative's risk (0–10).
@@ -33,7 +33,7 @@ choice_enum! {
     } default Custom
 }
 
-impl Measure {
+impl CriterionMeasure {
     /// Whether the measure is on pbsm's 0–10 scale (resources are in EUR).
     pub fn is_score(self) -> bool {
         self != Self::Resources
@@ -53,7 +53,7 @@ pub struct Criterion {
     /// Weight, 0 to 1; the weights of all criteria sum to 1.
     pub weight: f64,
     /// Which value of the alternative it measures.
-    pub measure: Measure,
+    pub measure: CriterionMeasure,
 }
 
 /// One pairwise comparison on Saaty's 1–9 scale: how much more important `a` is than `b`
@@ -141,23 +141,29 @@ impl Default for Decision {
                     "Competitive quality",
                     Direction::Benefit,
                     0.3,
-                    Measure::CompetitiveQuality,
+                    CriterionMeasure::CompetitiveQuality,
                 ),
-                criterion(2, "Risk", Direction::Cost, 0.2, Measure::Risk),
-                criterion(3, "Resources", Direction::Cost, 0.2, Measure::Resources),
+                criterion(2, "Risk", Direction::Cost, 0.2, CriterionMeasure::Risk),
+                criterion(
+                    3,
+                    "Resources",
+                    Direction::Cost,
+                    0.2,
+                    CriterionMeasure::Resources,
+                ),
                 criterion(
                     4,
                     "Contribution to goals",
                     Direction::Benefit,
                     0.15,
-                    Measure::GoalContribution,
+                    CriterionMeasure::GoalContribution,
                 ),
                 criterion(
                     5,
                     "Strategic quality",
                     Direction::Benefit,
                     0.15,
-                    Measure::StrategicQuality,
+                    CriterionMeasure::StrategicQuality,
                 ),
             ],
             judgments: Vec::new(),

@@ -29,7 +29,7 @@ pub use choice::Choice;
 pub use competition::{Arena, ArenaScore, Competition, Competitor, CompetitorKind};
 pub use date::Date;
 pub use decision::{
-    Budget, Criterion, Decision, Direction, Judgment, Measure as CriterionMeasure, WeightScenario,
+    Budget, Criterion, CriterionMeasure, Decision, Direction, Judgment, WeightScenario,
 };
 pub use edit::{EditError, ItemKind, ItemRef, add_item, exists, remove_item};
 pub use foundation::{BusinessModule, CanvasBlock, Foundation, Goal, GoalKind, Topic};

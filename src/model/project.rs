@@ -129,7 +129,7 @@ impl Project {
     /// Widens every uncertainty range that no longer contains its alternative's value (after
     /// the value was edited), so the project stays valid. Returns whether anything changed.
     pub fn fit_ranges(&mut self) -> bool {
-        use super::decision::Measure;
+        use super::decision::CriterionMeasure;
         let rate = self.day_rate_eur;
         let criteria = &self.decision.criteria;
         let mut changed = false;
@@ -140,12 +140,12 @@ impl Project {
                 .map(|r| {
                     let c = criteria.iter().find(|c| c.id == r.criterion);
                     let value = c.and_then(|c| match c.measure {
-                        Measure::CompetitiveQuality => Some(a.competitive_quality),
-                        Measure::Risk => Some(a.risk),
-                        Measure::Resources => Some(a.resources_eur(rate)),
-                        Measure::GoalContribution => Some(a.goal_contribution),
-                        Measure::StrategicQuality => Some(a.strategic_quality),
-                        Measure::Custom => a.custom_score(c.id),
+                        CriterionMeasure::CompetitiveQuality => Some(a.competitive_quality),
+                        CriterionMeasure::Risk => Some(a.risk),
+                        CriterionMeasure::Resources => Some(a.resources_eur(rate)),
+                        CriterionMeasure::GoalContribution => Some(a.goal_contribution),
+                        CriterionMeasure::StrategicQuality => Some(a.strategic_quality),
+                        CriterionMeasure::Custom => a.custom_score(c.id),
                     });
                     (r.criterion, value, c.is_some_and(|c| c.measure.is_score()))
                 })

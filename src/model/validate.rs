@@ -551,7 +551,7 @@ fn decision(c: &mut Checker, p: &Project) {
 
 /// The strategy alternatives: scores, own scores, ranges, statements, bundled options.
 fn alternatives(c: &mut Checker, p: &Project, known: &Known) {
-    use super::decision::Measure;
+    use super::decision::CriterionMeasure;
     let d = &p.decision;
     let alternatives = ValuePath::root().field("alternatives");
     c.unique_ids("alternative", &alternatives, &p.alternatives);
@@ -595,7 +595,7 @@ fn alternatives(c: &mut Checker, p: &Project, known: &Known) {
         for (k, score) in a.custom_scores.iter().enumerate() {
             let here = at.field("custom_scores").index(k);
             match d.criterion(score.criterion) {
-                Some(cr) if cr.measure == Measure::Custom => {
+                Some(cr) if cr.measure == CriterionMeasure::Custom => {
                     c.score(
                         &item,
                         &here,
@@ -633,12 +633,12 @@ fn alternatives(c: &mut Checker, p: &Project, known: &Known) {
                 continue;
             };
             let likely = match cr.measure {
-                Measure::CompetitiveQuality => Some(a.competitive_quality),
-                Measure::Risk => Some(a.risk),
-                Measure::Resources => Some(a.resources_eur(p.day_rate_eur)),
-                Measure::GoalContribution => Some(a.goal_contribution),
-                Measure::StrategicQuality => Some(a.strategic_quality),
-                Measure::Custom => a.custom_score(cr.id),
+                CriterionMeasure::CompetitiveQuality => Some(a.competitive_quality),
+                CriterionMeasure::Risk => Some(a.risk),
+                CriterionMeasure::Resources => Some(a.resources_eur(p.day_rate_eur)),
+                CriterionMeasure::GoalContribution => Some(a.goal_contribution),
+                CriterionMeasure::StrategicQuality => Some(a.strategic_quality),
+                CriterionMeasure::Custom => a.custom_score(cr.id),
             };
             let low_ok = r.low.is_finite() && r.low >= 0.0;
             let high_ok = r.high.is_finite() && (!cr.measure.is_score() || r.high <= 10.0);

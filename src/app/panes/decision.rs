@@ -6,7 +6,7 @@ use crate::app::command::Command;
 use crate::app::plots::{acceptability, tornado};
 use crate::app::state::{DecisionSection, PaneEnv};
 use crate::app::widgets::{self, Col, cell_text, eur, pane_header, section_tabs};
-use crate::model::decision::Measure;
+use crate::model::decision::CriterionMeasure;
 use crate::model::{
     AlternativeId, Budget, CriterionId, CustomScore, ItemKind, ItemRef, Project, ScoreRange,
     WeightScenario,
@@ -433,7 +433,7 @@ fn own_scores_ui(ui: &mut egui::Ui, project: &mut Project) {
         .decision
         .criteria
         .iter()
-        .filter(|c| c.measure == Measure::Custom)
+        .filter(|c| c.measure == CriterionMeasure::Custom)
         .map(|c| (c.id, c.name.clone()))
         .collect();
     if own.is_empty() {
@@ -747,14 +747,14 @@ fn ranges_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
             ui.end_row();
             for c in &criteria {
                 let likely = match c.measure {
-                    Measure::CompetitiveQuality => alt.competitive_quality,
-                    Measure::Risk => alt.risk,
-                    Measure::Resources => alt.resources_eur(rate),
-                    Measure::GoalContribution => alt.goal_contribution,
-                    Measure::StrategicQuality => alt.strategic_quality,
-                    Measure::Custom => alt.custom_score(c.id).unwrap_or(0.0),
+                    CriterionMeasure::CompetitiveQuality => alt.competitive_quality,
+                    CriterionMeasure::Risk => alt.risk,
+                    CriterionMeasure::Resources => alt.resources_eur(rate),
+                    CriterionMeasure::GoalContribution => alt.goal_contribution,
+                    CriterionMeasure::StrategicQuality => alt.strategic_quality,
+                    CriterionMeasure::Custom => alt.custom_score(c.id).unwrap_or(0.0),
                 };
-                let is_money = c.measure == Measure::Resources;
+                let is_money = c.measure == CriterionMeasure::Resources;
                 let show = |v: f64| if is_money { eur(v) } else { format!("{v:.1}") };
                 ui.label(&c.name);
                 ui.label(show(likely));

@@ -3,7 +3,7 @@
 use crate::analysis::decision::Evaluation;
 use crate::analysis::robustness::Robustness;
 use crate::app::widgets;
-use crate::model::decision::Measure;
+use crate::model::decision::CriterionMeasure;
 use crate::model::{Alternative, AlternativeId, AlternativeStatus, Choice, Project};
 use egui::{Align2, Color32, RichText, Stroke};
 use egui_plot::{HLine, Plot, PlotPoint, Polygon, Text, VLine};
@@ -192,9 +192,9 @@ pub struct MapView<'a> {
     /// The alternative drawn as selected.
     pub selected: Option<AlternativeId>,
     /// The value on the horizontal axis.
-    pub x: Measure,
+    pub x: CriterionMeasure,
     /// The value on the vertical axis.
-    pub y: Measure,
+    pub y: CriterionMeasure,
     /// Totals, ranks, dominance and budget.
     pub evaluation: &'a Evaluation,
     /// Rank acceptability, if computed.
@@ -208,40 +208,40 @@ pub struct MapView<'a> {
 }
 
 /// An alternative's value for a measure on the map (own scores are not map axes).
-pub fn axis_value(project: &Project, alternative: &Alternative, measure: Measure) -> f64 {
+pub fn axis_value(project: &Project, alternative: &Alternative, measure: CriterionMeasure) -> f64 {
     match measure {
-        Measure::CompetitiveQuality => alternative.competitive_quality,
-        Measure::Risk => alternative.risk,
-        Measure::Resources => alternative.resources_eur(project.day_rate_eur),
-        Measure::GoalContribution => alternative.goal_contribution,
-        Measure::StrategicQuality => alternative.strategic_quality,
-        Measure::Custom => 0.0,
+        CriterionMeasure::CompetitiveQuality => alternative.competitive_quality,
+        CriterionMeasure::Risk => alternative.risk,
+        CriterionMeasure::Resources => alternative.resources_eur(project.day_rate_eur),
+        CriterionMeasure::GoalContribution => alternative.goal_contribution,
+        CriterionMeasure::StrategicQuality => alternative.strategic_quality,
+        CriterionMeasure::Custom => 0.0,
     }
 }
 
 /// Moves an alternative's value for a measure by `delta` (kept within 0–10). Resources are
 /// not moved on the map: they come from budget and effort.
-pub fn move_value(alternative: &mut Alternative, measure: Measure, delta: f64) {
+pub fn move_value(alternative: &mut Alternative, measure: CriterionMeasure, delta: f64) {
     let value = match measure {
-        Measure::CompetitiveQuality => &mut alternative.competitive_quality,
-        Measure::Risk => &mut alternative.risk,
-        Measure::GoalContribution => &mut alternative.goal_contribution,
-        Measure::StrategicQuality => &mut alternative.strategic_quality,
-        Measure::Resources | Measure::Custom => return,
+        CriterionMeasure::CompetitiveQuality => &mut alternative.competitive_quality,
+        CriterionMeasure::Risk => &mut alternative.risk,
+        CriterionMeasure::GoalContribution => &mut alternative.goal_contribution,
+        CriterionMeasure::StrategicQuality => &mut alternative.strategic_quality,
+        CriterionMeasure::Resources | CriterionMeasure::Custom => return,
     };
     *value = (*value + delta).clamp(0.0, 10.0);
 }
 
 /// The axes a map can show.
-pub const AXES: [Measure; 5] = [
-    Measure::CompetitiveQuality,
-    Measure::Risk,
-    Measure::Resources,
-    Measure::GoalContribution,
-    Measure::StrategicQuality,
+pub const AXES: [CriterionMeasure; 5] = [
+    CriterionMeasure::CompetitiveQuality,
+    CriterionMeasure::Risk,
+    CriterionMeasure::Resources,
+    CriterionMeasure::GoalContribution,
+    CriterionMeasure::StrategicQuality,
 ];
 
-fn axis_bounds(project: &Project, measure: Measure) -> (f64, f64) {
+fn axis_bounds(project: &Project, measure: CriterionMeasure) -> (f64, f64) {
     if measure.is_score() {
         (-0.5, 10.5)
     } else {
@@ -254,7 +254,7 @@ fn axis_bounds(project: &Project, measure: Measure) -> (f64, f64) {
     }
 }
 
-fn axis_label(measure: Measure) -> String {
+fn axis_label(measure: CriterionMeasure) -> String {
     format!("{} →", measure.label())
 }
 
@@ -279,8 +279,8 @@ pub fn ui(ui: &mut egui::Ui, project: &Project, view: &MapView<'_>) -> MapRespon
     let (x0, x1) = axis_bounds(project, view.x);
     let (y0, y1) = axis_bounds(project, view.y);
     // The "good" corner: high on benefit axes, low on cost axes.
-    let x_good_high = !matches!(view.x, Measure::Risk | Measure::Resources);
-    let y_good_high = !matches!(view.y, Measure::Risk | Measure::Resources);
+    let x_good_high = !matches!(view.x, CriterionMeasure::Risk | CriterionMeasure::Resources);
+    let y_good_high = !matches!(view.y, CriterionMeasure::Risk | CriterionMeasure::Resources);
     let (xm, ym) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
     let sweet_x = if x_good_high { (xm, x1) } else { (x0, xm) };
     let sweet_y = if y_good_high { (ym, y1) } else { (y0, ym) };
