@@ -9,9 +9,10 @@ mod common;
 use common::thread_cpu_time;
 use pbsm::app::Workbench;
 use pbsm::app::layout::PaneKind;
+use pbsm::app::workbench::Settings;
 use pbsm::io::{self, SAMPLES};
 use pbsm::model::stress::{StressSize, stress_project};
-use pbsm::model::{ItemKind, ItemRef, Project};
+use pbsm::model::{ItemKind, Project};
 use std::hint::black_box;
 use std::time::Duration;
 
@@ -30,25 +31,13 @@ fn ms(d: Duration) -> f64 {
 
 /// The median CPU time of one frame with only `pane` on screen.
 fn frame_time(project: &Project, pane: PaneKind) -> Duration {
-    let mut app = Workbench::default();
-    app.project = project.clone();
-    app.history = pbsm::app::history::History::new(project);
-    if let Some(a) = project.alternatives.first() {
-        app.selection.select(ItemRef::Alternative(a.id));
-    }
-    if let Some(o) = project.options.first() {
-        app.selection.select(ItemRef::Option(o.id));
-    }
-    if let Some(k) = project.management.kpis.first() {
-        app.selection.select(ItemRef::Kpi(k.id));
-    }
-    if let Some(u) = project.potential.usage_formats.first() {
-        app.selection.select(ItemRef::UsageFormat(u.id));
-    }
+    // Opened as a file is: a fresh history, the first item of each list selected.
+    let mut app = Workbench::with_project(project.clone(), Settings::default());
     debug_assert!(
-        app.selection.get(ItemKind::Alternative).is_some() || project.alternatives.is_empty()
+        app.selection().get(ItemKind::Alternative).is_some() || project.alternatives.is_empty()
     );
-    app.settings.layout = egui_tiles::Tree::new_tabs(egui::Id::unique("bench_tree"), vec![pane]);
+    app.settings_mut().layout =
+        egui_tiles::Tree::new_tabs(egui::Id::unique("bench_tree"), vec![pane]);
     let ctx = egui::Context::default();
     let mut times = Vec::with_capacity(MEASURED_FRAMES);
     for frame in 0..WARM_UP_FRAMES + MEASURED_FRAMES {

@@ -296,7 +296,7 @@ fn settings_that_broke_the_settings_fuzz_target_give_a_usable_window() {
         // As eframe reads the remembered settings.
         let settings: pbsm::app::workbench::Settings = ron::from_str(text).unwrap();
         let app = pbsm::app::Workbench::new(settings);
-        let s = &app.settings;
+        let s = app.settings();
         assert!(ZOOM_RANGE.contains(&s.zoom), "{name}: zoom {}", s.zoom);
         assert!(
             ZOOM_RANGE.contains(&s.presentation_zoom),

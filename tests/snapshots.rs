@@ -18,8 +18,8 @@ use pbsm::model::Date;
 
 fn harness(theme: ThemeChoice, size: [f32; 2]) -> Harness<'static, Workbench> {
     let mut app = Workbench::with_sample(0);
-    app.settings.theme = theme;
-    app.today = Date::new(2026, 11, 23).unwrap_or(app.today);
+    app.settings_mut().theme = theme;
+    app.set_today(Date::new(2026, 11, 23).unwrap_or(app.today()));
     let mut harness = Harness::builder()
         .with_size(size)
         .wgpu()
@@ -63,13 +63,13 @@ fn every_pane_at_laptop_size(theme: ThemeChoice) {
         // The sections that are not shown first.
         h.get_by_label(PaneKind::Competition.tab_title()).click();
         h.run();
-        h.state_mut().sections.competition = CompetitionSection::Competitors;
+        h.state_mut().sections_mut().competition = CompetitionSection::Competitors;
         h.run();
         h.snapshot(format!(
             "pane_competition_competitors_{}",
             theme_name(theme)
         ));
-        h.state_mut().sections.management = ManagementSection::Assumptions;
+        h.state_mut().sections_mut().management = ManagementSection::Assumptions;
         h.get_by_label(PaneKind::Management.tab_title()).click();
         h.run();
         h.snapshot(format!("pane_management_assumptions_{}", theme_name(theme)));
@@ -80,7 +80,7 @@ fn every_pane_at_laptop_size(theme: ThemeChoice) {
             (DecisionSection::Sensitivity, "sensitivity"),
             (DecisionSection::Robustness, "robustness"),
         ] {
-            h.state_mut().sections.decision = section;
+            h.state_mut().sections_mut().decision = section;
             h.run();
             h.snapshot(format!("pane_decision_{name}_{}", theme_name(theme)));
         }
@@ -127,7 +127,7 @@ fn the_unsaved_changes_prompt() {
     let mut h = harness(ThemeChoice::Light, [1280.0, 800.0]);
     h.get_by_label(PaneKind::Alternatives.tab_title()).click();
     h.run();
-    h.state_mut().project.alternatives[0].risk = 3.0;
+    h.state_mut().project_mut().alternatives[0].risk = 3.0;
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
     h.run();
     h.snapshot("dialog_unsaved_light");
@@ -148,8 +148,8 @@ fn the_copy_from_sample_checklist() {
 #[ignore = "needs a GPU or Mesa lavapipe; run with --ignored (see .ci/run)"]
 fn pairwise_comparison_with_judgments() {
     let mut app = Workbench::with_sample(1);
-    app.settings.theme = ThemeChoice::Light;
-    app.sections.decision = DecisionSection::Pairwise;
+    app.settings_mut().theme = ThemeChoice::Light;
+    app.sections_mut().decision = DecisionSection::Pairwise;
     let mut h = Harness::builder()
         .with_size([1280.0, 800.0])
         .wgpu()
@@ -167,13 +167,14 @@ fn the_recovery_offer() {
     let state = tempfile::tempdir().unwrap();
     let mut crashed = Workbench::with_sample(0);
     crashed.start_recovery(state.path());
-    crashed.project.name = "Backhaus Lindner: social media strategy 2026/27 (draft)".to_owned();
+    crashed.project_mut().name =
+        "Backhaus Lindner: social media strategy 2026/27 (draft)".to_owned();
     let slot = crashed.recovery_file().unwrap();
     std::fs::write(
         &slot,
         format!(
             "// original file: /home/anna/strategy/bakery.pbsm.ron\n{}",
-            pbsm::io::project_file::to_string(&crashed.project)
+            pbsm::io::project_file::to_string(crashed.project())
         ),
     )
     .unwrap();
@@ -186,7 +187,7 @@ fn the_recovery_offer() {
         .unwrap();
     drop(crashed);
     let mut app = Workbench::with_sample(0);
-    app.settings.theme = ThemeChoice::Dark;
+    app.settings_mut().theme = ThemeChoice::Dark;
     app.start_recovery(state.path());
     let mut h = Harness::builder()
         .with_size([1280.0, 800.0])
@@ -200,7 +201,7 @@ fn the_recovery_offer() {
 #[ignore = "needs a GPU or Mesa lavapipe; run with --ignored (see .ci/run)"]
 fn presentation_mode_at_projector_size() {
     let mut h = harness(ThemeChoice::Light, [1920.0, 1080.0]);
-    h.state_mut().settings.step_minutes = 10;
+    h.state_mut().settings_mut().step_minutes = 10;
     h.key_press(egui::Key::F5);
     h.run();
     // Agenda step 6: the alternatives.
@@ -235,8 +236,8 @@ fn dot_voting_on_options_at_laptop_size() {
     let mut h = harness(ThemeChoice::Dark, [1280.0, 800.0]);
     h.get_by_label(PaneKind::Voting.tab_title()).click();
     h.run();
-    let options_round = h.state().project.votes[0].id;
-    h.state_mut().sections.voting_round = Some(options_round);
+    let options_round = h.state().project().votes[0].id;
+    h.state_mut().sections_mut().voting_round = Some(options_round);
     h.run();
     h.snapshot("pane_voting_options_dark");
 }

@@ -18,7 +18,7 @@ fn from_palette(h: &mut Harness<'_, Workbench>, query: &str) {
     h.key_press_modifiers(Modifiers::COMMAND, Key::K);
     h.run();
     assert!(
-        matches!(h.state().dialog, Some(Dialog::Palette { .. })),
+        matches!(h.state().dialog(), Some(Dialog::Palette(_))),
         "the palette opens"
     );
     h.get_by_label("Command").type_text(query);
@@ -35,15 +35,15 @@ fn every_command_that_replaces_the_project_asks_first_from_the_palette() {
     pbsm::io::save(&pbsm::io::SAMPLES[2].load().unwrap(), &recent).unwrap();
 
     let mut app = Workbench::with_sample(0);
-    app.settings.recent.push(recent.clone());
+    app.settings_mut().recent.push(recent.clone());
     app.start_recovery(state.path());
-    app.autosave_interval_s = 0.0;
+    app.set_autosave_interval(0.0);
     let mut h = harness(app);
     open_pane(&mut h, PaneKind::Alternatives);
     slider(&h, "Risk").increment_accesskit();
     h.run();
     h.run();
-    let edited = h.state().project.clone();
+    let edited = h.state().project().clone();
     assert!(h.state().is_dirty());
     let recovery_files = || {
         std::fs::read_dir(state.path())
@@ -68,13 +68,13 @@ fn every_command_that_replaces_the_project_asks_first_from_the_palette() {
     ] {
         from_palette(&mut h, query);
         assert!(
-            matches!(h.state().dialog, Some(Dialog::Unsaved { .. })),
+            matches!(h.state().dialog(), Some(Dialog::Unsaved(_))),
             "“{query}” asks about the unsaved changes first"
         );
         click(&mut h, "Cancel");
-        assert!(h.state().dialog.is_none(), "{query}");
+        assert!(h.state().dialog().is_none(), "{query}");
         assert_eq!(
-            h.state().project,
+            *h.state().project(),
             edited,
             "“{query}”: Cancel keeps the work"
         );
@@ -90,7 +90,7 @@ fn every_command_that_replaces_the_project_asks_first_from_the_palette() {
     from_palette(&mut h, "open recent tourism");
     click(&mut h, "Don’t save");
     assert_eq!(
-        h.state().project.name,
+        h.state().project().name,
         "Visit Marrenburg: destination strategy 2026-2028"
     );
 }
@@ -104,21 +104,21 @@ fn a_dropped_file_asks_first_too() {
     open_pane(&mut h, PaneKind::Alternatives);
     slider(&h, "Risk").increment_accesskit();
     h.run();
-    let edited = h.state().project.clone();
+    let edited = h.state().project().clone();
     h.input_mut()
         .dropped_files
         .push(std::sync::Arc::new(Dropped(path)));
     h.run();
-    assert!(matches!(h.state().dialog, Some(Dialog::Unsaved { .. })));
+    assert!(matches!(h.state().dialog(), Some(Dialog::Unsaved(_))));
     click(&mut h, "Cancel");
-    assert_eq!(h.state().project, edited);
+    assert_eq!(*h.state().project(), edited);
 }
 
 /// A new project whose Industry field has the focus and is empty.
 fn empty_industry() -> Harness<'static, Workbench> {
     let mut h = harness(Workbench::default());
     open_pane(&mut h, PaneKind::Foundation);
-    assert_eq!(h.state().project.foundation.industry, "");
+    assert_eq!(h.state().project().foundation.industry, "");
     field(&h, "Industry").click();
     h.run();
     h
@@ -127,7 +127,7 @@ fn empty_industry() -> Harness<'static, Workbench> {
 fn undo(h: &mut Harness<'_, Workbench>) -> String {
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
-    h.state().project.foundation.industry.clone()
+    h.state().project().foundation.industry.clone()
 }
 
 #[test]
@@ -139,7 +139,7 @@ fn a_typed_word_is_one_undo_step_from_its_first_letter() {
         h.step();
     }
     h.run();
-    assert_eq!(h.state().project.foundation.industry, "Acme Bakery");
+    assert_eq!(h.state().project().foundation.industry, "Acme Bakery");
     assert_eq!(undo(&mut h), "Acme ");
     assert_eq!(undo(&mut h), "", "the first letter is part of its word");
 }
@@ -160,7 +160,7 @@ fn fast_typing_keeps_words_whole() {
         h.step();
     }
     h.run();
-    assert_eq!(h.state().project.foundation.industry, "Acme Bakery");
+    assert_eq!(h.state().project().foundation.industry, "Acme Bakery");
     assert_eq!(undo(&mut h), "Acme ");
     assert_eq!(undo(&mut h), "");
 }
@@ -174,14 +174,14 @@ fn a_message_clears_when_the_next_edit_happens() {
     }
     h.run();
     undo(&mut h);
-    assert_eq!(h.state().status, "Undone");
+    assert_eq!(h.state().status(), "Undone");
     field(&h, "Industry").click();
     h.run();
     h.event(egui::Event::Text("B".to_owned()));
     h.run();
-    assert_eq!(h.state().project.foundation.industry, "B");
+    assert_eq!(h.state().project().foundation.industry, "B");
     assert_eq!(
-        h.state().status,
+        h.state().status(),
         "",
         "“Undone” no longer describes the screen"
     );
@@ -191,9 +191,9 @@ fn a_message_clears_when_the_next_edit_happens() {
         pbsm::model::VoteSubject::Alternatives,
     ));
     h.run();
-    assert!(h.state().status.starts_with("New dot voting round"));
+    assert!(h.state().status().starts_with("New dot voting round"));
     h.run();
-    assert!(h.state().status.starts_with("New dot voting round"));
+    assert!(h.state().status().starts_with("New dot voting round"));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -202,7 +202,7 @@ fn a_message_clears_when_the_next_edit_happens() {
 /// A workbench with the first sample whose recovery slots live in `dir`, autosaving at once.
 fn window_in(dir: &std::path::Path) -> Harness<'static, Workbench> {
     let mut app = Workbench::with_sample(0);
-    app.autosave_interval_s = 0.0;
+    app.set_autosave_interval(0.0);
     app.start_recovery(dir);
     harness(app)
 }
@@ -217,7 +217,7 @@ fn rename(h: &mut Harness<'_, Workbench>, name: &str) {
     h.key_press(Key::Enter);
     h.run();
     h.run();
-    assert_eq!(h.state().project.name, name);
+    assert_eq!(h.state().project().name, name);
 }
 
 fn recovery_names(dir: &std::path::Path) -> Vec<String> {
@@ -248,10 +248,10 @@ fn unsaved_work_is_autosaved_aside_and_offered_back_after_a_crash() {
     assert!(recovery.exists(), "unsaved work is written aside");
     assert_eq!(
         pbsm::io::load(&recovery).unwrap(),
-        h.state().project,
+        *h.state().project(),
         "the recovery file holds the edited project"
     );
-    let edited = h.state().project.clone();
+    let edited = h.state().project().clone();
 
     // Saving clears the recovery file; it never touches the user's own file before that.
     assert!(!own_file.exists());
@@ -264,7 +264,7 @@ fn unsaved_work_is_autosaved_aside_and_offered_back_after_a_crash() {
     slider(&h, "Risk").increment_accesskit();
     h.run();
     h.run();
-    let unsaved = h.state().project.clone();
+    let unsaved = h.state().project().clone();
     assert_ne!(unsaved, edited);
     drop(h);
     assert_eq!(
@@ -281,8 +281,8 @@ fn unsaved_work_is_autosaved_aside_and_offered_back_after_a_crash() {
     h.run();
     h.get_by_label("Restore unsaved work?");
     click(&mut h, "Restore");
-    assert_eq!(h.state().project, unsaved);
-    assert_eq!(h.state().path.as_deref(), Some(own_file.as_path()));
+    assert_eq!(*h.state().project(), unsaved);
+    assert_eq!(h.state().path(), Some(own_file.as_path()));
     assert!(h.state().is_dirty(), "restored work is unsaved until saved");
     assert_eq!(
         h.state().recovery_file(),
@@ -299,7 +299,7 @@ fn two_windows_keep_their_own_work_and_a_quit_in_one_leaves_the_other() {
     // A second window while the first runs: nothing is offered, it gets its own slot.
     let mut second = window_in(state.path());
     assert!(
-        second.state().dialog.is_none(),
+        second.state().dialog().is_none(),
         "the first window's work is not offered"
     );
     assert_ne!(
@@ -326,7 +326,7 @@ fn two_windows_keep_their_own_work_and_a_quit_in_one_leaves_the_other() {
     assert_eq!(third.state().orphans().len(), 1);
     third.get_by_label("“First window's draft”");
     click(&mut third, "Restore");
-    assert_eq!(third.state().project.name, "First window's draft");
+    assert_eq!(third.state().project().name, "First window's draft");
 }
 
 #[test]
@@ -344,16 +344,16 @@ fn several_crashed_windows_are_offered_together_and_each_is_decided() {
     // Restore the first; the other stays on offer after the restore.
     h.get_all_by_label("Restore").next().unwrap().click();
     h.run();
-    assert_eq!(h.state().project.name, "Draft A");
+    assert_eq!(h.state().project().name, "Draft A");
     h.get_by_label("“Draft B”");
     // Restoring the second asks about the first, which is now unsaved work of this window.
     click(&mut h, "Restore");
-    assert!(matches!(h.state().dialog, Some(Dialog::Unsaved { .. })));
+    assert!(matches!(h.state().dialog(), Some(Dialog::Unsaved(_))));
     click(&mut h, "Cancel");
-    assert_eq!(h.state().project.name, "Draft A", "Cancel keeps it");
+    assert_eq!(h.state().project().name, "Draft A", "Cancel keeps it");
     h.get_by_label("“Draft B”");
     click(&mut h, "Decide later");
-    assert!(h.state().dialog.is_none());
+    assert!(h.state().dialog().is_none());
     drop(h);
     // Decided later: the next start offers Draft B again; Draft A lives in the restored
     // window's slot, which autosaved it.
@@ -368,15 +368,15 @@ fn discarding_recovered_work_removes_it() {
     drop(h);
 
     let mut h = window_in(state.path());
-    let before = h.state().project.clone();
+    let before = h.state().project().clone();
     h.get_by_label("Restore unsaved work?");
     click(&mut h, "Discard it");
-    assert!(h.state().dialog.is_none());
-    assert_eq!(h.state().project, before, "the open project stays");
+    assert!(h.state().dialog().is_none());
+    assert_eq!(*h.state().project(), before, "the open project stays");
     assert!(recovery_names(state.path()).is_empty());
     drop(h);
     let h = window_in(state.path());
-    assert!(h.state().dialog.is_none(), "nothing is offered again");
+    assert!(h.state().dialog().is_none(), "nothing is offered again");
 }
 
 #[test]
@@ -403,7 +403,7 @@ fn the_recovery_file_of_an_older_workbench_is_offered_once() {
     let mut h = window_in(state.path());
     h.get_by_label("“Draft from an older workbench”");
     click(&mut h, "Restore");
-    assert_eq!(h.state().project, old);
+    assert_eq!(*h.state().project(), old);
     assert!(
         !state
             .path()
@@ -429,9 +429,9 @@ fn a_failing_autosave_says_so_once_keeps_the_project_and_retries() {
         "{problem}"
     );
     assert!(
-        h.state().status.starts_with("Autosave failed"),
+        h.state().status().starts_with("Autosave failed"),
         "said once: {}",
-        h.state().status
+        h.state().status()
     );
     h.get_by_label_contains("Autosave is failing");
     // The next edit clears the message; the failure stays visible in the status bar while it
@@ -441,9 +441,9 @@ fn a_failing_autosave_says_so_once_keeps_the_project_and_retries() {
     field(&h, "Industry").type_text("x");
     h.run();
     h.run();
-    assert!(!h.state().status.starts_with("Autosave failed"));
+    assert!(!h.state().status().starts_with("Autosave failed"));
     h.get_by_label_contains("Autosave is failing");
-    assert!(h.state().project.foundation.industry.ends_with('x'));
+    assert!(h.state().project().foundation.industry.ends_with('x'));
 
     // The disk has room again: the next autosave works and the warning goes.
     std::fs::remove_dir(&recovery).unwrap();
@@ -451,7 +451,7 @@ fn a_failing_autosave_says_so_once_keeps_the_project_and_retries() {
     h.run();
     h.run();
     assert!(h.state().autosave_problem().is_none());
-    assert_eq!(pbsm::io::load(&recovery).unwrap(), h.state().project);
+    assert_eq!(pbsm::io::load(&recovery).unwrap(), *h.state().project());
     assert!(h.query_by_label_contains("Autosave is failing").is_none());
 }
 
@@ -539,7 +539,7 @@ fn a_window_killed_with_sigkill_gets_its_work_back_and_a_running_one_keeps_its_o
     );
     h.get_by_label("“Alpha”");
     click(&mut h, "Restore");
-    assert_eq!(h.state().project.name, "Alpha");
+    assert_eq!(h.state().project().name, "Alpha");
     assert_eq!(
         recovery_names(state.path()),
         ["Alpha", "Beta"],
@@ -552,7 +552,7 @@ fn a_window_killed_with_sigkill_gets_its_work_back_and_a_running_one_keeps_its_o
     assert_eq!(fresh.state().orphans().len(), 1);
     fresh.get_by_label("“Beta”");
     click(&mut fresh, "Restore");
-    assert_eq!(fresh.state().project.name, "Beta");
+    assert_eq!(fresh.state().project().name, "Beta");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -591,13 +591,13 @@ fn opening_slowly(dir: &std::path::Path) -> (std::path::PathBuf, Harness<'static
 fn a_slow_file_opens_in_the_background_with_progress_and_the_window_keeps_drawing() {
     let dir = tempfile::tempdir().unwrap();
     let (path, mut h) = opening_slowly(dir.path());
-    let before = h.state().project.clone();
+    let before = h.state().project().clone();
     h.get_by_label_contains("Opening");
     h.get_by_label("Cancel");
     // Shortcuts wait: nothing may replace the project under the load.
     h.key_press_modifiers(Modifiers::COMMAND, Key::N);
     h.step();
-    assert_eq!(h.state().project, before);
+    assert_eq!(*h.state().project(), before);
 
     let mut tourism = pbsm::io::SAMPLES[2].load().unwrap();
     tourism.name = "Arrived through a slow pipe".to_owned();
@@ -605,19 +605,19 @@ fn a_slow_file_opens_in_the_background_with_progress_and_the_window_keeps_drawin
     settle(&mut h);
     writer.join().unwrap();
     assert!(!h.state().is_busy());
-    assert_eq!(h.state().project, tourism);
-    assert_eq!(h.state().path.as_deref(), Some(path.as_path()));
+    assert_eq!(*h.state().project(), tourism);
+    assert_eq!(h.state().path(), Some(path.as_path()));
 }
 
 #[test]
 fn waiting_for_a_slow_file_can_be_cancelled_and_nothing_changes() {
     let dir = tempfile::tempdir().unwrap();
     let (path, mut h) = opening_slowly(dir.path());
-    let before = h.state().project.clone();
+    let before = h.state().project().clone();
     h.get_by_label("Cancel").click();
     h.step();
     assert!(!h.state().is_busy());
-    assert_eq!(h.state().project, before);
+    assert_eq!(*h.state().project(), before);
     // Let the reading thread finish.
     feed(&path, String::new()).join().unwrap();
 }
@@ -627,14 +627,14 @@ fn a_refused_slow_file_says_why_and_keeps_the_project() {
     let dir = tempfile::tempdir().unwrap();
     let path = slow_file(dir.path());
     let mut h = sample();
-    let before = h.state().project.clone();
+    let before = h.state().project().clone();
     h.state_mut().send(Command::OpenPath(path.clone()));
     h.step();
     let writer = feed(&path, "(version: 2, name: \"cut off".to_owned());
     settle(&mut h);
     writer.join().unwrap();
     h.get_by_label("The file was not opened");
-    assert_eq!(h.state().project, before);
+    assert_eq!(*h.state().project(), before);
 }
 
 #[test]
@@ -644,8 +644,8 @@ fn the_decision_memo_is_written_in_the_background() {
     let mut app = Workbench::with_sample(0);
     // Many draws, run in the background as in the window: the memo does not wait on the UI
     // thread for a run of its own.
-    app.project.decision.draws = 200_000;
-    app.derived.background = true;
+    app.project_mut().decision.draws = 200_000;
+    app.set_background_analysis(true);
     let mut h = harness(app);
     h.key_press_modifiers(Modifiers::COMMAND, Key::E);
     h.run();
@@ -663,7 +663,7 @@ fn the_decision_memo_is_written_in_the_background() {
         html.contains("Share of 200,000 Monte Carlo draws"),
         "the project's draws"
     );
-    assert!(h.state().status.contains("Decision memo written"));
+    assert!(h.state().status().contains("Decision memo written"));
 }
 
 #[test]
@@ -679,10 +679,11 @@ fn a_csv_with_thousands_of_bad_rows_gives_a_readable_error_and_changes_nothing()
     }
     std::fs::write(&csv, text).unwrap();
     let mut h = sample();
-    let before = h.state().project.clone();
+    let before = h.state().project().clone();
     h.state_mut().send(Command::ImportCsvFrom(csv));
     h.run();
-    let Some(Dialog::Error { message, .. }) = &h.state().dialog else {
+    let Some(Dialog::Error(pbsm::app::dialogs::ErrorDialog { message, .. })) = h.state().dialog()
+    else {
         panic!("an error is shown");
     };
     assert!(
@@ -691,7 +692,7 @@ fn a_csv_with_thousands_of_bad_rows_gives_a_readable_error_and_changes_nothing()
         message.len()
     );
     assert!(message.contains("more characters)"));
-    assert_eq!(h.state().project, before);
+    assert_eq!(*h.state().project(), before);
 }
 
 #[test]
@@ -723,15 +724,15 @@ fn a_word_then_a_drag_are_two_undo_steps() {
     h.run();
     // Straight from typing to a slider, without leaving the field first.
     open_pane(&mut h, PaneKind::Foundation);
-    let before = h.state().project.foundation.market_affinity;
+    let before = h.state().project().foundation.market_affinity;
     slider(&h, "Market affinity").increment_accesskit();
     h.run();
     h.run();
-    assert_ne!(h.state().project.foundation.market_affinity, before);
+    assert_ne!(h.state().project().foundation.market_affinity, before);
     undo(&mut h);
-    assert_eq!(h.state().project.foundation.market_affinity, before);
+    assert_eq!(h.state().project().foundation.market_affinity, before);
     assert_eq!(
-        h.state().project.foundation.industry,
+        h.state().project().foundation.industry,
         "Acme",
         "the word stays"
     );
@@ -769,15 +770,15 @@ fn a_file_that_arrives_after_the_project_changed_asks_again() {
     assert!(h.state().is_busy());
     // Something edits the project while the file is read (as keys typed into a field behind
     // the progress dialog once could).
-    h.state_mut().project.name = "Edited while reading".to_owned();
+    h.state_mut().project_mut().name = "Edited while reading".to_owned();
     let writer = feed(
         &path,
         pbsm::io::project_file::to_string(&pbsm::io::SAMPLES[2].load().unwrap()),
     );
     settle(&mut h);
     writer.join().unwrap();
-    assert_eq!(h.state().project.name, "Edited while reading");
-    assert!(matches!(h.state().dialog, Some(Dialog::Unsaved { .. })));
+    assert_eq!(h.state().project().name, "Edited while reading");
+    assert!(matches!(h.state().dialog(), Some(Dialog::Unsaved(_))));
 }
 
 #[test]

@@ -18,7 +18,7 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let app = Workbench::new(settings);
-    let s = &app.settings;
+    let s = app.settings();
     assert!(is_complete(&s.layout), "the layout has every pane once");
     assert!(ZOOM_RANGE.contains(&s.zoom), "zoom {} is usable", s.zoom);
     assert!(

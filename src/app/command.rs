@@ -130,6 +130,75 @@ impl Command {
             .map(|(shortcut, _)| *shortcut)
     }
 
+    /// The command's text wherever it is offered (menu, palette): one text per action. A
+    /// command with a file or item in it names them.
+    pub fn label(&self) -> String {
+        use crate::model::Choice;
+        let text = match self {
+            Self::NewProject => "New project",
+            Self::Open => "Open…",
+            Self::Palette => "Command palette…",
+            Self::TogglePresentation => "Presentation mode",
+            Self::AgendaStep(step) => return format!("Agenda step {}", step + 1),
+            Self::OpenPath(path) => return path.display().to_string(),
+            Self::OpenSample(index) => {
+                return crate::io::SAMPLES
+                    .get(*index)
+                    .map_or_else(|| format!("Sample {index}"), |s| s.title.to_owned());
+            }
+            Self::Save => "Save",
+            Self::SaveAs => "Save as…",
+            Self::SaveTo(path) => return format!("Save to {}", path.display()),
+            Self::ExportReport => "Export decision memo…",
+            Self::ExportReportTo(path) => {
+                return format!("Write the decision memo to {}", path.display());
+            }
+            Self::ExportCsv => "Export scores as CSV…",
+            Self::ExportCsvTo(path) => return format!("Write the scores to {}", path.display()),
+            Self::ImportCsv => "Import scores from CSV…",
+            Self::ImportCsvFrom(path) => {
+                return format!("Import the scores from {}", path.display());
+            }
+            Self::Quit => "Quit",
+            Self::RestoreRecovered(slot) => return format!("Restore unsaved work ({slot})"),
+            Self::Undo => "Undo",
+            Self::Redo => "Redo",
+            Self::ShowPane(pane) => pane.title(),
+            Self::ResetLayout => "Reset layout",
+            Self::SetTheme(theme) => theme.label(),
+            Self::ZoomIn => "Zoom in",
+            Self::ZoomOut => "Zoom out",
+            Self::ZoomReset => "Actual size",
+            Self::Add(kind) => return format!("Add {}", kind.label()),
+            Self::Remove(item) => return format!("Remove {}", item.kind().label()),
+            Self::Select(item) => return format!("Select {}", item.kind().label()),
+            Self::ExportPlot { name, .. } => return format!("Export {name} as PNG…"),
+            Self::NewVotingRound(subject) => {
+                return format!("New dot voting round on {}", subject.label().to_lowercase());
+            }
+            Self::RemoveVotingRound(_) => "Delete voting round",
+            Self::StartFollowUp(name) => {
+                return format!("Start a follow-up strategy (keep “{name}” as a version)");
+            }
+            Self::CopyFromSample => "Copy options from a sample…",
+            Self::CopyOptions { options, .. } => {
+                return format!("Copy {} option(s) from a sample", options.len());
+            }
+        };
+        text.to_owned()
+    }
+
+    /// The submenu the command is in, which the palette puts before its label.
+    pub fn group(&self) -> Option<&'static str> {
+        match self {
+            Self::OpenPath(_) => Some("Open recent"),
+            Self::OpenSample(_) => Some("Open sample"),
+            Self::ShowPane(_) => Some("Show"),
+            Self::SetTheme(_) => Some("Theme"),
+            _ => None,
+        }
+    }
+
     /// Whether the command replaces the open project (and so must ask about unsaved changes).
     pub fn replaces_project(&self) -> bool {
         matches!(
@@ -156,64 +225,52 @@ pub fn commands_from_shortcuts(ctx: &egui::Context) -> Vec<Command> {
 }
 
 /// Every command the palette offers, with its label: the menu's commands, every pane, theme and
-/// zoom, adding each kind of item, the samples and the recent files.
+/// zoom, adding each kind of item, the samples and the recent files. The labels are the menu's
+/// ([`Command::label`]), after the submenu's name where the menu has them in one
+/// ([`Command::group`]): "Theme: Dark".
 pub fn palette_entries(recent: &[PathBuf]) -> Vec<(String, Command)> {
-    use crate::model::Choice;
-    let mut entries: Vec<(String, Command)> = vec![
-        ("New project".to_owned(), Command::NewProject),
-        ("Open…".to_owned(), Command::Open),
-        ("Save".to_owned(), Command::Save),
-        ("Save as…".to_owned(), Command::SaveAs),
-        ("Export decision memo…".to_owned(), Command::ExportReport),
-        ("Export scores as CSV…".to_owned(), Command::ExportCsv),
-        ("Import scores from CSV…".to_owned(), Command::ImportCsv),
-        ("Undo".to_owned(), Command::Undo),
-        ("Redo".to_owned(), Command::Redo),
-        (
-            "Presentation mode (Esc leaves)".to_owned(),
-            Command::TogglePresentation,
-        ),
-        ("Zoom in".to_owned(), Command::ZoomIn),
-        ("Zoom out".to_owned(), Command::ZoomOut),
-        ("Actual size".to_owned(), Command::ZoomReset),
-        ("Reset layout".to_owned(), Command::ResetLayout),
-        (
-            "Copy options from a sample…".to_owned(),
-            Command::CopyFromSample,
-        ),
-        ("Quit".to_owned(), Command::Quit),
+    let mut commands = vec![
+        Command::NewProject,
+        Command::Open,
+        Command::Save,
+        Command::SaveAs,
+        Command::ExportReport,
+        Command::ExportCsv,
+        Command::ImportCsv,
+        Command::Undo,
+        Command::Redo,
+        Command::TogglePresentation,
+        Command::ZoomIn,
+        Command::ZoomOut,
+        Command::ZoomReset,
+        Command::ResetLayout,
+        Command::CopyFromSample,
+        Command::Quit,
     ];
-    for pane in PaneKind::ALL {
-        entries.push((format!("Show {}", pane.title()), Command::ShowPane(pane)));
-    }
-    for subject in crate::model::VoteSubject::ALL {
-        entries.push((
-            format!("New dot voting round on {}", subject.label().to_lowercase()),
-            Command::NewVotingRound(*subject),
-        ));
-    }
-    for theme in ThemeChoice::ALL {
-        entries.push((
-            format!("Theme: {}", theme.label()),
-            Command::SetTheme(theme),
-        ));
-    }
-    for kind in ItemKind::ALL {
-        entries.push((format!("Add {}", kind.label()), Command::Add(*kind)));
-    }
-    for (i, sample) in crate::io::SAMPLES.iter().enumerate() {
-        entries.push((
-            format!("Open sample: {}", sample.title),
-            Command::OpenSample(i),
-        ));
-    }
-    for path in recent {
-        entries.push((
-            format!("Open recent: {}", path.display()),
-            Command::OpenPath(path.clone()),
-        ));
-    }
-    entries
+    commands.extend(PaneKind::ALL.map(Command::ShowPane));
+    commands.extend(
+        <crate::model::VoteSubject as crate::model::Choice>::ALL
+            .iter()
+            .map(|s| Command::NewVotingRound(*s)),
+    );
+    commands.extend(ThemeChoice::ALL.map(Command::SetTheme));
+    commands.extend(
+        <ItemKind as crate::model::Choice>::ALL
+            .iter()
+            .map(|k| Command::Add(*k)),
+    );
+    commands.extend((0..crate::io::SAMPLES.len()).map(Command::OpenSample));
+    commands.extend(recent.iter().cloned().map(Command::OpenPath));
+    commands
+        .into_iter()
+        .map(|command| {
+            let label = match command.group() {
+                Some(group) => format!("{group}: {}", command.label()),
+                None => command.label(),
+            };
+            (label, command)
+        })
+        .collect()
 }
 
 /// The entries whose label contains every word of the query (case-insensitive), in order.

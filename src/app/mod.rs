@@ -4,6 +4,7 @@
 pub mod agenda;
 pub mod command;
 pub mod derived;
+pub mod dialogs;
 pub mod export;
 pub mod gestures;
 pub mod history;

@@ -59,7 +59,8 @@ pub fn type_slowly(h: &mut Harness<'_, Workbench>, label: &str, text: &str) {
 
 pub fn click(h: &mut Harness<'_, Workbench>, label: &str) {
     h.get_by_label(label).click();
-    h.run();
+    // One frame, not `run`: a job started by it repaints until done, which `settle` waits for.
+    h.step();
     settle(h);
 }
 
@@ -85,7 +86,8 @@ pub fn menu_item(h: &mut Harness<'_, Workbench>, label: &str) {
             .label_contains(label),
     )
     .click();
-    h.run();
+    // One frame, not `run`: a job started by it repaints until done, which `settle` waits for.
+    h.step();
     settle(h);
 }
 
@@ -96,7 +98,8 @@ pub fn enter_path(h: &mut Harness<'_, Workbench>, path: &std::path::Path) {
     h.get_by_label("File path")
         .type_text(&path.display().to_string());
     h.key_press(Key::Enter);
-    h.run();
+    // One frame, not `run`: a job started by it repaints until done, which `settle` waits for.
+    h.step();
     settle(h);
 }
 

@@ -1,0 +1,73 @@
+//! Exporting a plot as PNG: a screenshot of the window, cropped to the plot, then a file name.
+
+use super::Workbench;
+use crate::app::dialogs::PathPurpose;
+use crate::app::export;
+use std::sync::{Arc, mpsc};
+
+/// A screenshot on its way for a plot export.
+pub(super) struct Screenshot {
+    /// The plot's name, the suggested file name.
+    name: String,
+    /// The plot's area on screen (points).
+    rect: egui::Rect,
+    /// Pixels per point when it was asked for.
+    pixels_per_point: f32,
+    /// Where the picture arrives.
+    arrives: mpsc::Receiver<Arc<egui::ColorImage>>,
+}
+
+impl Workbench {
+    /// Asks for a screenshot when a plot export is requested, and turns the screenshot into
+    /// PNG bytes of the plot's area when it arrives; then asks where to write them.
+    pub(super) fn poll_screenshot(&mut self, ctx: &egui::Context) {
+        if let Some((name, rect)) = self.screenshot_request.take() {
+            let (tx, rx) = mpsc::channel();
+            let repaint = ctx.clone();
+            ctx.request_screenshot(move |image| {
+                if tx.send(image).is_err() {
+                    // The window closed meanwhile; nobody needs the picture.
+                }
+                repaint.request_repaint();
+            });
+            self.screenshot = Some(Screenshot {
+                name,
+                rect,
+                pixels_per_point: ctx.pixels_per_point(),
+                arrives: rx,
+            });
+            self.status = "Taking a picture of the plot…".to_owned();
+            return;
+        }
+        let Some(shot) = &self.screenshot else {
+            return;
+        };
+        match shot.arrives.try_recv() {
+            Ok(image) => {
+                let Some(shot) = self.screenshot.take() else {
+                    return;
+                };
+                let png = export::crop(&image, shot.rect, shot.pixels_per_point)
+                    .ok_or_else(|| "the plot is not on screen".to_owned())
+                    .and_then(|img| export::encode_png(&img).map_err(|e| e.to_string()));
+                match png {
+                    Ok(bytes) => {
+                        self.pending_png = Some((shot.name, bytes));
+                        self.ask_for_path(PathPurpose::Png, None);
+                    }
+                    Err(e) => self.error("The plot was not exported", e),
+                }
+            }
+            Err(mpsc::TryRecvError::Empty) => {
+                ctx.request_repaint_after(std::time::Duration::from_millis(50))
+            }
+            Err(mpsc::TryRecvError::Disconnected) => {
+                self.screenshot = None;
+                self.error(
+                    "The plot was not exported",
+                    "The window could not take a picture of itself here.".to_owned(),
+                );
+            }
+        }
+    }
+}

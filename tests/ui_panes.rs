@@ -1,0 +1,435 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+//! The method's panes driven as a user would: each pane's values, the ranking and its weights,
+//! management, traceability, the strategy check, follow-up strategies, copying from a sample.
+//! Click, type, and check what changed in the project (no GPU; see tests/snapshots.rs).
+
+mod common;
+
+use common::*;
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+use pbsm::app::Workbench;
+use pbsm::app::layout::PaneKind;
+use pbsm::model::{AlternativeId, ItemKind, ItemRef};
+
+#[test]
+fn the_workbench_opens_with_the_first_sample_and_every_pane_can_be_visited() {
+    let mut h = sample();
+    assert_eq!(
+        h.state().project().name,
+        "Backhaus Lindner: social media strategy 2026/27"
+    );
+    assert!(!h.state().is_dirty());
+    let headers = [
+        (
+            PaneKind::Foundation,
+            "1 · Foundation: business model and goals",
+        ),
+        (
+            PaneKind::Potential,
+            "2 · Social media performance potential",
+        ),
+        (PaneKind::Benefit, "3 · Corporate benefit"),
+        (PaneKind::Competition, "4 · Competitive situation"),
+        (PaneKind::Options, "5 · Options for action"),
+        (PaneKind::Alternatives, "6 · Strategy alternatives"),
+        (PaneKind::Management, "7 · Strategy management"),
+        (PaneKind::Map, "Alternatives map: quality, risk, resources"),
+    ];
+    for (pane, header) in headers {
+        open_pane(&mut h, pane);
+        h.get_by_label(header);
+    }
+    // The View menu brings a pane to the front too.
+    click(&mut h, "View");
+    click(&mut h, PaneKind::Benefit.title());
+    h.get_by_label("3 · Corporate benefit");
+    // Visiting changes nothing.
+    assert!(!h.state().is_dirty());
+}
+
+#[test]
+fn editing_a_value_in_each_pane_changes_the_project() {
+    let mut h = sample();
+
+    open_pane(&mut h, PaneKind::Foundation);
+    field(&h, "Company").click();
+    field(&h, "Company").type_text(" & Co");
+    h.run();
+    assert_eq!(
+        h.state().project().foundation.company,
+        "Backhaus Lindner GmbH & Co"
+    );
+
+    open_pane(&mut h, PaneKind::Potential);
+    let before = h.state().project().potential.usage_formats[0].competitive_quality;
+    slider(&h, "Competitive quality").increment_accesskit();
+    h.run();
+    assert_eq!(
+        h.state().project().potential.usage_formats[0].competitive_quality,
+        before + 0.5
+    );
+
+    open_pane(&mut h, PaneKind::Benefit);
+    let before = h.state().project().benefits[0].relevance;
+    slider(&h, "Social media relevance").decrement_accesskit();
+    h.run();
+    assert_eq!(h.state().project().benefits[0].relevance, before - 0.5);
+
+    open_pane(&mut h, PaneKind::Competition);
+    click(&mut h, "Competitors");
+    h.get_by_label("What they do, why they matter").click();
+    h.run();
+    h.key_press_modifiers(Modifiers::CTRL, Key::End);
+    h.get_by_label("What they do, why they matter")
+        .type_text(" Opened a second app.");
+    h.run();
+    let description = &h.state().project().competition.competitors[0].description;
+    assert!(
+        description.ends_with("since 2024. Opened a second app."),
+        "{description}"
+    );
+    // The strength matrix: our own strength in the first arena.
+    click(&mut h, "Where we stand");
+    let first_arena = h.state().project().arenas()[0];
+    let arena_name = h.state().project().arena_name(first_arena);
+    let before = pbsm::model::competition::score_in(
+        &h.state().project().competition.our_strength,
+        first_arena,
+    )
+    .unwrap();
+    assert_ne!(before, 7.5);
+    h.get_by_label(&format!("Our strength in Format: {arena_name}"))
+        .set_value_accesskit(7.5);
+    h.run();
+    let after = pbsm::model::competition::score_in(
+        &h.state().project().competition.our_strength,
+        first_arena,
+    )
+    .unwrap();
+    assert_eq!(after, 7.5);
+
+    open_pane(&mut h, PaneKind::Options);
+    field(&h, "Option").click();
+    field(&h, "Option").type_text(" (pilot)");
+    h.run();
+    assert_eq!(
+        h.state().project().options[0].name,
+        "Sourdough club community (pilot)"
+    );
+
+    open_pane(&mut h, PaneKind::Alternatives);
+    let before = h.state().project().alternatives[0].risk;
+    slider(&h, "Risk").increment_accesskit();
+    h.run();
+    assert_eq!(h.state().project().alternatives[0].risk, before + 0.5);
+
+    open_pane(&mut h, PaneKind::Management);
+    field(&h, "Unit").click();
+    field(&h, "Unit").type_text(" (club)");
+    h.run();
+    assert_eq!(
+        h.state().project().management.kpis[0].unit,
+        "members (club)"
+    );
+    let n = h.state().project().management.kpis[0].actuals.len();
+    h.get_by_label("➕ Add actual").scroll_to_me();
+    h.run();
+    click(&mut h, "➕ Add actual");
+    let kpi = &h.state().project().management.kpis[0];
+    assert_eq!(kpi.actuals.len(), n + 1);
+    assert_eq!(
+        kpi.actuals[n].0.to_string(),
+        "2026-11-30",
+        "the month after the latest actual"
+    );
+
+    assert!(h.state().is_dirty());
+    assert!(h.state().window_title().starts_with("● "));
+}
+
+#[test]
+fn changing_a_weight_changes_the_ranking() {
+    let mut h = sample();
+    open_pane(&mut h, PaneKind::Decision);
+    click(&mut h, "Criteria and weights");
+    assert_eq!(
+        h.state().derived().evaluation.winner().unwrap().id,
+        AlternativeId(1)
+    );
+    // Almost all weight on low risk: the low-risk alternative wins.
+    h.get_by_label("Weight of Risk").set_value_accesskit(0.9);
+    h.run();
+    let weights: f64 = h
+        .state()
+        .project()
+        .decision
+        .criteria
+        .iter()
+        .map(|c| c.weight)
+        .sum();
+    assert!(
+        (weights - 1.0).abs() < 1e-9,
+        "weights still sum to 1: {weights}"
+    );
+    let risk = h.state().project().decision.criteria[1].weight;
+    assert!((risk - 0.9).abs() < 1e-9, "{risk}");
+    assert_eq!(
+        h.state().derived().evaluation.winner().unwrap().name,
+        "Reach and recruit: craft content"
+    );
+    click(&mut h, "Ranking");
+    let first_row = h.state().derived().evaluation.ranked()[0].name.clone();
+    assert_eq!(first_row, "Reach and recruit: craft content");
+    // Applying a stored scenario brings another ranking.
+    click(&mut h, "Criteria and weights");
+    h.get_all_by_label("Apply").next().unwrap().click();
+    h.run();
+    assert_eq!(
+        h.state().project().decision.criteria[0].weight,
+        0.45,
+        "the 'Position first' scenario"
+    );
+    assert_eq!(
+        h.state().derived().evaluation.winner().unwrap().id,
+        AlternativeId(1)
+    );
+}
+
+#[test]
+fn a_close_call_shows_a_banner() {
+    let mut h = sample();
+    open_pane(&mut h, PaneKind::Decision);
+    assert!(h.query_by_label("⚠ Close call").is_none());
+    // Bring the runner-up close to the winner.
+    h.state_mut().project_mut().alternatives[2].competitive_quality = 8.0;
+    h.state_mut().project_mut().alternatives[2].ranges.clear();
+    h.run();
+    h.get_by_label("⚠ Close call");
+}
+
+#[test]
+fn viewing_panes_never_changes_values_that_are_off_the_slider_steps() {
+    let mut app = Workbench::with_sample(0);
+    // Values a hand-edited file may hold: off the 0.5 steps and with more decimals than shown.
+    app.project_mut().alternatives[0].risk = 6.23;
+    app.project_mut().alternatives[0].competitive_quality = 7.77;
+    app.project_mut().foundation.market_affinity = 4.44;
+    app.project_mut().decision.criteria[0].weight = 0.3125;
+    app.project_mut().decision.criteria[1].weight = 0.1875;
+    app.project_mut().options[0].relevance = 8.8;
+    app.project_mut().competition.our_strength[0].score = 4.44;
+    app.project_mut().management.kpis[0].baseline = 80.123_456;
+    app.project_mut().alternatives[0].budget_eur = 85_000.555;
+    app.project_mut().fit_ranges();
+    let expected = app.project_mut().clone();
+    let mut h = harness(app);
+    for pane in PaneKind::ALL {
+        open_pane(&mut h, pane);
+    }
+    open_pane(&mut h, PaneKind::Decision);
+    click(&mut h, "Criteria and weights");
+    click(&mut h, "Robustness");
+    let p = &h.state().project();
+    let seen = (
+        p.alternatives[0].risk,
+        p.alternatives[0].competitive_quality,
+        p.foundation.market_affinity,
+        p.decision.criteria[0].weight,
+        p.decision.criteria[1].weight,
+        p.options[0].relevance,
+    );
+    assert_eq!(seen, (6.23, 7.77, 4.44, 0.3125, 0.1875, 8.8));
+    assert!(*p == &expected, "looking at the panes changed the project");
+}
+
+#[test]
+fn a_fired_trigger_puts_an_assumption_at_risk_warns_and_marks_the_map() {
+    let mut app = Workbench::with_sample(1);
+    app.set_today(pbsm::model::Date::new(2026, 11, 23).unwrap());
+    let mut h = harness(app);
+    assert_eq!(
+        h.state().project().management.assumptions[2].status,
+        pbsm::model::AssumptionStatus::Holds,
+        "the last review said it holds"
+    );
+    // The map marks the alternatives that rely on it.
+    assert!(texts_right_of(&h, 1280.0 * 0.6).iter().any(|t| t == "⚠"));
+    open_pane(&mut h, PaneKind::Management);
+    h.get_by_label_contains("Challenge participants consider working in a rural location")
+        .click();
+    h.run();
+    assert_eq!(
+        h.state().selection().get(ItemKind::Assumption),
+        Some(ItemRef::Assumption(pbsm::model::AssumptionId(3)))
+    );
+    assert_eq!(
+        h.state().sections().management,
+        pbsm::app::state::ManagementSection::Assumptions
+    );
+    h.get_by_label("At risk ⚡");
+    // The reviewed status is untouched: the trigger's verdict is derived, not stored.
+    assert_eq!(
+        h.state().project().management.assumptions[2].status,
+        pbsm::model::AssumptionStatus::Holds
+    );
+    assert!(!h.state().is_dirty());
+}
+
+#[test]
+fn following_a_traceability_link() {
+    let mut h = sample();
+    // Select the KPI "Course bookings per month" in the management pane.
+    open_pane(&mut h, PaneKind::Management);
+    h.get_by_label("Course bookings per month").click();
+    h.run();
+    open_pane(&mut h, PaneKind::Trace);
+    // Its chain reaches the option, the benefit and the module behind it.
+    h.get_by_label("Baking courses booked in the club");
+    h.get_by_label("Counter sales and catering");
+    // Follow the chain to the benefit: the chain re-centres on it.
+    h.get_by_label("Course and kit revenue").click();
+    h.run();
+    assert_eq!(
+        h.state().selection().last(),
+        Some(ItemRef::Benefit(pbsm::model::BenefitId(2)))
+    );
+    // "Open" takes us to the benefit in its pane.
+    click(&mut h, "Open");
+    h.get_by_label("3 · Corporate benefit");
+    assert_eq!(
+        h.state().selection().get(ItemKind::Benefit),
+        Some(ItemRef::Benefit(pbsm::model::BenefitId(2)))
+    );
+}
+
+#[test]
+fn loose_ends_are_listed_and_open_their_item() {
+    let mut h = sample();
+    open_pane(&mut h, PaneKind::Trace);
+    click(&mut h, "Loose ends");
+    // The decision-ready alternative has no KPI yet.
+    h.get_all_by_label("alternative “Service and freshness: pre-order and less waste”")
+        .next()
+        .unwrap()
+        .click();
+    h.run();
+    h.get_by_label("6 · Strategy alternatives");
+    assert_eq!(
+        h.state().selection().get(ItemKind::Alternative),
+        Some(ItemRef::Alternative(AlternativeId(3)))
+    );
+}
+
+#[test]
+fn the_strategy_check_shows_gaps_and_a_statement_closes_one() {
+    let mut app = Workbench::with_sample(0);
+    app.project_mut().alternatives[0]
+        .statements
+        .retain(|s| s.component != pbsm::model::Component::Reach);
+    let mut h = harness(app);
+    h.get_by_label(PaneKind::Check.tab_title()).click();
+    h.run();
+    assert!(h.query_by_label("100 / 100").is_none());
+    h.get_by_label("nothing said yet: state it for the alternative");
+    let field = h.get_by_label("Statement on Reach");
+    field.click();
+    h.run();
+    h.get_by_label("Statement on Reach")
+        .type_text("2,500 members by 2027-03.");
+    h.run();
+    let reach = h.state().project().alternatives[0].statement(pbsm::model::Component::Reach);
+    assert_eq!(reach, Some("2,500 members by 2027-03."));
+    h.get_by_label("100 / 100");
+}
+
+#[test]
+fn implementation_progress_per_alternative() {
+    let mut h = sample();
+    open_pane(&mut h, PaneKind::Management);
+    click(&mut h, "Measures");
+    h.get_by_label("Community first: the sourdough club: 4 of 6 done");
+    // Finishing a measure moves the progress.
+    h.state_mut().project_mut().management.measures[3].status = pbsm::model::MeasureStatus::Done;
+    h.run();
+    h.get_by_label("Community first: the sourdough club: 5 of 6 done");
+}
+
+#[test]
+fn copying_options_from_a_sample_asks_for_the_transferability_checklist_first() {
+    let mut h = harness(Workbench::with_sample(2));
+    open_pane(&mut h, PaneKind::Options);
+    let before = h.state().project().options.len();
+    click(&mut h, "Copy from a sample…");
+    h.get_by_label("Copy options from a sample case");
+    // The bakery is the first sample; take its sourdough club option.
+    h.get_by_role_and_label(Role::CheckBox, "Sourdough club community")
+        .click();
+    h.run();
+    click(&mut h, "Copy 1 option");
+    assert_eq!(
+        h.state().project().options.len(),
+        before,
+        "nothing is copied before the checks"
+    );
+    for check in ["Social media affinity:", "Competitors:", "Business model:"] {
+        h.get_by_label_contains(check).click();
+        h.run();
+    }
+    click(&mut h, "Copy 1 option");
+    assert_eq!(h.state().project().options.len(), before + 1);
+    let copied = h.state().project().options.last().unwrap();
+    assert_eq!(copied.name, "Sourdough club community");
+    assert!(
+        copied.benefits.is_empty(),
+        "the bakery's benefits are not the tourism board's"
+    );
+    assert_eq!(
+        copied.assessment,
+        pbsm::model::CompetitiveAssessment::Parity
+    );
+    assert_eq!(
+        h.state().selection().get(ItemKind::Option),
+        Some(ItemRef::Option(copied.id))
+    );
+    // One undo step takes it back.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().project().options.len(), before);
+}
+
+#[test]
+fn starting_a_follow_up_strategy_and_comparing_with_it() {
+    let mut h = sample();
+    open_pane(&mut h, PaneKind::Management);
+    click(&mut h, "Versions");
+    click(&mut h, "Start follow-up strategy");
+    assert_eq!(h.state().project().versions.len(), 1);
+    assert_eq!(
+        h.state().project().alternatives[0].status,
+        pbsm::model::AlternativeStatus::Draft
+    );
+    h.get_by_label("• “Community first: the sourdough club”: status Chosen → Draft");
+    // Change a weight; the comparison shows it.
+    h.state_mut()
+        .project_mut()
+        .decision
+        .set_weight(pbsm::model::CriterionId(2), 0.4);
+    h.run();
+    h.get_by_label("• Weight of Risk: 0.20 → 0.40");
+    // Starting it is one undo step.
+    h.state_mut()
+        .project_mut()
+        .decision
+        .set_weight(pbsm::model::CriterionId(2), 0.2);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(h.state().project().versions.is_empty());
+    assert_eq!(
+        h.state().project().alternatives[0].status,
+        pbsm::model::AlternativeStatus::Chosen
+    );
+}
