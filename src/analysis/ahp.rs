@@ -158,6 +158,11 @@ pub fn from_project(project: &Project) -> Option<AhpResult> {
     analyse(&matrix(&ids, &project.decision.judgments)?)
 }
 
+/// How many pairs `n` criteria form, each needing a judgment: n(n − 1)/2.
+pub fn pair_count(n: usize) -> usize {
+    n * n.saturating_sub(1) / 2
+}
+
 /// The judgment value for a pair (1 when not judged yet), as importance of `a` over `b`.
 pub fn judgment(judgments: &[Judgment], a: CriterionId, b: CriterionId) -> Option<f64> {
     judgments.iter().find_map(|j| {
@@ -291,6 +296,36 @@ mod tests {
         assert_eq!(judgment(&js, ids[0], ids[1]), Some(0.5));
         assert_eq!(scale_label(0.2), "1/5");
         assert_eq!(scale_label(7.2), "7");
+    }
+
+    #[test]
+    fn n_criteria_form_n_choose_2_pairs() {
+        assert_eq!(pair_count(0), 0);
+        assert_eq!(pair_count(1), 0);
+        assert_eq!(pair_count(2), 1);
+        assert_eq!(pair_count(5), 10);
+    }
+
+    #[test]
+    fn a_complete_set_of_judgments_gives_weights_the_decision_can_use() {
+        let mut p = Project::new("t");
+        let ids: Vec<CriterionId> = p.decision.criteria.iter().map(|c| c.id).collect();
+        for (i, a) in ids.iter().enumerate() {
+            for b in &ids[i + 1..] {
+                assert!(from_project(&p).is_none(), "not every pair judged yet");
+                set_judgment(&mut p.decision.judgments, *a, *b, 2.0);
+            }
+        }
+        assert_eq!(p.decision.judgments.len(), pair_count(ids.len()));
+        let result = from_project(&p).unwrap();
+        p.decision.set_weights(&result.weights);
+        for (c, w) in p.decision.criteria.iter().zip(&result.weights) {
+            assert!(close(c.weight, *w, 1e-12));
+        }
+        assert!(
+            p.decision.criteria[0].weight > p.decision.criteria[4].weight,
+            "the first criterion was judged more important than every later one"
+        );
     }
 
     #[test]

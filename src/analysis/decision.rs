@@ -5,7 +5,7 @@
 //! lowest value is best); the total is the weighted sum of the scaled values; ranks are shared
 //! by ties.
 
-use crate::model::decision::{CriterionMeasure, Direction};
+use crate::model::decision::Direction;
 use crate::model::{Alternative, AlternativeId, Criterion, CriterionId, Project};
 
 /// How scores are scaled, in words for the user.
@@ -19,14 +19,9 @@ pub const TIE_TOLERANCE: f64 = 1e-9;
 /// An alternative's value for a criterion, as entered (EUR for resources, 0–10 otherwise).
 /// An own-score criterion without a score counts as 0.
 pub fn raw_value(project: &Project, alternative: &Alternative, criterion: &Criterion) -> f64 {
-    match criterion.measure {
-        CriterionMeasure::CompetitiveQuality => alternative.competitive_quality,
-        CriterionMeasure::Risk => alternative.risk,
-        CriterionMeasure::Resources => alternative.resources_eur(project.day_rate_eur),
-        CriterionMeasure::GoalContribution => alternative.goal_contribution,
-        CriterionMeasure::StrategicQuality => alternative.strategic_quality,
-        CriterionMeasure::Custom => alternative.custom_score(criterion.id).unwrap_or(0.0),
-    }
+    alternative
+        .value_for(criterion, project.day_rate_eur)
+        .unwrap_or(0.0)
 }
 
 /// Raw values as a matrix: one row per alternative, one column per criterion.

@@ -17,6 +17,17 @@ pub const CHAIN: [ItemKind; 7] = [
     ItemKind::Assumption,
 ];
 
+/// Where the chain starts when nothing is selected: the chosen alternative, or else the first
+/// one.
+pub fn default_focus(project: &Project) -> Option<ItemRef> {
+    project
+        .alternatives
+        .iter()
+        .find(|a| a.status == AlternativeStatus::Chosen)
+        .or_else(|| project.alternatives.first())
+        .map(|a| ItemRef::Alternative(a.id))
+}
+
 /// A name for an item, for lists and links.
 pub fn item_name(project: &Project, item: ItemRef) -> String {
     let p = project;
@@ -131,7 +142,7 @@ pub fn neighbours(project: &Project, item: ItemRef) -> (Vec<ItemRef>, Vec<ItemRe
             down.extend(
                 p.options
                     .iter()
-                    .filter(|o| o.benefits.contains(&id))
+                    .filter(|o| o.realises(id))
                     .map(|o| ItemRef::Option(o.id)),
             );
         }
@@ -287,7 +298,7 @@ pub fn orphans(project: &Project) -> Vec<Orphan> {
         }
     }
     for b in &p.benefits {
-        if !p.options.iter().any(|o| o.benefits.contains(&b.id)) {
+        if !p.options.iter().any(|o| o.realises(b.id)) {
             list.push(Orphan::UnrealisedBenefit(ItemRef::Benefit(b.id)));
         }
     }
@@ -354,6 +365,21 @@ mod tests {
         assert!(has(ItemRef::Alternative(AlternativeId(1))));
         // Downstream of the KPI nothing but triggers; unrelated modules stay out.
         assert!(!has(ItemRef::Module(ModuleId(8))));
+    }
+
+    #[test]
+    fn the_chain_starts_at_the_chosen_alternative_or_the_first() {
+        let mut p = bakery();
+        for a in &mut p.alternatives {
+            a.status = AlternativeStatus::Draft;
+        }
+        let first = ItemRef::Alternative(p.alternatives[0].id);
+        assert_eq!(default_focus(&p), Some(first));
+        p.alternatives[2].status = AlternativeStatus::Chosen;
+        let chosen = ItemRef::Alternative(p.alternatives[2].id);
+        assert_eq!(default_focus(&p), Some(chosen));
+        p.alternatives.clear();
+        assert_eq!(default_focus(&p), None);
     }
 
     #[test]

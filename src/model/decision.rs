@@ -1,6 +1,7 @@
 //! The decision between strategy alternatives: criteria with directions and weights, optional
 //! AHP pairwise judgments, named weight scenarios, a budget, and Monte Carlo settings.
 
+use super::alternatives::Alternative;
 use super::choice::choice_enum;
 use super::ids::{CriterionId, impl_has_id};
 use serde::{Deserialize, Serialize};
@@ -37,6 +38,18 @@ impl CriterionMeasure {
     /// Whether the measure is on pbsm's 0–10 scale (resources are in EUR).
     pub fn is_score(self) -> bool {
         self != Self::Resources
+    }
+
+    /// Which way the measure is better: less risk and fewer resources, more of everything else
+    /// (an own score is taken as a benefit; its criterion may say otherwise).
+    pub fn usual_direction(self) -> Direction {
+        match self {
+            Self::Risk | Self::Resources => Direction::Cost,
+            Self::CompetitiveQuality
+            | Self::GoalContribution
+            | Self::StrategicQuality
+            | Self::Custom => Direction::Benefit,
+        }
     }
 }
 
@@ -79,6 +92,16 @@ pub struct WeightScenario {
     pub weights: Vec<(CriterionId, f64)>,
 }
 
+impl WeightScenario {
+    /// The scenario's weight for a criterion, as saved (0 if it is not listed).
+    pub fn weight(&self, criterion: CriterionId) -> f64 {
+        self.weights
+            .iter()
+            .find(|(id, _)| *id == criterion)
+            .map_or(0.0, |(_, w)| *w)
+    }
+}
+
 /// The resources the company can give the strategy.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -87,6 +110,22 @@ pub struct Budget {
     pub eur: f64,
     /// Effort in person-days.
     pub person_days: f64,
+}
+
+impl Budget {
+    /// A sensible first budget: the median alternative's budget and the median effort (the
+    /// upper one of the two middle values for an even count; 0 without alternatives).
+    pub fn median_of(alternatives: &[Alternative]) -> Self {
+        let median = |value: fn(&Alternative) -> f64| {
+            let mut values: Vec<f64> = alternatives.iter().map(value).collect();
+            values.sort_by(f64::total_cmp);
+            values.get(values.len() / 2).copied().unwrap_or(0.0)
+        };
+        Self {
+            eur: median(|a| a.budget_eur),
+            person_days: median(|a| a.effort_person_days),
+        }
+    }
 }
 
 /// Everything the decision analysis needs beside the alternatives.
@@ -114,6 +153,9 @@ pub struct Decision {
 
 /// 10,000 draws: enough for shares to within about one percentage point.
 pub const DEFAULT_DRAWS: u32 = 10_000;
+
+/// The most Monte Carlo draws a project may ask for.
+pub const MAX_DRAWS: u32 = 1_000_000;
 
 fn default_draws() -> u32 {
     DEFAULT_DRAWS
@@ -231,16 +273,71 @@ impl Decision {
         }
     }
 
+    /// Sets the weights, one per criterion in order (an AHP result), normalised to sum 1.
+    /// Criteria beyond the given weights keep theirs.
+    pub fn set_weights(&mut self, weights: &[f64]) {
+        for (c, w) in self.criteria.iter_mut().zip(weights) {
+            c.weight = *w;
+        }
+        self.normalize_weights();
+    }
+
+    /// Forgets every AHP pairwise judgment (the weights stay as they are).
+    pub fn clear_judgments(&mut self) {
+        self.judgments.clear();
+    }
+
     /// Applies a scenario's weights (normalised).
     pub fn apply_scenario(&mut self, scenario: &WeightScenario) {
         for c in &mut self.criteria {
-            c.weight = scenario
-                .weights
-                .iter()
-                .find(|(id, _)| *id == c.id)
-                .map_or(0.0, |(_, w)| *w);
+            c.weight = scenario.weight(c.id);
         }
         self.normalize_weights();
+    }
+
+    /// Applies the saved scenario at `index` (nothing if there is none).
+    pub fn apply_saved_scenario(&mut self, index: usize) {
+        if let Some(s) = self.scenarios.get(index).cloned() {
+            self.apply_scenario(&s);
+        }
+    }
+
+    /// Saves the current weights as a scenario under `name` (trimmed), replacing a scenario of
+    /// that name; the saved one goes last. Returns `false`, saving nothing, for a blank name.
+    pub fn save_scenario(&mut self, name: &str) -> bool {
+        let name = name.trim();
+        if name.is_empty() {
+            return false;
+        }
+        let weights = self.criteria.iter().map(|c| (c.id, c.weight)).collect();
+        self.scenarios.retain(|s| s.name != name);
+        self.scenarios.push(WeightScenario {
+            name: name.to_owned(),
+            weights,
+        });
+        true
+    }
+
+    /// Deletes the saved scenario at `index` (nothing if there is none).
+    pub fn delete_scenario(&mut self, index: usize) {
+        if index < self.scenarios.len() {
+            self.scenarios.remove(index);
+        }
+    }
+
+    /// A scenario's weights for the current criteria, in their order, scaled to sum 1 (all 0
+    /// if they sum to 0), to rank the alternatives as the scenario would.
+    pub fn scenario_weights(&self, scenario: &WeightScenario) -> Vec<f64> {
+        let weights: Vec<f64> = self
+            .criteria
+            .iter()
+            .map(|c| scenario.weight(c.id))
+            .collect();
+        let sum: f64 = weights.iter().sum();
+        weights
+            .iter()
+            .map(|w| if sum > 0.0 { w / sum } else { 0.0 })
+            .collect()
     }
 
     /// Removes a criterion, its judgments and its scenario weights, and rescales the rest.
@@ -262,6 +359,24 @@ mod tests {
 
     fn sum(d: &Decision) -> f64 {
         d.criteria.iter().map(|c| c.weight).sum()
+    }
+
+    #[test]
+    fn risk_and_resources_are_costs_the_rest_benefits() {
+        use CriterionMeasure as M;
+        assert_eq!(M::Risk.usual_direction(), Direction::Cost);
+        assert_eq!(M::Resources.usual_direction(), Direction::Cost);
+        for m in [
+            M::CompetitiveQuality,
+            M::GoalContribution,
+            M::StrategicQuality,
+            M::Custom,
+        ] {
+            assert_eq!(m.usual_direction(), Direction::Benefit, "{m:?}");
+        }
+        for c in Decision::default().criteria {
+            assert_eq!(c.direction, c.measure.usual_direction(), "{}", c.name);
+        }
     }
 
     #[test]
@@ -301,5 +416,100 @@ mod tests {
         d.remove_criterion(CriterionId(2));
         assert_eq!(d.criteria.len(), 4);
         assert!((sum(&d) - 1.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn a_scenario_is_saved_under_a_trimmed_name_and_replaces_its_namesake() {
+        let mut d = Decision::default();
+        assert!(!d.save_scenario("  "));
+        assert!(d.scenarios.is_empty());
+        assert!(d.save_scenario(" Growth "));
+        assert!(d.save_scenario("Low risk"));
+        d.set_weight(CriterionId(1), 0.9);
+        assert!(d.save_scenario("Growth"));
+        let names: Vec<&str> = d.scenarios.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["Low risk", "Growth"], "replaced, and now last");
+        assert_eq!(d.scenarios[1].weight(CriterionId(1)), 0.9);
+        assert_eq!(d.scenarios[0].weight(CriterionId(1)), 0.3);
+        assert_eq!(d.scenarios[0].weight(CriterionId(42)), 0.0);
+    }
+
+    #[test]
+    fn saved_scenarios_apply_and_delete_by_position() {
+        let mut d = Decision::default();
+        d.set_weight(CriterionId(2), 0.6);
+        d.save_scenario("Low risk");
+        d.set_weight(CriterionId(2), 0.0);
+        d.apply_saved_scenario(5);
+        assert_eq!(d.criteria[1].weight, 0.0, "no scenario 5: nothing happens");
+        d.apply_saved_scenario(0);
+        assert!((d.criteria[1].weight - 0.6).abs() < 1e-12);
+        d.delete_scenario(3);
+        assert_eq!(d.scenarios.len(), 1);
+        d.delete_scenario(0);
+        assert!(d.scenarios.is_empty());
+    }
+
+    #[test]
+    fn scenario_weights_follow_the_criteria_and_are_rescaled() {
+        let d = Decision::default();
+        let s = WeightScenario {
+            name: "Quality and risk".into(),
+            weights: vec![
+                (CriterionId(2), 1.0),
+                (CriterionId(1), 3.0),
+                (CriterionId(9), 4.0),
+            ],
+        };
+        assert_eq!(d.scenario_weights(&s), vec![0.75, 0.25, 0.0, 0.0, 0.0]);
+        let none = WeightScenario {
+            name: "Nothing".into(),
+            weights: vec![(CriterionId(1), 0.0)],
+        };
+        assert_eq!(d.scenario_weights(&none), vec![0.0; 5]);
+    }
+
+    #[test]
+    fn weights_set_from_a_list_are_normalised_and_judgments_clear() {
+        let mut d = Decision::default();
+        d.judgments.push(Judgment {
+            a: CriterionId(1),
+            b: CriterionId(2),
+            value: 3.0,
+        });
+        d.set_weights(&[2.0, 1.0, 1.0, 0.0, 0.0]);
+        let weights: Vec<f64> = d.criteria.iter().map(|c| c.weight).collect();
+        assert_eq!(weights, vec![0.5, 0.25, 0.25, 0.0, 0.0]);
+        d.clear_judgments();
+        assert!(d.judgments.is_empty());
+        assert_eq!(d.criteria[0].weight, 0.5, "the weights stay");
+    }
+
+    #[test]
+    fn the_first_budget_is_the_median_alternative() {
+        assert_eq!(
+            Budget::median_of(&[]),
+            Budget {
+                eur: 0.0,
+                person_days: 0.0
+            }
+        );
+        let mut p = crate::model::Project::new("t");
+        let today = crate::model::Date::new(2026, 1, 1).unwrap();
+        for (eur, days) in [(90.0, 5.0), (10.0, 30.0), (50.0, 10.0), (70.0, 20.0)] {
+            crate::model::add_item(&mut p, crate::model::ItemKind::Alternative, today).unwrap();
+            let a = p.alternatives.last_mut().unwrap();
+            a.budget_eur = eur;
+            a.effort_person_days = days;
+        }
+        // Budgets 10 50 70 90, efforts 5 10 20 30: the upper middle of each, independently.
+        assert_eq!(
+            Budget::median_of(&p.alternatives),
+            Budget {
+                eur: 70.0,
+                person_days: 20.0
+            }
+        );
+        assert_eq!(Budget::median_of(&p.alternatives[..3]).eur, 50.0);
     }
 }

@@ -74,6 +74,16 @@ pub fn next_id_number<T: HasId>(items: &[T], number: impl Fn(T::Id) -> u32) -> u
         + 1
 }
 
+/// Links an item to `id` or unlinks it: `links` holds `id` once when `linked`, not at all
+/// otherwise.
+pub fn set_link<Id: Copy + PartialEq>(links: &mut Vec<Id>, id: Id, linked: bool) {
+    if !linked {
+        links.retain(|x| *x != id);
+    } else if !links.contains(&id) {
+        links.push(id);
+    }
+}
+
 /// Implements [`HasId`] for a struct with an `id` field.
 macro_rules! impl_has_id {
     ($($ty:ty => $id:ty),* $(,)?) => {$(

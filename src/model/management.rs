@@ -2,7 +2,7 @@
 
 use super::choice::choice_enum;
 use super::date::Date;
-use super::ids::{AlternativeId, AssumptionId, KpiId, MeasureId, OptionId, impl_has_id};
+use super::ids::{AlternativeId, AssumptionId, KpiId, MeasureId, OptionId, impl_has_id, set_link};
 use serde::{Deserialize, Serialize};
 
 /// Everything needed to steer the strategy once it is decided.
@@ -38,6 +38,31 @@ impl Default for HealthThresholds {
             on_track: 0.95,
             behind: 0.85,
         }
+    }
+}
+
+impl HealthThresholds {
+    /// The highest share a threshold may have: twice the expected value.
+    pub const MAX_SHARE: f64 = 2.0;
+
+    /// Whether the thresholds make sense: 0 < behind ≤ on track ≤ [`Self::MAX_SHARE`].
+    pub fn is_valid(self) -> bool {
+        self.behind.is_finite()
+            && self.on_track.is_finite()
+            && 0.0 < self.behind
+            && self.behind <= self.on_track
+            && self.on_track <= Self::MAX_SHARE
+    }
+
+    /// Sets the on-track share; the behind share follows it down if it was higher.
+    pub fn set_on_track(&mut self, share: f64) {
+        self.on_track = share;
+        self.behind = self.behind.min(share);
+    }
+
+    /// Sets the behind share, at most the on-track share.
+    pub fn set_behind(&mut self, share: f64) {
+        self.behind = share.min(self.on_track);
     }
 }
 
@@ -160,6 +185,19 @@ pub struct Trigger {
     pub effect: AssumptionStatus,
 }
 
+impl Trigger {
+    /// A new trigger on a KPI, to be set up: below 0, from now on, then at risk.
+    pub fn watching(kpi: KpiId) -> Self {
+        Self {
+            kpi,
+            condition: TriggerCondition::Below,
+            threshold: 0.0,
+            by: None,
+            effect: AssumptionStatus::AtRisk,
+        }
+    }
+}
+
 choice_enum! {
     /// The state of an implementation measure.
     MeasureStatus {
@@ -222,5 +260,118 @@ impl Kpi {
     /// The latest actual, if any.
     pub fn latest(&self) -> Option<Actual> {
         self.actuals.iter().max_by_key(|a| a.0).copied()
+    }
+
+    /// The actual to add next, to be typed over: at the month end after the latest actual with
+    /// its value, or today with the baseline when there is none yet.
+    pub fn next_actual(&self, today: Date) -> Actual {
+        match self.latest() {
+            Some(Actual(date, value)) => Actual(date.end_of_month_after(1), value),
+            None => Actual(today, self.baseline),
+        }
+    }
+}
+
+impl Assumption {
+    /// Records that an alternative relies on the assumption, or no longer does.
+    pub fn set_relied_on_by(&mut self, alternative: AlternativeId, relies: bool) {
+        set_link(&mut self.alternatives, alternative, relies);
+    }
+
+    /// Records that an option relies on the assumption, or no longer does.
+    pub fn set_relied_on_by_option(&mut self, option: OptionId, relies: bool) {
+        set_link(&mut self.options, option, relies);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn health_thresholds_keep_behind_at_most_on_track() {
+        let mut h = HealthThresholds::default();
+        assert!(h.is_valid());
+        h.set_on_track(0.8);
+        assert_eq!((h.on_track, h.behind), (0.8, 0.8), "behind follows down");
+        h.set_on_track(1.1);
+        assert_eq!((h.on_track, h.behind), (1.1, 0.8), "but not up");
+        h.set_behind(1.5);
+        assert_eq!(h.behind, 1.1, "behind stops at on track");
+        h.set_behind(0.5);
+        assert_eq!(h.behind, 0.5);
+        assert!(h.is_valid());
+        for (on_track, behind) in [(0.9, 0.95), (2.5, 0.5), (0.9, 0.0), (f64::NAN, 0.5)] {
+            assert!(
+                !HealthThresholds { on_track, behind }.is_valid(),
+                "{on_track} {behind}"
+            );
+        }
+        assert!(
+            HealthThresholds {
+                on_track: HealthThresholds::MAX_SHARE,
+                behind: 0.01
+            }
+            .is_valid()
+        );
+    }
+
+    #[test]
+    fn the_next_actual_follows_the_latest_by_a_month() {
+        let date = |y, m, d| Date::new(y, m, d).unwrap();
+        let mut k = Kpi {
+            id: KpiId(1),
+            name: "Members".into(),
+            unit: "members".into(),
+            direction: KpiDirection::HigherIsBetter,
+            baseline: 100.0,
+            baseline_date: date(2026, 1, 1),
+            target: 200.0,
+            target_date: date(2026, 12, 31),
+            actuals: Vec::new(),
+            alternative: None,
+            option: None,
+        };
+        let today = date(2026, 3, 14);
+        assert_eq!(k.next_actual(today), Actual(today, 100.0));
+        k.actuals = vec![
+            Actual(date(2026, 5, 31), 150.0),
+            Actual(date(2026, 4, 30), 130.0),
+        ];
+        assert_eq!(k.next_actual(today), Actual(date(2026, 6, 30), 150.0));
+    }
+
+    #[test]
+    fn a_new_trigger_warns_below_zero() {
+        let t = Trigger::watching(KpiId(4));
+        assert_eq!(t.kpi, KpiId(4));
+        assert_eq!(t.condition, TriggerCondition::Below);
+        assert_eq!(t.threshold, 0.0);
+        assert_eq!(t.by, None);
+        assert_eq!(t.effect, AssumptionStatus::AtRisk);
+    }
+
+    #[test]
+    fn links_to_an_assumption_are_kept_once() {
+        let mut a = Assumption {
+            id: AssumptionId(1),
+            text: "Bakers have time to post".into(),
+            kind: AssumptionKind::Prerequisite,
+            alternatives: Vec::new(),
+            options: Vec::new(),
+            status: AssumptionStatus::Holds,
+            last_review: None,
+            note: String::new(),
+            trigger: None,
+        };
+        a.set_relied_on_by(AlternativeId(2), true);
+        a.set_relied_on_by(AlternativeId(2), true);
+        a.set_relied_on_by(AlternativeId(3), true);
+        a.set_relied_on_by_option(OptionId(5), true);
+        assert_eq!(a.alternatives, vec![AlternativeId(2), AlternativeId(3)]);
+        a.set_relied_on_by(AlternativeId(2), false);
+        a.set_relied_on_by_option(OptionId(5), false);
+        assert_eq!(a.alternatives, vec![AlternativeId(3)]);
+        assert!(a.options.is_empty());
     }
 }

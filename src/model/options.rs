@@ -1,7 +1,9 @@
 //! pbsm step 5: options for action.
 
 use super::choice::choice_enum;
-use super::ids::{BenefitId, OptionId, TopicId, UsageFormatId, UserBenefitId, impl_has_id};
+use super::ids::{
+    BenefitId, OptionId, TopicId, UsageFormatId, UserBenefitId, impl_has_id, set_link,
+};
 use serde::{Deserialize, Serialize};
 
 choice_enum! {
@@ -62,3 +64,36 @@ pub struct ActionOption {
 }
 
 impl_has_id!(ActionOption => OptionId);
+
+impl ActionOption {
+    /// Whether the option realises a corporate benefit.
+    pub fn realises(&self, benefit: BenefitId) -> bool {
+        self.benefits.contains(&benefit)
+    }
+
+    /// Links the option to a corporate benefit it realises, or unlinks it.
+    pub fn set_realises(&mut self, benefit: BenefitId, realises: bool) {
+        set_link(&mut self.benefits, benefit, realises);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_option_links_each_benefit_once() {
+        let mut p = crate::model::Project::new("t");
+        let today = crate::model::Date::new(2026, 1, 1).unwrap();
+        crate::model::add_item(&mut p, crate::model::ItemKind::Option, today).unwrap();
+        let o = &mut p.options[0];
+        o.set_realises(BenefitId(3), true);
+        o.set_realises(BenefitId(3), true);
+        o.set_realises(BenefitId(1), true);
+        assert_eq!(o.benefits, vec![BenefitId(3), BenefitId(1)]);
+        assert!(o.realises(BenefitId(1)));
+        o.set_realises(BenefitId(3), false);
+        assert_eq!(o.benefits, vec![BenefitId(1)]);
+        assert!(!o.realises(BenefitId(3)));
+    }
+}

@@ -105,6 +105,11 @@ impl Project {
         self.benefits.iter().find(|b| b.id == id)
     }
 
+    /// How many options realise a corporate benefit.
+    pub fn options_realising(&self, benefit: BenefitId) -> usize {
+        self.options.iter().filter(|o| o.realises(benefit)).count()
+    }
+
     /// Removes every dot on an item from every voting round.
     fn forget_votes(&mut self, target: super::voting::VoteTarget) {
         for round in &mut self.votes {
@@ -129,28 +134,20 @@ impl Project {
     /// Widens every uncertainty range that no longer contains its alternative's value (after
     /// the value was edited), so the project stays valid. Returns whether anything changed.
     pub fn fit_ranges(&mut self) -> bool {
-        use super::decision::CriterionMeasure;
         let rate = self.day_rate_eur;
         let criteria = &self.decision.criteria;
         let mut changed = false;
         for a in &mut self.alternatives {
-            let values: Vec<(super::ids::CriterionId, Option<f64>, bool)> = a
+            let values: Vec<(Option<f64>, bool)> = a
                 .ranges
                 .iter()
                 .map(|r| {
                     let c = criteria.iter().find(|c| c.id == r.criterion);
-                    let value = c.and_then(|c| match c.measure {
-                        CriterionMeasure::CompetitiveQuality => Some(a.competitive_quality),
-                        CriterionMeasure::Risk => Some(a.risk),
-                        CriterionMeasure::Resources => Some(a.resources_eur(rate)),
-                        CriterionMeasure::GoalContribution => Some(a.goal_contribution),
-                        CriterionMeasure::StrategicQuality => Some(a.strategic_quality),
-                        CriterionMeasure::Custom => a.custom_score(c.id),
-                    });
-                    (r.criterion, value, c.is_some_and(|c| c.measure.is_score()))
+                    let value = c.and_then(|c| a.value_for(c, rate));
+                    (value, c.is_some_and(|c| c.measure.is_score()))
                 })
                 .collect();
-            for (r, (_, value, is_score)) in a.ranges.iter_mut().zip(values) {
+            for (r, (value, is_score)) in a.ranges.iter_mut().zip(values) {
                 let Some(v) = value.filter(|v| v.is_finite()) else {
                     continue;
                 };
@@ -347,5 +344,20 @@ mod tests {
         assert_eq!((r.low, r.high), (6.5, 9.5));
         let r = p.alternatives[0].ranges[1];
         assert_eq!((r.low, r.high), (1.0, 8.0));
+    }
+
+    #[test]
+    fn options_realising_a_benefit_are_counted() {
+        let p = crate::io::SAMPLES[0].load().unwrap();
+        for b in &p.benefits {
+            let by_hand = p
+                .options
+                .iter()
+                .filter(|o| o.benefits.contains(&b.id))
+                .count();
+            assert_eq!(p.options_realising(b.id), by_hand);
+        }
+        assert!(p.benefits.iter().any(|b| p.options_realising(b.id) > 1));
+        assert_eq!(p.options_realising(crate::model::BenefitId(9999)), 0);
     }
 }

@@ -194,6 +194,20 @@ impl VotingRound {
         self.ballots.iter().map(Ballot::used).sum()
     }
 
+    /// The dots the room holds: each participant's dots, over all participants.
+    pub fn dots_held(&self) -> u32 {
+        u32::try_from(self.ballots.len())
+            .unwrap_or(u32::MAX)
+            .saturating_mul(self.dots_each)
+    }
+
+    /// Takes every dot back: the vote starts again with the same participants.
+    pub fn clear_dots(&mut self) {
+        for b in &mut self.ballots {
+            b.dots.clear();
+        }
+    }
+
     /// Adds one dot for a participant on an item if the participant has one left. Returns
     /// whether it was placed.
     pub fn add_dot(&mut self, ballot: usize, target: VoteTarget) -> bool {
@@ -327,6 +341,20 @@ mod tests {
 
     const A: VoteTarget = VoteTarget::Alternative(AlternativeId(1));
     const B: VoteTarget = VoteTarget::Alternative(AlternativeId(2));
+
+    #[test]
+    fn clearing_takes_every_dot_back_and_keeps_the_room() {
+        let mut r = round();
+        assert_eq!(r.dots_held(), 9);
+        r.add_dot(0, A);
+        r.add_dot(2, B);
+        r.clear_dots();
+        assert_eq!(r.total(), 0);
+        assert_eq!(r.ballots.len(), 3);
+        assert_eq!(r.dots_held(), 9);
+        r.set_dots_each(5);
+        assert_eq!(r.dots_held(), 15);
+    }
 
     #[test]
     fn a_participant_cannot_place_more_dots_than_they_hold() {

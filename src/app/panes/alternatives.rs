@@ -3,7 +3,7 @@
 use super::master_detail;
 use crate::app::state::PaneEnv;
 use crate::app::widgets::{self, Col, cell_text, eur, form, pane_header, score_text};
-use crate::model::{BundledOption, ItemKind, ItemRef, Priority, Project};
+use crate::model::{ItemKind, ItemRef, Project};
 use egui::RichText;
 
 const GUIDANCE: &str = "Bundle options into alternatives that set different priorities (about three should reach the \
@@ -136,7 +136,8 @@ fn bundle_ui(
         .column(egui_extras::Column::exact(130.0))
         .body(|body| {
             body.rows(widgets::ROW_HEIGHT, options.len(), |mut row| {
-                let o = &options[row.index()];
+                let index = row.index();
+                let o = &options[index];
                 let bundled = a.options.iter().find(|b| b.option == o.id).copied();
                 row.col(|ui| {
                     let mut on = bundled.is_some();
@@ -145,7 +146,7 @@ fn bundle_ui(
                         .accessible_name(format!("Bundle {}", o.name))
                         .changed()
                     {
-                        toggled = Some(o.id);
+                        toggled = Some((index, on));
                     }
                 });
                 row.col(|ui| {
@@ -166,20 +167,10 @@ fn bundle_ui(
                 });
             });
         });
-    if let Some(option) = toggled {
-        if a.bundles(option) {
-            a.options.retain(|b| b.option != option);
-        } else {
-            let priority = options
-                .iter()
-                .find(|o| o.id == option)
-                .map_or(Priority::Medium, |o| o.priority);
-            a.options.push(BundledOption { option, priority });
-        }
+    if let Some((i, on)) = toggled {
+        a.set_bundled(&options[i], on);
     }
-    if let Some(changed) = new_priority
-        && let Some(b) = a.options.iter_mut().find(|b| b.option == changed.option)
-    {
-        b.priority = changed.priority;
+    if let Some(changed) = new_priority {
+        a.set_bundle_priority(changed.option, changed.priority);
     }
 }

@@ -16,16 +16,7 @@ pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
     let realised_by: Vec<(crate::model::BenefitId, usize)> = project
         .benefits
         .iter()
-        .map(|b| {
-            (
-                b.id,
-                project
-                    .options
-                    .iter()
-                    .filter(|o| o.benefits.contains(&b.id))
-                    .count(),
-            )
-        })
+        .map(|b| (b.id, project.options_realising(b.id)))
         .collect();
     master_detail(
         ui,

@@ -4,7 +4,7 @@ use crate::analysis::check::{self, Coverage};
 use crate::app::command::Command;
 use crate::app::state::PaneEnv;
 use crate::app::widgets::{self, pane_header};
-use crate::model::{AlternativeId, Choice, Component, ItemKind, ItemRef, Project, Statement};
+use crate::model::{AlternativeId, Choice, Component, ItemKind, ItemRef, Project};
 use egui::RichText;
 
 const GUIDANCE: &str = "A complete strategy says something about each of pbsm's 14 strategy components, seven \
@@ -139,11 +139,7 @@ fn statement_ui(ui: &mut egui::Ui, project: &mut Project, id: AlternativeId, com
         )
         .accessible_name(format!("Statement on {}", component.label()));
     if response.changed() {
-        match alt.statements.iter_mut().find(|s| s.component == component) {
-            Some(s) => s.text = text,
-            None => alt.statements.push(Statement { component, text }),
-        }
-        alt.statements.retain(|s| !s.text.trim().is_empty());
+        alt.set_statement(component, text);
     }
     ui.add_space(2.0);
 }

@@ -115,8 +115,8 @@ pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
     if let Some((id, dx, dy)) = response.dragged
         && let Some(alt) = project.alternative_mut(id)
     {
-        alternatives_map::move_value(alt, view.x, dx);
-        alternatives_map::move_value(alt, view.y, dy);
+        alt.move_score(view.x, dx);
+        alt.move_score(view.y, dy);
         if selected != Some(id) {
             env.send(Command::Select(ItemRef::Alternative(id)));
         }

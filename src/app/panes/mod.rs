@@ -1,6 +1,30 @@
-//! One pane per pbsm component. Each reads the project and edits it directly through widgets
-//! (the history turns those edits into undo steps) or sends a [`super::command::Command`] for
-//! structural changes (add, remove, select).
+//! One pane per pbsm component. A pane reads the project and changes it in one of three ways:
+//!
+//! - **Plain field edits** go straight through `&mut` into the project: a name, a text, a
+//!   score, an amount, a date, a choice, a reference, removing one actual or one participant.
+//!   One thing follows such an edit: the workbench widens each frame the uncertainty ranges an
+//!   edited value has left ([`crate::model::Project::fit_ranges`]).
+//! - **Rules of the method**, anything more than setting one field (a default, a value that
+//!   must follow another, an invariant), are named, unit-tested methods in [`crate::model`] or
+//!   functions in [`crate::analysis`], and the pane only calls them: weights
+//!   (`Decision::set_weight`, `set_weights`, `save_scenario`, `apply_saved_scenario`,
+//!   `delete_scenario`, `scenario_weights`, `clear_judgments`, `ahp::set_judgment`), the default
+//!   budget (`Budget::median_of`), an alternative's value for a measure (`Alternative::value`,
+//!   `value_for`, `move_score`), own scores, uncertainty ranges and statements
+//!   (`set_custom_score`, `set_uncertain`, `set_statement`), bundling (`set_bundled`,
+//!   `set_bundle_priority`), links (`ActionOption::set_realises`, `Assumption::set_relied_on_by`),
+//!   KPIs (`HealthThresholds::set_on_track`, `set_behind`, `Kpi::next_actual`,
+//!   `Trigger::watching`), dot voting (`VotingRound::add_dot`, `set_dots_each`, `clear_dots`, …),
+//!   arena scores (`competition::set_score_in`).
+//! - **Structural changes** are sent as a [`super::command::Command`] that the workbench applies
+//!   after the frame: adding and removing items (with everything that refers to them), selecting
+//!   an item and showing its pane, starting or deleting a voting round, starting a follow-up
+//!   strategy, copying from a sample, exporting a chart. (The check and trace panes change the
+//!   selection directly where no other pane should open; the selection is not project data.)
+//!
+//! The first two change the project during the frame; the history records them as one undo
+//! step when the edit gesture ends (see [`super::gestures`]). A command that changes the project
+//! is one undo step of its own.
 
 pub mod alternatives;
 pub mod benefit;

@@ -94,13 +94,9 @@ pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
                         widgets::empty_hint(ui, "No corporate benefits yet (pane 3).");
                     }
                     for (id, name) in &benefits {
-                        let mut on = o.benefits.contains(id);
+                        let mut on = o.realises(*id);
                         if ui.checkbox(&mut on, name).changed() {
-                            if on {
-                                o.benefits.push(*id);
-                            } else {
-                                o.benefits.retain(|b| b != id);
-                            }
+                            o.set_realises(*id, on);
                         }
                     }
                 });

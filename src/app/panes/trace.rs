@@ -4,7 +4,7 @@ use crate::analysis::trace::{self, CHAIN};
 use crate::app::command::Command;
 use crate::app::state::{PaneEnv, TraceSection};
 use crate::app::widgets::{self, pane_header, section_tabs};
-use crate::model::{AlternativeStatus, Choice, ItemRef, Project};
+use crate::model::{Choice, ItemRef, Project};
 use egui::RichText;
 
 const GUIDANCE: &str = "The strategy check asks that every decision can be followed back to the potential it \
@@ -33,22 +33,12 @@ pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
         });
 }
 
-/// Where the chain starts when nothing is selected: the chosen alternative, or the first one.
-fn default_focus(project: &Project) -> Option<ItemRef> {
-    project
-        .alternatives
-        .iter()
-        .find(|a| a.status == AlternativeStatus::Chosen)
-        .or_else(|| project.alternatives.first())
-        .map(|a| ItemRef::Alternative(a.id))
-}
-
 fn chain_ui(ui: &mut egui::Ui, project: &Project, env: &mut PaneEnv<'_>) {
     let focus = env
         .selection
         .last()
         .filter(|item| CHAIN.contains(&item.kind()))
-        .or_else(|| default_focus(project));
+        .or_else(|| trace::default_focus(project));
     let Some(focus) = focus else {
         widgets::empty_hint(
             ui,
@@ -171,11 +161,7 @@ fn matrix_ui(ui: &mut egui::Ui, project: &Project, env: &mut PaneEnv<'_>) {
                     open = Some(ItemRef::Option(o.id));
                 }
                 for b in &benefits {
-                    ui.label(if o.benefits.contains(&b.id) {
-                        "●"
-                    } else {
-                        "·"
-                    });
+                    ui.label(if o.realises(b.id) { "●" } else { "·" });
                 }
                 ui.end_row();
             }

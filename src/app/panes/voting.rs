@@ -435,9 +435,7 @@ fn ballot_tools(ui: &mut egui::Ui, round: &mut VotingRound) {
             )
             .clicked()
         {
-            for b in &mut round.ballots {
-                b.dots.clear();
-            }
+            round.clear_dots();
         }
     });
 }
@@ -453,7 +451,7 @@ fn tally(
     colors: &[Color32],
 ) {
     let placed = round.total();
-    let possible = round.dots_each * round.ballots.len() as u32;
+    let possible = round.dots_held();
     ui.heading("Tally");
     ui.label(format!(
         "{placed} of {possible} dots placed by {} participant(s)",

@@ -1,16 +1,24 @@
 //! The alternatives map: x = competitive quality, y = risk, bubble area = resources.
 
+mod layout;
+#[cfg(test)]
+mod tests;
+mod tooltip;
+
+pub use layout::{bubble_radius, hit, place_labels, wrap_label};
+
+use layout::label_font_size;
+
 use crate::analysis::decision::Evaluation;
 use crate::analysis::robustness::Robustness;
 use crate::app::widgets;
-use crate::model::decision::CriterionMeasure;
+use crate::model::decision::{CriterionMeasure, Direction};
 use crate::model::{Alternative, AlternativeId, AlternativeStatus, Choice, Project};
 use egui::{Align2, Color32, RichText, Stroke};
 use egui_plot::{HLine, Plot, PlotPoint, Polygon, Text, VLine};
 
-/// The largest and smallest bubble radius, in points.
+/// The largest bubble radius, in points.
 const MAX_RADIUS: f32 = 40.0;
-const MIN_RADIUS: f32 = 7.0;
 
 /// What happened on the map this frame.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -44,108 +52,6 @@ pub fn last_geometry(ctx: &egui::Context) -> Option<MapGeometry> {
     ctx.data(|d| d.get_temp(geometry_id()))
 }
 
-/// A bubble's radius in points: its area is proportional to the alternative's resources,
-/// relative to the largest on the map, never smaller than a clickable minimum.
-pub fn bubble_radius(resources: f64, max_resources: f64, max_radius: f32) -> f32 {
-    if max_resources.is_nan() || resources.is_nan() || max_resources <= 0.0 || resources <= 0.0 {
-        return MIN_RADIUS;
-    }
-    let share = (resources / max_resources).clamp(0.0, 1.0);
-    #[allow(clippy::cast_possible_truncation)]
-    let radius = max_radius * (share.sqrt() as f32);
-    radius.max(MIN_RADIUS)
-}
-
-/// The alternative whose bubble contains `pointer` (the one whose centre is nearest, relative
-/// to its radius, where bubbles overlap). Bubbles are (id, centre, radius) in screen points.
-pub fn hit(
-    bubbles: &[(AlternativeId, egui::Pos2, f32)],
-    pointer: egui::Pos2,
-) -> Option<AlternativeId> {
-    bubbles
-        .iter()
-        .map(|(id, centre, radius)| (*id, centre.distance(pointer) / radius.max(1.0)))
-        .filter(|(_, relative)| *relative <= 1.0)
-        .min_by(|a, b| a.1.total_cmp(&b.1))
-        .map(|(id, _)| id)
-}
-
-/// Where to put each bubble's label, in screen points: above the bubble if that spot is free,
-/// else below, shifted to one side, or beside it, whichever crosses no bubble and no label
-/// placed before it and stays inside `area`. A label with no free spot is left out (`None`),
-/// as maps do, unless it is `always`: that one takes the first spot. `bubbles` are
-/// (centre, radius) in placing order, `sizes` the label sizes.
-pub fn place_labels(
-    bubbles: &[(egui::Pos2, f32)],
-    sizes: &[egui::Vec2],
-    area: egui::Rect,
-    always: Option<usize>,
-) -> Vec<Option<egui::Rect>> {
-    const GAP: f32 = 3.0;
-    let mut placed: Vec<egui::Rect> = Vec::with_capacity(bubbles.len());
-    let mut result = vec![None; bubbles.len()];
-    // The label that must be shown goes first, so the others make room for it.
-    let order = always
-        .into_iter()
-        .chain((0..bubbles.len()).filter(|i| Some(*i) != always));
-    for i in order {
-        let (Some((c, r)), Some(s)) = (bubbles.get(i).copied(), sizes.get(i).copied()) else {
-            continue;
-        };
-        let above = c.y - r - GAP - s.y / 2.0;
-        let below = c.y + r + GAP + s.y / 2.0;
-        // Centred first, then shifted so the label extends to one side of the bubble.
-        let shift = (s.x / 2.0 - r).max(0.0);
-        let candidates = [
-            egui::Rect::from_center_size(egui::pos2(c.x, above), s),
-            egui::Rect::from_center_size(egui::pos2(c.x, below), s),
-            egui::Rect::from_center_size(egui::pos2(c.x - shift, above), s),
-            egui::Rect::from_center_size(egui::pos2(c.x + shift, above), s),
-            egui::Rect::from_center_size(egui::pos2(c.x - shift, below), s),
-            egui::Rect::from_center_size(egui::pos2(c.x + shift, below), s),
-            egui::Rect::from_center_size(egui::pos2(c.x + r + GAP + s.x / 2.0, c.y), s),
-            egui::Rect::from_center_size(egui::pos2(c.x - r - GAP - s.x / 2.0, c.y), s),
-        ];
-        let is_free = |rect: &egui::Rect| -> bool {
-            area.contains_rect(*rect)
-                && !placed.iter().any(|p| p.intersects(*rect))
-                && !bubbles.iter().any(|(centre, radius)| {
-                    let nearest = rect.clamp(*centre);
-                    nearest.distance(*centre) < radius - 0.5
-                })
-        };
-        let spot = candidates
-            .iter()
-            .map(|rect| keep_inside(*rect, area))
-            .find(|rect| is_free(rect))
-            .or_else(|| (always == Some(i)).then(|| keep_inside(candidates[0], area)));
-        if let Some(rect) = spot {
-            placed.push(rect);
-            result[i] = Some(rect);
-        }
-    }
-    result
-}
-
-/// Moves a rectangle into `area` where it fits (it keeps its size).
-fn keep_inside(rect: egui::Rect, area: egui::Rect) -> egui::Rect {
-    let dx = if rect.left() < area.left() {
-        area.left() - rect.left()
-    } else if rect.right() > area.right() {
-        (area.right() - rect.right()).max(area.left() - rect.left())
-    } else {
-        0.0
-    };
-    let dy = if rect.top() < area.top() {
-        area.top() - rect.top()
-    } else if rect.bottom() > area.bottom() {
-        (area.bottom() - rect.bottom()).max(area.top() - rect.top())
-    } else {
-        0.0
-    };
-    rect.translate(egui::vec2(dx, dy))
-}
-
 /// The colour of an alternative's bubble, by status.
 pub fn status_color(status: AlternativeStatus, dark: bool) -> Color32 {
     match (status, dark) {
@@ -158,33 +64,6 @@ pub fn status_color(status: AlternativeStatus, dark: bool) -> Color32 {
         (AlternativeStatus::Rejected, false) => Color32::from_rgb(140, 140, 140),
         (AlternativeStatus::Rejected, true) => Color32::from_rgb(130, 130, 130),
     }
-}
-
-/// Labels longer than this many characters are broken onto two lines.
-const LABEL_LINE_CHARS: usize = 26;
-
-/// A bubble label: long names are broken at the space nearest their middle, so labels stay
-/// compact enough to fit between bubbles.
-pub fn wrap_label(name: &str) -> String {
-    let chars = name.chars().count();
-    if chars <= LABEL_LINE_CHARS {
-        return name.to_owned();
-    }
-    let middle = chars / 2;
-    let best = name
-        .char_indices()
-        .enumerate()
-        .filter(|(_, (_, c))| *c == ' ')
-        .min_by_key(|(n, _)| n.abs_diff(middle))
-        .map(|(_, (byte, _))| byte);
-    match best {
-        Some(byte) => format!("{}\n{}", &name[..byte], &name[byte + 1..]),
-        None => name.to_owned(),
-    }
-}
-
-fn label_font_size(selected: bool) -> f32 {
-    if selected { 15.5 } else { 14.5 }
 }
 
 /// What the map shows besides the project.
@@ -207,31 +86,6 @@ pub struct MapView<'a> {
     pub dot_color: Color32,
 }
 
-/// An alternative's value for a measure on the map (own scores are not map axes).
-pub fn axis_value(project: &Project, alternative: &Alternative, measure: CriterionMeasure) -> f64 {
-    match measure {
-        CriterionMeasure::CompetitiveQuality => alternative.competitive_quality,
-        CriterionMeasure::Risk => alternative.risk,
-        CriterionMeasure::Resources => alternative.resources_eur(project.day_rate_eur),
-        CriterionMeasure::GoalContribution => alternative.goal_contribution,
-        CriterionMeasure::StrategicQuality => alternative.strategic_quality,
-        CriterionMeasure::Custom => 0.0,
-    }
-}
-
-/// Moves an alternative's value for a measure by `delta` (kept within 0–10). Resources are
-/// not moved on the map: they come from budget and effort.
-pub fn move_value(alternative: &mut Alternative, measure: CriterionMeasure, delta: f64) {
-    let value = match measure {
-        CriterionMeasure::CompetitiveQuality => &mut alternative.competitive_quality,
-        CriterionMeasure::Risk => &mut alternative.risk,
-        CriterionMeasure::GoalContribution => &mut alternative.goal_contribution,
-        CriterionMeasure::StrategicQuality => &mut alternative.strategic_quality,
-        CriterionMeasure::Resources | CriterionMeasure::Custom => return,
-    };
-    *value = (*value + delta).clamp(0.0, 10.0);
-}
-
 /// The axes a map can show.
 pub const AXES: [CriterionMeasure; 5] = [
     CriterionMeasure::CompetitiveQuality,
@@ -248,7 +102,7 @@ fn axis_bounds(project: &Project, measure: CriterionMeasure) -> (f64, f64) {
         let max = project
             .alternatives
             .iter()
-            .map(|a| axis_value(project, a, measure))
+            .map(|a| a.value(measure, project.day_rate_eur).unwrap_or(0.0))
             .fold(0.0_f64, f64::max);
         (0.0, (max * 1.15).max(1.0))
     }
@@ -279,8 +133,8 @@ pub fn ui(ui: &mut egui::Ui, project: &Project, view: &MapView<'_>) -> MapRespon
     let (x0, x1) = axis_bounds(project, view.x);
     let (y0, y1) = axis_bounds(project, view.y);
     // The "good" corner: high on benefit axes, low on cost axes.
-    let x_good_high = !matches!(view.x, CriterionMeasure::Risk | CriterionMeasure::Resources);
-    let y_good_high = !matches!(view.y, CriterionMeasure::Risk | CriterionMeasure::Resources);
+    let x_good_high = view.x.usual_direction() == Direction::Benefit;
+    let y_good_high = view.y.usual_direction() == Direction::Benefit;
     let (xm, ym) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
     let sweet_x = if x_good_high { (xm, x1) } else { (x0, xm) };
     let sweet_y = if y_good_high { (ym, y1) } else { (y0, ym) };
@@ -379,9 +233,10 @@ pub fn ui(ui: &mut egui::Ui, project: &Project, view: &MapView<'_>) -> MapRespon
     let bubbles: Vec<(AlternativeId, egui::Pos2, f32)> = order
         .iter()
         .map(|a| {
+            // Own scores are not map axes.
             let point = PlotPoint::new(
-                axis_value(project, a, view.x),
-                axis_value(project, a, view.y),
+                a.value(view.x, rate).unwrap_or(0.0),
+                a.value(view.y, rate).unwrap_or(0.0),
             );
             (
                 a.id,
@@ -555,7 +410,7 @@ pub fn ui(ui: &mut egui::Ui, project: &Project, view: &MapView<'_>) -> MapRespon
         && grabbed.is_none()
     {
         response.response.clone().on_hover_ui_at_pointer(|ui| {
-            tooltip_ui(ui, project, alt, view);
+            tooltip::tooltip_ui(ui, project, alt, view);
         });
     }
     MapResponse {
@@ -563,207 +418,5 @@ pub fn ui(ui: &mut egui::Ui, project: &Project, view: &MapView<'_>) -> MapRespon
         clicked,
         dragged,
         rect: response.response.rect,
-    }
-}
-
-fn tooltip_ui(ui: &mut egui::Ui, project: &Project, alt: &Alternative, view: &MapView<'_>) {
-    let rate = project.day_rate_eur;
-    ui.strong(&alt.name);
-    let result = view.evaluation.alternative(alt.id);
-    egui::Grid::new("map_tooltip")
-        .num_columns(2)
-        .show(ui, |ui| {
-            if let Some(r) = result {
-                ui.label("Total");
-                ui.label(format!("{:.3} (rank {})", r.total, r.rank));
-                ui.end_row();
-            }
-            ui.label("Competitive quality");
-            ui.label(widgets::score_text(alt.competitive_quality));
-            ui.end_row();
-            ui.label("Risk");
-            ui.label(widgets::score_text(alt.risk));
-            ui.end_row();
-            ui.label("Budget");
-            ui.label(widgets::eur(alt.budget_eur));
-            ui.end_row();
-            ui.label("Effort");
-            ui.label(format!(
-                "{} person-days",
-                widgets::group_thousands(alt.effort_person_days)
-            ));
-            ui.end_row();
-            ui.label("Resources");
-            ui.label(widgets::eur(alt.resources_eur(rate)));
-            ui.end_row();
-            ui.label("Status");
-            ui.label(alt.status.to_string());
-            ui.end_row();
-            if let Some(acc) = view.robustness.and_then(|r| r.of(alt.id)) {
-                ui.label("Rank acceptability");
-                let shares: Vec<String> = acc
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, p)| **p >= 0.005)
-                    .map(|(r, p)| {
-                        format!(
-                            "{} {:.0} %",
-                            super::acceptability::rank_name(r + 1).replace(" rank", ""),
-                            p * 100.0
-                        )
-                    })
-                    .collect();
-                ui.label(shares.join(", "));
-                ui.end_row();
-            }
-        });
-    if let Some(r) = result {
-        if !r.dominated_by.is_empty() {
-            let names: Vec<String> = r
-                .dominated_by
-                .iter()
-                .filter_map(|id| project.alternative(*id).map(|a| a.name.clone()))
-                .collect();
-            ui.label(
-                RichText::new(format!("Dominated by {}", names.join(", ")))
-                    .color(ui.visuals().warn_fg_color),
-            );
-        }
-        if r.over_budget {
-            ui.label(RichText::new("Over the budget").color(ui.visuals().warn_fg_color));
-        }
-    }
-    if let Some((_, status)) = view.assumption_warnings.iter().find(|(a, _)| *a == alt.id) {
-        ui.label(
-            RichText::new(format!(
-                "⚠ An assumption it relies on is {}",
-                status.to_string().to_lowercase()
-            ))
-            .color(ui.visuals().warn_fg_color),
-        );
-    }
-    ui.label(RichText::new("Click to open it; drag to move it").weak());
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn bubble_area_is_proportional_to_resources() {
-        let big = bubble_radius(400.0, 400.0, 40.0);
-        let quarter = bubble_radius(100.0, 400.0, 40.0);
-        assert!((big - 40.0).abs() < 1e-4);
-        assert!(
-            (quarter - 20.0).abs() < 1e-4,
-            "a quarter of the area is half the radius"
-        );
-        assert_eq!(bubble_radius(0.0, 400.0, 40.0), MIN_RADIUS);
-        assert_eq!(bubble_radius(1.0, 0.0, 40.0), MIN_RADIUS);
-        assert_eq!(bubble_radius(f64::NAN, 10.0, 40.0), MIN_RADIUS);
-    }
-
-    #[test]
-    fn labels_avoid_other_bubbles_and_stay_inside() {
-        let area = egui::Rect::from_min_size(egui::pos2(0.0, 0.0), egui::vec2(400.0, 300.0));
-        // A big bubble right above a small one: the small one's label must not go above it.
-        let bubbles = [
-            (egui::pos2(200.0, 100.0), 40.0),
-            (egui::pos2(200.0, 160.0), 10.0),
-        ];
-        let sizes = [egui::vec2(120.0, 16.0), egui::vec2(120.0, 16.0)];
-        let rects: Vec<_> = place_labels(&bubbles, &sizes, area, None)
-            .into_iter()
-            .map(Option::unwrap)
-            .collect();
-        for (i, rect) in rects.iter().enumerate() {
-            assert!(area.contains_rect(*rect), "label {i} leaves the plot");
-            for (centre, radius) in &bubbles {
-                assert!(
-                    rect.clamp(*centre).distance(*centre) >= radius - 1.0,
-                    "label {i} crosses a bubble"
-                );
-            }
-        }
-        assert!(!rects[0].intersects(rects[1]));
-        // Near the right edge, a label is moved inwards rather than cut off.
-        let edge = place_labels(
-            &[(egui::pos2(390.0, 150.0), 8.0)],
-            &[egui::vec2(200.0, 16.0)],
-            area,
-            None,
-        );
-        assert!(area.contains_rect(edge[0].unwrap()));
-    }
-
-    #[test]
-    fn a_label_squeezed_between_bubbles_moves_sideways() {
-        // The bakery sample's crowded corner: above and below are taken, left is free.
-        let area = egui::Rect::from_min_max(egui::pos2(825.0, 230.0), egui::pos2(1258.0, 715.0));
-        let bubbles = [
-            (egui::pos2(1160.0, 436.0), 48.0),
-            (egui::pos2(1060.0, 522.0), 45.0),
-            (egui::pos2(1001.0, 587.0), 36.0),
-        ];
-        // Two-line labels, as `wrap_label` makes them.
-        let sizes = [
-            egui::vec2(130.0, 36.0),
-            egui::vec2(170.0, 36.0),
-            egui::vec2(120.0, 36.0),
-        ];
-        let rects = place_labels(&bubbles, &sizes, area, None);
-        for (i, rect) in rects.iter().enumerate() {
-            let rect = rect.unwrap_or_else(|| panic!("label {i} left out"));
-            for (j, (centre, radius)) in bubbles.iter().enumerate() {
-                let distance = rect.clamp(*centre).distance(*centre);
-                assert!(distance >= radius - 1.0, "label {i} crosses bubble {j}");
-            }
-        }
-    }
-
-    #[test]
-    fn a_label_with_no_free_spot_is_left_out_unless_it_must_show() {
-        // Two bubbles on the same spot near the bottom: only the spot above is free, once.
-        let area = egui::Rect::from_min_size(egui::pos2(0.0, 0.0), egui::vec2(100.0, 60.0));
-        let bubbles = [
-            (egui::pos2(50.0, 40.0), 10.0),
-            (egui::pos2(50.0, 40.0), 10.0),
-        ];
-        let sizes = [egui::vec2(90.0, 30.0), egui::vec2(90.0, 30.0)];
-        let rects = place_labels(&bubbles, &sizes, area, None);
-        assert!(rects[0].is_some());
-        assert!(rects[1].is_none());
-        let rects = place_labels(&bubbles, &sizes, area, Some(1));
-        assert!(
-            rects[1].is_some(),
-            "the selected alternative keeps its label"
-        );
-        assert!(rects[0].is_none());
-    }
-
-    #[test]
-    fn long_labels_break_near_the_middle() {
-        assert_eq!(wrap_label("Paid reach"), "Paid reach");
-        assert_eq!(
-            wrap_label("Service and freshness: pre-order and less waste"),
-            "Service and freshness:\npre-order and less waste"
-        );
-        assert_eq!(
-            wrap_label("Averyveryverylongnamewithoutanyspaces"),
-            "Averyveryverylongnamewithoutanyspaces"
-        );
-    }
-
-    #[test]
-    fn hit_takes_the_bubble_under_the_pointer() {
-        let a = AlternativeId(1);
-        let b = AlternativeId(2);
-        let bubbles = [
-            (a, egui::pos2(0.0, 0.0), 10.0),
-            (b, egui::pos2(15.0, 0.0), 10.0),
-        ];
-        assert_eq!(hit(&bubbles, egui::pos2(2.0, 0.0)), Some(a));
-        assert_eq!(hit(&bubbles, egui::pos2(13.0, 0.0)), Some(b));
-        assert_eq!(hit(&bubbles, egui::pos2(0.0, 30.0)), None);
     }
 }

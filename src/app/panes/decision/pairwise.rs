@@ -1,0 +1,131 @@
+//! Pairwise comparison of the criteria (AHP).
+
+use crate::analysis::ahp;
+use crate::app::state::PaneEnv;
+use crate::app::widgets;
+use crate::model::{CriterionId, Project};
+use egui::RichText;
+
+pub(super) fn pairwise_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
+    ui.label("Compare each pair of criteria: how much more important is the one on the left than the one on top? \
+1 = equally, 3 = moderately, 5 = strongly, 7 = very strongly, 9 = extremely more important; 1/3, 1/5 … = the other way round. \
+The weights then come from all judgments together (the principal eigenvector), and the consistency ratio shows whether they fit together.");
+    let criteria: Vec<(CriterionId, String)> = project
+        .decision
+        .criteria
+        .iter()
+        .map(|c| (c.id, c.name.clone()))
+        .collect();
+    if criteria.len() < 2 {
+        widgets::empty_hint(ui, "Pairwise comparison needs at least two criteria.");
+        return;
+    }
+    let mut change = None;
+    egui::ScrollArea::horizontal()
+        .id_salt("ahp_matrix")
+        .show(ui, |ui| {
+            egui::Grid::new("ahp_grid")
+                .min_col_width(96.0)
+                .striped(true)
+                .spacing([8.0, 6.0])
+                .show(ui, |ui| {
+                    ui.label("");
+                    for (_, name) in &criteria[1..] {
+                        ui.add(egui::Label::new(RichText::new(name).strong()).wrap())
+                            .on_hover_text(name);
+                    }
+                    ui.end_row();
+                    for (i, (a, a_name)) in criteria.iter().enumerate().take(criteria.len() - 1) {
+                        ui.strong(a_name);
+                        for (j, (b, b_name)) in criteria.iter().enumerate().skip(1) {
+                            if j <= i {
+                                ui.label("");
+                                continue;
+                            }
+                            let current = ahp::judgment(&project.decision.judgments, *a, *b);
+                            let text = current.map_or("—", ahp::scale_label);
+                            let response = egui::ComboBox::from_id_salt(("ahp", a, b))
+                                .selected_text(text)
+                                .width(70.0)
+                                .show_ui(ui, |ui| {
+                                    for (value, label) in ahp::SCALE {
+                                        if ui
+                                            .selectable_label(
+                                                current.is_some_and(|c| (c - value).abs() < 1e-9),
+                                                label,
+                                            )
+                                            .clicked()
+                                        {
+                                            change = Some((*a, *b, value));
+                                        }
+                                    }
+                                })
+                                .response;
+                            response.accessible_name(format!("{a_name} versus {b_name}"));
+                        }
+                        ui.end_row();
+                    }
+                });
+        });
+    if let Some((a, b, value)) = change {
+        ahp::set_judgment(&mut project.decision.judgments, a, b, value);
+    }
+    let judged = project.decision.judgments.len();
+    let pairs = ahp::pair_count(criteria.len());
+    ui.add_space(6.0);
+    match &env.derived.ahp {
+        None => {
+            ui.label(format!(
+                "{judged} of {pairs} pairs judged: judge every pair to get weights."
+            ));
+        }
+        Some(result) => {
+            let cr_text = format!("Consistency ratio {:.3}", result.consistency_ratio);
+            if result.is_consistent() {
+                ui.label(
+                    RichText::new(format!("{cr_text}: consistent enough (at most 0.10)."))
+                        .color(widgets::signal_color(ui, 1)),
+                );
+            } else {
+                let culprit = result
+                    .most_inconsistent
+                    .map(|(i, j)| {
+                        format!(
+                            " The judgment that fits the others least: {} versus {}.",
+                            criteria[i].1, criteria[j].1
+                        )
+                    })
+                    .unwrap_or_default();
+                ui.label(
+                    RichText::new(format!(
+                        "⚠ {cr_text}: above 0.10, revisit the judgments.{culprit}"
+                    ))
+                    .color(ui.visuals().warn_fg_color),
+                );
+            }
+            egui::Grid::new("ahp_weights")
+                .spacing([14.0, 4.0])
+                .show(ui, |ui| {
+                    ui.strong("Criterion");
+                    ui.strong("AHP weight");
+                    ui.strong("Current weight");
+                    ui.end_row();
+                    for ((_, name), (w, c)) in criteria
+                        .iter()
+                        .zip(result.weights.iter().zip(&project.decision.criteria))
+                    {
+                        ui.label(name);
+                        ui.label(format!("{w:.3}"));
+                        ui.label(format!("{:.3}", c.weight));
+                        ui.end_row();
+                    }
+                });
+            if ui.button("Use the AHP weights").clicked() {
+                project.decision.set_weights(&result.weights);
+            }
+        }
+    }
+    if judged > 0 && ui.small_button("Clear all judgments").clicked() {
+        project.decision.clear_judgments();
+    }
+}

@@ -1,0 +1,58 @@
+//! How far each weight may move before the winner changes.
+
+use super::{criterion_name, export_button, name_of};
+use crate::app::plots::tornado;
+use crate::app::state::PaneEnv;
+use crate::model::Project;
+
+pub(super) fn sensitivity_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
+    let Some(winner) = env.derived.evaluation.winner() else {
+        return;
+    };
+    ui.label(format!(
+        "How far may each weight move (the others keeping their proportions) before “{}” is no longer first? \
+The green band is where it stays first; beyond its ends another alternative takes the lead.",
+        winner.name
+    ));
+    let rows: Vec<tornado::Row> = env
+        .derived
+        .sensitivity
+        .iter()
+        .map(|t| tornado::Row {
+            label: criterion_name(project, t.criterion),
+            weight: t.weight,
+            from: t.winner_stays_from,
+            to: t.winner_stays_to,
+            below: t.next_leader_below.map(|id| name_of(project, id)),
+            above: t.next_leader_above.map(|id| name_of(project, id)),
+        })
+        .collect();
+    let rect = tornado::ui(ui, &rows);
+    export_button(ui, env, "sensitivity", rect);
+    ui.add_space(6.0);
+    egui::Grid::new("thresholds")
+        .striped(true)
+        .spacing([14.0, 4.0])
+        .show(ui, |ui| {
+            for h in [
+                "Criterion",
+                "Weight",
+                "Stays first from",
+                "to",
+                "Leader below",
+                "Leader above",
+            ] {
+                ui.strong(h);
+            }
+            ui.end_row();
+            for r in &rows {
+                ui.label(&r.label);
+                ui.label(format!("{:.2}", r.weight));
+                ui.label(format!("{:.2}", r.from));
+                ui.label(format!("{:.2}", r.to));
+                ui.label(r.below.as_deref().unwrap_or("—"));
+                ui.label(r.above.as_deref().unwrap_or("—"));
+                ui.end_row();
+            }
+        });
+}

@@ -1,0 +1,213 @@
+//! The checks of strategy management and dot voting.
+
+use super::{Checker, Known, Num, ValuePath, named};
+use crate::model::project::Project;
+use std::collections::HashSet;
+
+/// Strategy management: KPI health, KPIs, assumptions, adaptations, measures.
+pub(super) fn management(c: &mut Checker, p: &Project, known: &Known) {
+    use crate::model::management::{AssumptionStatus, Cause, HealthThresholds};
+    let m = &p.management;
+    let mp = ValuePath::root().field("management");
+    let h = m.health;
+    if !h.is_valid() {
+        c.add(
+            "KPI health",
+            mp.field("health"),
+            format!(
+                "the thresholds are {} (on track) and {} (behind), expected 0 < behind ≤ on track ≤ {}",
+                Num(h.on_track),
+                Num(h.behind),
+                Num(HealthThresholds::MAX_SHARE)
+            ),
+        );
+    }
+    let kpis = mp.field("kpis");
+    c.unique_ids("KPI", &kpis, &m.kpis);
+    for (n, k) in m.kpis.iter().enumerate() {
+        let item = named("KPI", k.id, &k.name);
+        let at = kpis.index(n);
+        c.finite(&item, at.field("baseline"), "the baseline", k.baseline);
+        c.finite(&item, at.field("target"), "the target", k.target);
+        if k.target_date <= k.baseline_date {
+            c.add(
+                &item,
+                at.field("target_date"),
+                format!(
+                    "the target date {} is not after the baseline date {}",
+                    k.target_date, k.baseline_date
+                ),
+            );
+        }
+        for (j, actual) in k.actuals.iter().enumerate() {
+            c.finite(
+                &item,
+                at.field("actuals").index(j).index(1),
+                &format!("the actual of {}", actual.0),
+                actual.1,
+            );
+        }
+        if let Some(alt) = k.alternative {
+            c.link(&item, at.field("alternative"), "alternative", alt, |id| {
+                known.alternatives.contains(id)
+            });
+        }
+        if let Some(opt) = k.option {
+            c.link(&item, at.field("option"), "option", opt, |id| {
+                known.options.contains(id)
+            });
+        }
+    }
+    let assumptions = mp.field("assumptions");
+    c.unique_ids("assumption", &assumptions, &m.assumptions);
+    for (n, a) in m.assumptions.iter().enumerate() {
+        let item = format!("assumption {}", a.id);
+        let at = assumptions.index(n);
+        if let Some(t) = a.trigger {
+            let trigger = at.field("trigger");
+            c.link(&item, trigger.field("kpi"), "KPI", t.kpi, |id| {
+                known.kpis.contains(id)
+            });
+            c.finite(
+                &item,
+                trigger.field("threshold"),
+                "the trigger's threshold",
+                t.threshold,
+            );
+            if t.effect == AssumptionStatus::Holds {
+                c.add(
+                    &item,
+                    trigger.field("effect"),
+                    "the trigger's effect is \"holds\", expected at risk or broken".to_owned(),
+                );
+            }
+        }
+        for (k, alt) in a.alternatives.iter().enumerate() {
+            c.link(
+                &item,
+                at.field("alternatives").index(k),
+                "alternative",
+                *alt,
+                |id| known.alternatives.contains(id),
+            );
+        }
+    }
+    let adaptations = mp.field("adaptations");
+    for (i, a) in m.adaptations.iter().enumerate() {
+        let item = format!("adaptation {} of {}", i + 1, a.date);
+        let cause = adaptations.index(i).field("cause");
+        match a.cause {
+            Some(Cause::Kpi(id)) => c.link(&item, cause, "KPI", id, |x| known.kpis.contains(x)),
+            Some(Cause::Assumption(id)) => {
+                c.link(&item, cause, "assumption", id, |x| {
+                    known.assumptions.contains(x)
+                });
+            }
+            None => {}
+        }
+    }
+    let measures = mp.field("measures");
+    c.unique_ids("measure", &measures, &m.measures);
+    for (n, measure) in m.measures.iter().enumerate() {
+        if let Some(opt) = measure.option {
+            let item = named("measure", measure.id, &measure.name);
+            c.link(
+                &item,
+                measures.index(n).field("option"),
+                "option",
+                opt,
+                |id| known.options.contains(id),
+            );
+        }
+    }
+}
+
+/// Dot voting: dots only on existing items of the round's subject, no more than each
+/// participant holds.
+pub(super) fn votes(c: &mut Checker, p: &Project, known: &Known) {
+    use crate::model::voting::{MAX_DOTS_EACH, MAX_PARTICIPANTS, VoteTarget};
+    let rounds = ValuePath::root().field("votes");
+    c.unique_ids("voting round", &rounds, &p.votes);
+    for (r, round) in p.votes.iter().enumerate() {
+        let item = format!("voting round {} of {}", round.id, round.date);
+        let at = rounds.index(r);
+        if !(1..=MAX_DOTS_EACH).contains(&round.dots_each) {
+            c.add(
+                &item,
+                at.field("dots_each"),
+                format!(
+                    "{} dots each, expected 1 to {MAX_DOTS_EACH}",
+                    round.dots_each
+                ),
+            );
+        }
+        if round.ballots.len() > MAX_PARTICIPANTS {
+            c.add(
+                &item,
+                at.field("ballots"),
+                format!(
+                    "{} participants, expected at most {MAX_PARTICIPANTS}",
+                    round.ballots.len()
+                ),
+            );
+        }
+        // Names are free text, like every name in a project: the UI lets people type over
+        // them, so an empty or repeated name must not make the project unloadable.
+        for (n, ballot) in round.ballots.iter().enumerate() {
+            let who = format!("{item}, participant {} \"{}\"", n + 1, ballot.participant);
+            let dots_at = at.field("ballots").index(n).field("dots");
+            if ballot.used() > round.dots_each {
+                c.add(
+                    &who,
+                    dots_at.clone(),
+                    format!(
+                        "placed {} dots, but each participant holds {}",
+                        ballot.used(),
+                        round.dots_each
+                    ),
+                );
+            }
+            let mut seen = HashSet::new();
+            for (k, dots) in ballot.dots.iter().enumerate() {
+                let here = dots_at.index(k);
+                let (what, exists) = match dots.on {
+                    VoteTarget::Alternative(id) => (
+                        format!("alternative {id}"),
+                        known.alternatives.contains(&id),
+                    ),
+                    VoteTarget::Option(id) => (format!("option {id}"), known.options.contains(&id)),
+                };
+                if dots.on.subject() != round.subject {
+                    c.add(
+                        &who,
+                        here.field("on"),
+                        format!(
+                            "put dots on {what}, but the round votes on {}",
+                            round.subject.to_string().to_lowercase()
+                        ),
+                    );
+                } else if !exists {
+                    c.add(
+                        &who,
+                        here.field("on"),
+                        format!("put dots on {what}, which does not exist"),
+                    );
+                }
+                if dots.count == 0 {
+                    c.add(
+                        &who,
+                        here.field("count"),
+                        format!("lists {what} with no dots"),
+                    );
+                }
+                if !seen.insert(dots.on) {
+                    c.add(
+                        &who,
+                        here.field("on"),
+                        format!("lists {what} more than once"),
+                    );
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+//! Unit tests of the project's validation.
+
+use super::*;
+
+#[test]
+fn numbers_print_compactly() {
+    let shown = |v: f64| Num(v).to_string();
+    assert_eq!(shown(7.5), "7.5");
+    assert_eq!(shown(12.0), "12");
+    assert_eq!(shown(0.0), "0");
+    assert_eq!(shown(0.25), "0.25");
+    assert_eq!(shown(-1.0), "-1");
+    assert_eq!(shown(520.0), "520");
+    assert_eq!(shown(2_500_000.0), "2500000");
+    assert_eq!(shown(3e300), "3e300");
+    assert_eq!(shown(-3e300), "-3e300");
+    assert_eq!(shown(1e-7), "1e-7");
+    assert_eq!(shown(1.5e-9), "1.5e-9");
+    assert_eq!(shown(f64::MAX), "1.7976931348623157e308");
+    assert_eq!(shown(f64::NAN), "NaN");
+    assert_eq!(shown(f64::INFINITY), "inf");
+    assert_eq!(shown(f64::NEG_INFINITY), "-inf");
+    assert_eq!(Num::rounded(0.1 + 0.2).to_string(), "0.3");
+    assert_eq!(Num::rounded(0.3 + 0.3 + 0.3).to_string(), "0.9");
+    assert_eq!(Num::rounded(1.05).to_string(), "1.05");
+    assert_eq!(Num::rounded(f64::NAN).to_string(), "NaN");
+}
+
+#[test]
+fn paths_read_like_the_file() {
+    let path = ValuePath::root()
+        .field("management")
+        .field("kpis")
+        .index(2)
+        .field("actuals")
+        .index(5)
+        .index(1);
+    assert_eq!(path.to_string(), "management.kpis[2].actuals[5][1]");
+    assert_eq!(ValuePath::root().to_string(), "");
+    assert_eq!(path.segments().len(), 6);
+}
+
+#[test]
+fn findings_carry_the_path_of_their_value() {
+    let mut p = crate::io::SAMPLES[0].load().unwrap();
+    p.alternatives[2].risk = f64::NAN;
+    p.decision.criteria[0].weight += 0.5;
+    let paths: Vec<String> = validate(&p).iter().map(|f| f.path.to_string()).collect();
+    assert!(
+        paths.contains(&"decision.criteria".to_owned())
+            && paths.contains(&"alternatives[2].risk".to_owned()),
+        "{paths:?}"
+    );
+}
+
+#[test]
+fn health_thresholds_out_of_order_are_found() {
+    let mut p = crate::io::SAMPLES[0].load().unwrap();
+    p.management.health.behind = p.management.health.on_track + 0.1;
+    let findings = validate(&p);
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    assert_eq!(findings[0].path.to_string(), "management.health");
+    assert!(
+        findings[0]
+            .message
+            .ends_with("expected 0 < behind ≤ on track ≤ 2"),
+        "{}",
+        findings[0].message
+    );
+}
+
+#[test]
+fn a_range_must_hold_the_value_its_criterion_measures() {
+    use crate::model::{CriterionMeasure, ScoreRange};
+    let mut p = crate::io::SAMPLES[0].load().unwrap();
+    let resources = p
+        .decision
+        .criteria
+        .iter()
+        .find(|c| c.measure == CriterionMeasure::Resources)
+        .map(|c| c.id)
+        .unwrap();
+    let a = &mut p.alternatives[1];
+    let likely = a.resources_eur(p.day_rate_eur);
+    a.ranges.retain(|r| r.criterion != resources);
+    a.ranges.push(ScoreRange {
+        criterion: resources,
+        low: likely * 0.5,
+        high: likely * 2.0,
+    });
+    assert!(validate(&p).is_empty(), "{:?}", validate(&p));
+    let a = &mut p.alternatives[1];
+    a.ranges.last_mut().unwrap().high = likely * 0.9;
+    let findings = validate(&p);
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    assert!(findings[0].path.to_string().ends_with(".high"));
+}
