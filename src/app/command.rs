@@ -1,5 +1,12 @@
-//! Every user action is a [`Command`]: the menu, the keyboard shortcuts and the panes' buttons
-//! all emit one, and the app applies it after the frame. One home per action.
+//! Every user action that is not an edit inside a pane is a [`Command`]. The menu and the
+//! keyboard shortcuts emit a `Command` for every action; the panes emit one for structural
+//! changes (adding, removing and selecting items, voting rounds, a follow-up strategy, copying
+//! from a sample, exporting a chart). Edits inside a pane are not commands: plain field edits
+//! go straight into the project, and rules of the method are named `model`/`analysis` methods
+//! the pane calls (see [`super::panes`]); undo records both when the edit gesture ends.
+//!
+//! Each command has one text ([`Command::label`]) that the menu and the palette both show, and
+//! at most one home: [`super::workbench::Workbench::request`] applies it.
 
 use super::layout::PaneKind;
 use super::theme::ThemeChoice;

@@ -95,7 +95,7 @@ pub(super) fn assumptions_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut
                     });
                 });
                 f.area("What was seen", &mut a.note);
-                f.custom("KPI trigger", |ui| trigger_ui(ui, a, &kpis));
+                f.custom("KPI trigger", |ui| trigger_ui(ui, a, &kpis, env.today));
                 f.custom("Alternatives relying on it", |ui| {
                     if alternatives.is_empty() {
                         widgets::empty_hint(ui, "No alternatives yet (pane 6).");
@@ -131,6 +131,7 @@ fn trigger_ui(
     ui: &mut egui::Ui,
     a: &mut crate::model::Assumption,
     kpis: &[(crate::model::KpiId, String)],
+    today: crate::model::Date,
 ) {
     let mut watched = a.trigger.is_some();
     if ui.checkbox(&mut watched, "Watch a KPI").changed() {
@@ -167,7 +168,7 @@ fn trigger_ui(
     ui.horizontal_wrapped(|ui| {
         let mut dated = t.by.is_some();
         if ui.checkbox(&mut dated, "from").changed() {
-            t.by = dated.then(crate::model::Date::today);
+            t.by = dated.then_some(today);
         }
         if let Some(by) = &mut t.by {
             widgets::date_edit(ui, ("trigger by", a.id), by).accessible_name("Trigger date");
