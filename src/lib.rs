@@ -4,6 +4,7 @@
 //! - [`model`]: the project data, one module per pbsm component (no UI).
 //! - [`analysis`]: numbers derived from a project (no UI).
 //! - [`io`]: project files and the embedded sample case studies (no UI).
+//! - [`format`]: money, numbers, labels and colours as the window and the memo show them (no UI).
 //! - [`cli`]: the command line.
 //! - [`app`]: the egui workbench window.
 
@@ -29,5 +30,6 @@ macro_rules! pushln {
 pub mod analysis;
 pub mod app;
 pub mod cli;
+pub mod format;
 pub mod io;
 pub mod model;

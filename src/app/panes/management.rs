@@ -6,6 +6,7 @@ use crate::app::command::Command;
 use crate::app::plots::kpi_chart;
 use crate::app::state::{ManagementSection, PaneEnv};
 use crate::app::widgets::{self, Col, cell_text, form, list_toolbar, pane_header, section_tabs};
+use crate::format::trim_number;
 use crate::model::AssumptionStatus;
 use crate::model::{Actual, ItemKind, ItemRef, Kpi, Project};
 use egui::RichText;
@@ -192,16 +193,7 @@ fn health_overview(ui: &mut egui::Ui, project: &mut Project) {
 }
 
 fn latest_text(kpi: &Kpi) -> String {
-    kpi.latest().map_or_else(
-        || "—".to_owned(),
-        |a| format!("{} ({})", trim_number(a.1), a.0),
-    )
-}
-
-/// A number without needless decimals ("1450", "8.5").
-fn trim_number(value: f64) -> String {
-    let text = format!("{value:.2}");
-    text.trim_end_matches('0').trim_end_matches('.').to_owned()
+    crate::format::latest_actual(kpi.latest())
 }
 
 fn kpis_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {

@@ -148,39 +148,13 @@ fn keep_inside(rect: egui::Rect, area: egui::Rect) -> egui::Rect {
 
 /// The colour of an alternative's bubble, by status.
 pub fn status_color(status: AlternativeStatus, dark: bool) -> Color32 {
-    match (status, dark) {
-        (AlternativeStatus::Chosen, false) => Color32::from_rgb(30, 140, 70),
-        (AlternativeStatus::Chosen, true) => Color32::from_rgb(80, 190, 110),
-        (AlternativeStatus::DecisionReady, false) => Color32::from_rgb(40, 100, 200),
-        (AlternativeStatus::DecisionReady, true) => Color32::from_rgb(100, 160, 250),
-        (AlternativeStatus::Draft, false) => Color32::from_rgb(200, 130, 20),
-        (AlternativeStatus::Draft, true) => Color32::from_rgb(230, 170, 60),
-        (AlternativeStatus::Rejected, false) => Color32::from_rgb(140, 140, 140),
-        (AlternativeStatus::Rejected, true) => Color32::from_rgb(130, 130, 130),
-    }
+    crate::format::status_rgb(status, dark).into()
 }
-
-/// Labels longer than this many characters are broken onto two lines.
-const LABEL_LINE_CHARS: usize = 26;
 
 /// A bubble label: long names are broken at the space nearest their middle, so labels stay
 /// compact enough to fit between bubbles.
 pub fn wrap_label(name: &str) -> String {
-    let chars = name.chars().count();
-    if chars <= LABEL_LINE_CHARS {
-        return name.to_owned();
-    }
-    let middle = chars / 2;
-    let best = name
-        .char_indices()
-        .enumerate()
-        .filter(|(_, (_, c))| *c == ' ')
-        .min_by_key(|(n, _)| n.abs_diff(middle))
-        .map(|(_, (byte, _))| byte);
-    match best {
-        Some(byte) => format!("{}\n{}", &name[..byte], &name[byte + 1..]),
-        None => name.to_owned(),
-    }
+    crate::format::wrap_label(name)
 }
 
 fn label_font_size(selected: bool) -> f32 {
