@@ -36,8 +36,10 @@ pub enum CliCommand {
     /// Analyse the decision between the strategy alternatives: scores, ranks, Pareto, AHP,
     /// sensitivity and Monte Carlo robustness.
     ///
-    /// Exits with 2 for a file that is invalid or cannot be read, like `check`.
-    Analyze {
+    /// Exits with 2 for a file that is invalid or cannot be read, like `check`. `analyze` is
+    /// accepted too.
+    #[command(alias = "analyze")]
+    Analyse {
         /// The project file.
         file: PathBuf,
         /// Print one JSON object instead of a readable report.
@@ -159,9 +161,9 @@ fn load_or_report(file: &std::path::Path, err: &mut Lines<'_>) -> Option<Project
     }
 }
 
-/// Runs `analyze`: writes the report to `out` or the problem to `err`; returns the exit code.
+/// Runs `analyse`: writes the report to `out` or the problem to `err`; returns the exit code.
 /// `draws` and `seed` override the project's Monte Carlo settings.
-pub fn analyze(
+pub fn analyse(
     file: &std::path::Path,
     json: bool,
     draws: Option<u32>,
@@ -231,12 +233,12 @@ pub fn run(command: &CliCommand) -> i32 {
             &mut std::io::stdout().lock(),
             &mut std::io::stderr().lock(),
         ),
-        CliCommand::Analyze {
+        CliCommand::Analyse {
             file,
             json,
             draws,
             seed,
-        } => analyze(
+        } => analyse(
             file,
             *json,
             *draws,
@@ -286,7 +288,7 @@ mod tests {
             EXIT_OUTPUT
         );
         assert_eq!(
-            analyze(&file, true, Some(10), None, &mut Closed, &mut Vec::new()),
+            analyse(&file, true, Some(10), None, &mut Closed, &mut Vec::new()),
             EXIT_OUTPUT
         );
         let memo = dir.path().join("memo.md");
