@@ -181,7 +181,7 @@ pub fn analyse(
     let analysis = Analysis::of(&project);
     let robustness = robustness::for_project(&project);
     let text = if json {
-        match serde_json::to_string_pretty(&report::text::json(&analysis, &robustness)) {
+        match serde_json::to_string_pretty(&report::analysis_json(&analysis, &robustness)) {
             Ok(t) => t,
             Err(e) => {
                 err.say(format_args!("cannot write the analysis as JSON: {e}"));
@@ -189,7 +189,7 @@ pub fn analyse(
             }
         }
     } else {
-        report::text::text(&project, &analysis, &robustness)
+        report::analysis_text(&project, &analysis, &robustness)
     };
     out.say(format_args!("{}", text.trim_end()));
     exit_code(0, &[&out, &err])

@@ -5,7 +5,7 @@
 use pbsm::analysis::{Analysis, robustness};
 use pbsm::io::SAMPLES;
 use pbsm::model::{Date, Project};
-use pbsm::report;
+use pbsm::report::{self, Format};
 
 const SECTIONS: [&str; 10] = [
     "summary",
@@ -24,14 +24,18 @@ fn today() -> Date {
     Date::new(2026, 11, 23).unwrap()
 }
 
-/// The HTML memo of a project with its own analysis and Monte Carlo run.
-fn html_of(p: &Project) -> String {
-    report::html(p, &Analysis::of(p), &robustness::for_project(p), today())
+/// The memo of a project in a format, with the project's own analysis and Monte Carlo run.
+fn memo_of(format: Format, p: &Project) -> String {
+    let analysis = Analysis::of(p);
+    report::memo(format, p, &analysis, &robustness::for_project(p), today())
 }
 
-/// The Markdown memo of a project with its own analysis and Monte Carlo run.
+fn html_of(p: &Project) -> String {
+    memo_of(Format::Html, p)
+}
+
 fn markdown_of(p: &Project) -> String {
-    report::markdown(p, &Analysis::of(p), &robustness::for_project(p), today())
+    memo_of(Format::Markdown, p)
 }
 
 #[test]
@@ -189,14 +193,14 @@ fn the_memo_shows_the_analysis_and_monte_carlo_result_it_is_given() {
     let mut analysis = Analysis::of(&project);
     analysis.check.as_mut().unwrap().score = 17;
     analysis.evaluation.alternatives[0].total = 0.123_456;
-    let html = report::html(&project, &analysis, &given, today());
+    let html = report::memo(Format::Html, &project, &analysis, &given, today());
     assert!(
         html.contains("Share of 7 Monte Carlo draws (seed 4242)"),
         "{html}"
     );
     assert!(html.contains("<strong>17 / 100</strong>"), "{html}");
     assert!(html.contains("<td class=\"num\">0.123</td>"), "{html}");
-    let markdown = report::markdown(&project, &analysis, &given, today());
+    let markdown = report::memo(Format::Markdown, &project, &analysis, &given, today());
     assert!(markdown.contains("7 draws, seed 4242."), "{markdown}");
     assert!(markdown.contains("**17 / 100**"), "{markdown}");
     // The project's own analysis differs in both places.

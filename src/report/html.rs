@@ -2,15 +2,13 @@
 //! escaped) so it also parses as XML, with the charts as embedded SVG.
 
 use super::{Memo, VoteTally, kpi_verdict, reviewed, svg};
-use crate::analysis::Analysis;
 use crate::analysis::assumptions::effective_status;
 use crate::analysis::check::{self, Coverage};
 use crate::analysis::decision::NORMALIZATION_NOTE;
 use crate::analysis::kpi::Health;
-use crate::analysis::robustness::Robustness;
 use crate::analysis::trace;
 use crate::format::{eur, latest_actual, trim_number};
-use crate::model::{AssumptionStatus, Choice, Date, Project};
+use crate::model::{AssumptionStatus, Choice};
 
 /// Escapes text for HTML and XML.
 pub fn escape(text: &str) -> String {
@@ -52,20 +50,9 @@ fn assumption_class(s: AssumptionStatus) -> &'static str {
     }
 }
 
-/// The memo as one self-contained HTML document (see [`super::write`] for the arguments).
-pub fn html(
-    project: &Project,
-    analysis: &Analysis,
-    robustness: &Robustness,
-    today: Date,
-) -> String {
-    let m = Memo {
-        project,
-        analysis,
-        robustness,
-        today,
-    };
-    let p = project;
+/// The memo as one self-contained HTML document.
+pub(super) fn html(m: &Memo<'_>) -> String {
+    let (p, analysis, today) = (m.project, m.analysis, m.today);
     let e = &analysis.evaluation;
     let mut h = String::new();
     let title = format!("Decision memo: {}", p.name);
@@ -150,13 +137,13 @@ pub fn html(
     push!(
         h,
         "<section id=\"map\"><h2>Alternatives map</h2>{}<p class=\"note\">Competitive quality across, risk up, bubble area = resources (budget + effort × {} per day). Faded: dominated. Green area: strong position at low risk.</p></section>",
-        svg::map_svg(&m),
+        svg::map_svg(m),
         eur(p.day_rate_eur)
     );
     push!(
         h,
         "<section id=\"robustness\"><h2>Rank acceptability</h2>{}<p class=\"note\">Share of {} Monte Carlo draws (seed {}) in which each alternative took each rank, with uncertain scores drawn from their ranges.</p></section>",
-        svg::acceptability_svg(&m),
+        svg::acceptability_svg(m),
         m.draws(),
         m.robustness.seed
     );
@@ -169,7 +156,7 @@ pub fn html(
             escape(&w.name)
         );
     }
-    h.push_str(&svg::tornado_svg(&m));
+    h.push_str(&svg::tornado_svg(m));
     h.push_str("<table><tr><th>Criterion</th><th class=\"num\">Weight</th><th class=\"num\">Stays first</th><th>Leader below</th><th>Leader above</th></tr>");
     for t in &analysis.sensitivity {
         push!(

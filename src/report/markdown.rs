@@ -1,34 +1,20 @@
 //! The memo as Markdown.
 
 use super::{Memo, VoteTally, kpi_verdict, reviewed};
-use crate::analysis::Analysis;
 use crate::analysis::assumptions::effective_status;
 use crate::analysis::check::{self, Coverage};
 use crate::analysis::decision::NORMALIZATION_NOTE;
-use crate::analysis::robustness::Robustness;
 use crate::analysis::trace;
 use crate::format::{latest_actual, percent, trim_number};
-use crate::model::{Choice, Date, Project};
+use crate::model::Choice;
 
 fn md_escape(text: &str) -> String {
     text.replace('|', "\\|").replace('\n', " ")
 }
 
-/// The memo as Markdown: tables; the charts are in the HTML memo (see [`super::write`] for the
-/// arguments).
-pub fn markdown(
-    project: &Project,
-    analysis: &Analysis,
-    robustness: &Robustness,
-    today: Date,
-) -> String {
-    let m = Memo {
-        project,
-        analysis,
-        robustness,
-        today,
-    };
-    let p = project;
+/// The memo as Markdown: tables; the charts are in the HTML memo.
+pub(super) fn markdown(m: &Memo<'_>) -> String {
+    let (p, analysis, robustness, today) = (m.project, m.analysis, m.robustness, m.today);
     let e = &analysis.evaluation;
     let mut s = String::new();
     pushln!(s, "# Decision memo: {}\n", p.name);

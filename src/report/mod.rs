@@ -2,7 +2,7 @@
 //! embedded SVG) or a Markdown file, with everything a decision needs: summary, alternatives with
 //! scores and ranks, the map, rank acceptability, sensitivity, KPIs with health, assumptions,
 //! traceability and the strategy check. Also the decision analysis as the `analyse` command
-//! prints it ([`text`]).
+//! prints it ([`analysis_text`], [`analysis_json`]).
 //!
 //! The memo shows an [`Analysis`] and a Monte Carlo result computed by the caller (the window
 //! has both already); it computes only what depends on the date it is written on.
@@ -10,10 +10,10 @@
 mod html;
 mod markdown;
 mod svg;
-pub mod text;
+mod text;
 
-pub use html::{escape, html};
-pub use markdown::markdown;
+pub use html::escape;
+pub use text::{analysis_json, analysis_text};
 
 use crate::analysis::Analysis;
 use crate::analysis::assumptions;
@@ -253,10 +253,29 @@ impl Format {
     }
 }
 
-/// Writes the memo of `project` to a file (atomically), in the format its extension asks for.
-/// `analysis` and `robustness` are the project's (see [`Analysis::of`] and
-/// [`crate::analysis::robustness::for_project`]); `today` dates the memo and the assumptions'
-/// status.
+/// The memo of `project` in `format`. `analysis` and `robustness` are the project's (see
+/// [`Analysis::of`] and [`crate::analysis::robustness::for_project`]); `today` dates the memo and
+/// the assumptions' status.
+pub fn memo(
+    format: Format,
+    project: &Project,
+    analysis: &Analysis,
+    robustness: &Robustness,
+    today: Date,
+) -> String {
+    let m = Memo {
+        project,
+        analysis,
+        robustness,
+        today,
+    };
+    match format {
+        Format::Html => html::html(&m),
+        Format::Markdown => markdown::markdown(&m),
+    }
+}
+
+/// Writes the [`memo`] to a file (atomically), in the format its extension asks for.
 pub fn write(
     project: &Project,
     analysis: &Analysis,
@@ -264,10 +283,7 @@ pub fn write(
     path: &std::path::Path,
     today: Date,
 ) -> Result<(), SaveError> {
-    let text = match Format::of(path) {
-        Format::Html => html(project, analysis, robustness, today),
-        Format::Markdown => markdown(project, analysis, robustness, today),
-    };
+    let text = memo(Format::of(path), project, analysis, robustness, today);
     crate::io::project_file::write_atomic(path, &text)
 }
 

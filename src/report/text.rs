@@ -34,7 +34,7 @@ fn direction_word(d: Direction) -> &'static str {
 }
 
 /// The analysis and the Monte Carlo result as the JSON object `analyse --json` prints.
-pub fn json(analysis: &Analysis, robustness: &Robustness) -> Value {
+pub fn analysis_json(analysis: &Analysis, robustness: &Robustness) -> Value {
     let e = &analysis.evaluation;
     let criteria = unique_names(
         &e.criteria
@@ -122,7 +122,7 @@ pub fn json(analysis: &Analysis, robustness: &Robustness) -> Value {
 }
 
 /// The analysis and the Monte Carlo result as the readable report `analyse` prints.
-pub fn text(project: &Project, analysis: &Analysis, robustness: &Robustness) -> String {
+pub fn analysis_text(project: &Project, analysis: &Analysis, robustness: &Robustness) -> String {
     let e = &analysis.evaluation;
     let mut out = String::new();
     let name_of = |id: AlternativeId| {
