@@ -1,11 +1,12 @@
 //! `cargo bench --bench analysis`: the decision analysis on 50 alternatives × 8 criteria with
-//! every score uncertain: evaluation, sensitivity table, close-call check, and 10,000 Monte
-//! Carlo draws. Prints medians of thread CPU time; asserts nothing.
+//! every score uncertain: evaluation, sensitivity table, close-call check, the whole analysis the
+//! window caches (those three, AHP, strategy check, KPI health), and 10,000 Monte Carlo draws.
+//! Prints medians of thread CPU time; asserts nothing.
 
 // A benchmark, like a test, stops loudly on a broken fixture.
 #![allow(clippy::expect_used)]
 
-use pbsm::analysis::{decision, robustness, sensitivity};
+use pbsm::analysis::{Analysis, decision, robustness, sensitivity};
 use pbsm::model::stress::{StressSize, stress_project};
 use pbsm::model::{
     Criterion, CriterionId, CriterionMeasure, CustomScore, Direction, Project, ScoreRange, validate,
@@ -150,6 +151,11 @@ fn main() {
         "{:<40} {:>10.3} ms",
         "close-call check",
         median_ms(20, || sensitivity::close_call(&p))
+    );
+    println!(
+        "{:<40} {:>10.3} ms",
+        "whole analysis (Analysis::of)",
+        median_ms(20, || Analysis::of(&p))
     );
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
     let (wall, cpu) = median_wall_and_cpu_ms(9, || robustness::run(&input, 10_000, 1, None));

@@ -1,7 +1,9 @@
 //! The command line: `pbsm-workbench [FILE]` opens the window; subcommands work without one.
 
+use crate::analysis::{Analysis, robustness};
 use crate::io;
 use crate::model::Project;
+use crate::report;
 use clap::{Parser, Subcommand};
 use std::io::Write;
 use std::path::PathBuf;
@@ -34,8 +36,10 @@ pub enum CliCommand {
     /// Analyse the decision between the strategy alternatives: scores, ranks, Pareto, AHP,
     /// sensitivity and Monte Carlo robustness.
     ///
-    /// Exits with 2 for a file that is invalid or cannot be read, like `check`.
-    Analyze {
+    /// Exits with 2 for a file that is invalid or cannot be read, like `check`. `analyze` is
+    /// accepted too.
+    #[command(alias = "analyze")]
+    Analyse {
         /// The project file.
         file: PathBuf,
         /// Print one JSON object instead of a readable report.
@@ -123,9 +127,7 @@ pub fn check(files: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> i32
                     summary_line(&project)
                 ));
                 // The strategy check's findings are warnings: the file is valid all the same.
-                if let Some(c) = crate::analysis::check::focus(&project)
-                    .and_then(|id| crate::analysis::check::check(&project, id))
-                {
+                if let Some(c) = Analysis::of(&project).check {
                     let name = project
                         .alternative(c.alternative)
                         .map_or("", |a| a.name.as_str());
@@ -159,8 +161,9 @@ fn load_or_report(file: &std::path::Path, err: &mut Lines<'_>) -> Option<Project
     }
 }
 
-/// Runs `analyze`: writes the report to `out` or the problem to `err`; returns the exit code.
-pub fn analyze(
+/// Runs `analyse`: writes the report to `out` or the problem to `err`; returns the exit code.
+/// `draws` and `seed` override the project's Monte Carlo settings.
+pub fn analyse(
     file: &std::path::Path,
     json: bool,
     draws: Option<u32>,
@@ -169,12 +172,16 @@ pub fn analyze(
     err: &mut dyn Write,
 ) -> i32 {
     let (mut out, mut err) = (Lines::new(out), Lines::new(err));
-    let Some(project) = load_or_report(file, &mut err) else {
+    let Some(mut project) = load_or_report(file, &mut err) else {
         return EXIT_INVALID;
     };
-    let analysis = crate::analysis::report::analyse(&project, draws, seed);
+    let settings = &mut project.decision;
+    settings.draws = draws.unwrap_or(settings.draws);
+    settings.seed = seed.unwrap_or(settings.seed);
+    let analysis = Analysis::of(&project);
+    let robustness = robustness::for_project(&project);
     let text = if json {
-        match serde_json::to_string_pretty(&crate::analysis::report::to_json(&analysis)) {
+        match serde_json::to_string_pretty(&report::analysis_json(&analysis, &robustness)) {
             Ok(t) => t,
             Err(e) => {
                 err.say(format_args!("cannot write the analysis as JSON: {e}"));
@@ -182,7 +189,7 @@ pub fn analyze(
             }
         }
     } else {
-        crate::analysis::report::to_text(&project, &analysis)
+        report::analysis_text(&project, &analysis, &robustness)
     };
     out.say(format_args!("{}", text.trim_end()));
     exit_code(0, &[&out, &err])
@@ -199,7 +206,10 @@ pub fn report(
     let Some(project) = load_or_report(file, &mut err) else {
         return EXIT_INVALID;
     };
-    match io::report::write(&project, output, crate::model::Date::today()) {
+    let analysis = Analysis::of(&project);
+    let robustness = robustness::for_project(&project);
+    let today = crate::model::Date::today();
+    match report::write(&project, &analysis, &robustness, output, today) {
         Ok(()) => {
             out.say(format_args!(
                 "{}: decision memo written to {}",
@@ -223,12 +233,12 @@ pub fn run(command: &CliCommand) -> i32 {
             &mut std::io::stdout().lock(),
             &mut std::io::stderr().lock(),
         ),
-        CliCommand::Analyze {
+        CliCommand::Analyse {
             file,
             json,
             draws,
             seed,
-        } => analyze(
+        } => analyse(
             file,
             *json,
             *draws,
@@ -278,7 +288,7 @@ mod tests {
             EXIT_OUTPUT
         );
         assert_eq!(
-            analyze(&file, true, Some(10), None, &mut Closed, &mut Vec::new()),
+            analyse(&file, true, Some(10), None, &mut Closed, &mut Vec::new()),
             EXIT_OUTPUT
         );
         let memo = dir.path().join("memo.md");

@@ -4,6 +4,9 @@
 //! - [`model`]: the project data, one module per pbsm component (no UI).
 //! - [`analysis`]: numbers derived from a project (no UI).
 //! - [`io`]: project files and the embedded sample case studies (no UI).
+//! - [`report`]: the decision memo (HTML, Markdown) and the analysis as the command line prints it
+//!   (no UI).
+//! - [`format`]: money, numbers, labels and colours as the window and the memo show them (no UI).
 //! - [`cli`]: the command line.
 //! - [`app`]: the egui workbench window.
 
@@ -29,5 +32,7 @@ macro_rules! pushln {
 pub mod analysis;
 pub mod app;
 pub mod cli;
+pub mod format;
 pub mod io;
 pub mod model;
+pub mod report;

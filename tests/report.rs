@@ -2,8 +2,10 @@
 //! The decision memo: every section for every sample, well-formed HTML with embedded SVG,
 //! Markdown, and the command line.
 
-use pbsm::io::{SAMPLES, report};
-use pbsm::model::Date;
+use pbsm::analysis::{Analysis, robustness};
+use pbsm::io::SAMPLES;
+use pbsm::model::{Date, Project};
+use pbsm::report::{self, Format};
 
 const SECTIONS: [&str; 10] = [
     "summary",
@@ -22,11 +24,25 @@ fn today() -> Date {
     Date::new(2026, 11, 23).unwrap()
 }
 
+/// The memo of a project in a format, with the project's own analysis and Monte Carlo run.
+fn memo_of(format: Format, p: &Project) -> String {
+    let analysis = Analysis::of(p);
+    report::memo(format, p, &analysis, &robustness::for_project(p), today())
+}
+
+fn html_of(p: &Project) -> String {
+    memo_of(Format::Html, p)
+}
+
+fn markdown_of(p: &Project) -> String {
+    memo_of(Format::Markdown, p)
+}
+
 #[test]
 fn every_sample_memo_has_every_section_and_parses_as_xml() {
     for sample in SAMPLES {
         let p = sample.load().unwrap();
-        let html = report::html(&p, today());
+        let html = html_of(&p);
         let body = html.trim_start_matches("<!DOCTYPE html>\n");
         let doc = roxmltree::Document::parse(body)
             .unwrap_or_else(|e| panic!("{}: {e}", sample.file_name));
@@ -71,7 +87,7 @@ fn every_sample_memo_has_every_section_and_parses_as_xml() {
 #[test]
 fn the_memo_shows_each_vote_and_leaves_the_section_out_without_votes() {
     let mut p = SAMPLES[0].load().unwrap();
-    let html = report::html(&p, today());
+    let html = html_of(&p);
     // The bakery's vote on alternatives: the club first with 11 of 21 dots, rank 1.
     assert!(
         html.contains("21 of 21 dots placed by 7 participants (3 each), on strategy alternatives"),
@@ -80,22 +96,22 @@ fn the_memo_shows_each_vote_and_leaves_the_section_out_without_votes() {
     assert!(html.contains(
         "<tr><td>Community first: the sourdough club</td><td class=\"num\">11</td><td class=\"num\">52 %</td><td class=\"num\">1</td></tr>"
     ));
-    let md = report::markdown(&p, today());
+    let md = markdown_of(&p);
     assert!(md.contains("## Dot voting"));
     assert!(md.contains("| Community first: the sourdough club | 11 | 52 % | 1 |"));
     p.votes.clear();
-    assert!(!report::html(&p, today()).contains("id=\"votes\""));
-    assert!(!report::markdown(&p, today()).contains("Dot voting"));
+    assert!(!html_of(&p).contains("id=\"votes\""));
+    assert!(!markdown_of(&p).contains("Dot voting"));
 }
 
 #[test]
 fn the_memo_reports_what_the_analysis_found() {
     let p = SAMPLES[1].load().unwrap();
-    let html = report::html(&p, today());
+    let html = html_of(&p);
     // The machine builder's fired trigger and its AHP-weighted ranking.
     assert!(html.contains("(set by its KPI trigger)"));
     assert!(html.contains("Chosen alternative: Talent community: the robotics challenge."));
-    let md = report::markdown(&p, today());
+    let md = markdown_of(&p);
     for heading in [
         "# Decision memo:",
         "## Summary",
@@ -116,7 +132,7 @@ fn the_memo_reports_what_the_analysis_found() {
 fn text_is_escaped() {
     let mut p = SAMPLES[0].load().unwrap();
     p.alternatives[0].name = "Club <b>first</b> & \"more\"".into();
-    let html = report::html(&p, today());
+    let html = html_of(&p);
     assert!(html.contains("Club &lt;b&gt;first&lt;/b&gt; &amp; &quot;more&quot;"));
     roxmltree::Document::parse(html.trim_start_matches("<!DOCTYPE html>\n")).unwrap();
 }
@@ -161,10 +177,10 @@ fn the_report_command_writes_html_or_markdown() {
 }
 
 #[test]
-fn the_memo_takes_a_monte_carlo_result_it_is_given_instead_of_running_its_own() {
-    // The window hands over the result it has; the memo must show that one.
+fn the_memo_shows_the_analysis_and_monte_carlo_result_it_is_given() {
+    // The window hands over what it has computed; the memo must show that, not its own.
     let project = SAMPLES[0].load().unwrap();
-    let given = pbsm::analysis::robustness::Robustness {
+    let given = robustness::Robustness {
         draws: 7,
         seed: 4242,
         alternatives: project.alternatives.iter().map(|a| a.id).collect(),
@@ -174,14 +190,20 @@ fn the_memo_takes_a_monte_carlo_result_it_is_given_instead_of_running_its_own() 
             .map(|_| vec![1.0 / project.alternatives.len() as f64; project.alternatives.len()])
             .collect(),
     };
-    let today = Date::new(2026, 11, 23).unwrap();
-    let html = report::html_with(&project, today, Some(given.clone()));
+    let mut analysis = Analysis::of(&project);
+    analysis.check.as_mut().unwrap().score = 17;
+    analysis.evaluation.alternatives[0].total = 0.123_456;
+    let html = report::memo(Format::Html, &project, &analysis, &given, today());
     assert!(
         html.contains("Share of 7 Monte Carlo draws (seed 4242)"),
         "{html}"
     );
-    let markdown = report::markdown_with(&project, today, Some(given));
+    assert!(html.contains("<strong>17 / 100</strong>"), "{html}");
+    assert!(html.contains("<td class=\"num\">0.123</td>"), "{html}");
+    let markdown = report::memo(Format::Markdown, &project, &analysis, &given, today());
     assert!(markdown.contains("7 draws, seed 4242."), "{markdown}");
-    // Without one, it runs the project's own.
-    assert!(!report::html(&project, today).contains("Share of 7 Monte Carlo draws"));
+    assert!(markdown.contains("**17 / 100**"), "{markdown}");
+    // The project's own analysis differs in both places.
+    let own = html_of(&project);
+    assert!(!own.contains("Share of 7 Monte Carlo draws") && !own.contains(">17 / 100<"));
 }

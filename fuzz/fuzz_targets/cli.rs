@@ -14,7 +14,7 @@ fuzz_target!(|data: &[u8]| {
             .map(|a| OsString::from_vec(a.to_vec())),
     );
     if let Ok(cli) = Cli::try_parse_from(args)
-        && let Some(CliCommand::Analyze {
+        && let Some(CliCommand::Analyse {
             draws: Some(draws), ..
         }) = cli.command
     {

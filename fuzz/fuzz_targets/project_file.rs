@@ -1,6 +1,6 @@
 //! The project loader: any bytes are either a project or an error naming the source, never a
 //! panic or a hang; an accepted project is valid and survives save → load unchanged.
-//! Recovery files and `pbsm-workbench check|analyze|report FILE` go through this same loader.
+//! Recovery files and `pbsm-workbench check|analyse|report FILE` go through this same loader.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;

@@ -6,9 +6,11 @@ pub mod check;
 pub mod competition;
 pub mod decision;
 pub mod kpi;
-pub mod report;
 pub mod rng;
 pub mod robustness;
 pub mod sensitivity;
+pub mod summary;
 pub mod trace;
 pub mod voting;
+
+pub use summary::Analysis;

@@ -1,17 +1,17 @@
-//! Numbers derived from the project for the panes: computed by [`crate::analysis`], cached
-//! against their inputs, never stored in the project. The Monte Carlo run goes to a background
-//! thread and restarts when its inputs change, so the window never freezes.
+//! Numbers derived from the project for the panes: the project's [`Analysis`], cached against
+//! the project, never stored in it. The Monte Carlo run goes to a background thread and restarts
+//! when its inputs change, so the window never freezes.
 
-use crate::analysis::ahp::{self, AhpResult};
-use crate::analysis::decision::{Evaluation, evaluate, raw_matrix};
+use crate::analysis::Analysis;
+use crate::analysis::decision::raw_matrix;
 use crate::analysis::robustness::{self, Input, Progress, Robustness};
-use crate::analysis::sensitivity::{self, CloseCall, RankReversal};
 use crate::model::{AlternativeId, Budget, Direction, Judgment, Project};
+use std::ops::Deref;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::thread::JoinHandle;
 
-/// What the cached analysis depends on.
+/// What the cached decision analysis (evaluation, AHP, sensitivity, close call) depends on.
 #[derive(Clone, Debug, PartialEq)]
 struct Key {
     alternatives: Vec<(AlternativeId, String)>,
@@ -177,39 +177,57 @@ impl Drop for RobustnessState {
     }
 }
 
-/// The derived numbers the panes show.
+/// The derived numbers the panes show: the project's [`Analysis`] (read through `Deref`, as
+/// `derived.evaluation`) and the Monte Carlo run.
 #[derive(Default)]
 pub struct Derived {
+    /// The project the analysis was made for.
+    analysed: Option<Project>,
+    /// The decision inputs of that project.
     key: Option<Key>,
-    /// Scores, totals, ranks, dominance, budget.
-    pub evaluation: Evaluation,
-    /// Rank-reversal thresholds.
-    pub sensitivity: Vec<RankReversal>,
-    /// The close-call check.
-    pub close_call: Option<CloseCall>,
-    /// AHP on the judgments, if complete.
-    pub ahp: Option<AhpResult>,
+    analysis: Analysis,
     /// Monte Carlo rank acceptability.
     pub robustness: RobustnessState,
     /// Run Monte Carlo in a background thread (the window) or inline (tests, deterministic).
     pub background: bool,
 }
 
+impl Deref for Derived {
+    type Target = Analysis;
+
+    fn deref(&self) -> &Analysis {
+        &self.analysis
+    }
+}
+
 impl Derived {
-    /// Brings everything up to date with the project; cheap when nothing changed.
+    /// Brings everything up to date with the project; cheap when nothing changed. An edit that
+    /// leaves the decision's inputs alone (a description, a KPI) keeps the decision analysis.
     pub fn update(&mut self, project: &Project) {
-        let key = Key::of(project);
-        if self.key.as_ref() != Some(&key) {
-            self.evaluation = evaluate(project);
-            self.sensitivity = sensitivity::thresholds(project);
-            self.close_call = sensitivity::close_call(project);
-            self.ahp = ahp::from_project(project);
-            self.key = Some(key);
+        if self.analysed.as_ref() != Some(project) {
+            let key = Key::of(project);
+            if self.key.as_ref() == Some(&key) {
+                self.analysis.update_beyond_decision(project);
+            } else {
+                self.analysis = Analysis::of(project);
+                self.key = Some(key);
+            }
+            self.analysed = Some(project.clone());
         }
         let input = Input::from_project(project);
         let d = &project.decision;
         self.robustness
             .update(input, d.draws, d.seed, self.background);
+    }
+
+    /// The analysis of the project as last updated.
+    pub fn analysis(&self) -> &Analysis {
+        &self.analysis
+    }
+
+    /// The analysis if it was made for exactly this project.
+    pub fn current_for(&self, project: &Project) -> Option<&Analysis> {
+        (self.analysed.as_ref() == Some(project)).then_some(&self.analysis)
     }
 }
 
@@ -236,6 +254,35 @@ mod tests {
             d.robustness.result().unwrap().of(AlternativeId(3)).unwrap()[0],
             1.0
         );
+    }
+
+    #[test]
+    fn the_analysis_follows_every_edit_and_says_which_project_it_is_for() {
+        let mut p = crate::io::SAMPLES[0].load().unwrap();
+        let mut d = Derived::default();
+        d.update(&p);
+        assert_eq!(d.analysis(), &Analysis::of(&p));
+        assert_eq!(d.current_for(&p), Some(&Analysis::of(&p)));
+        // Edits beyond the decision's inputs: the decision analysis stays, the strategy check
+        // and the KPIs' health follow.
+        let before = d.analysis().clone();
+        let focus = before.check.as_ref().unwrap().alternative;
+        p.alternatives
+            .iter_mut()
+            .filter(|a| a.id == focus)
+            .for_each(|a| a.statements.clear());
+        p.management.kpis.pop();
+        assert_eq!(
+            d.current_for(&p),
+            None,
+            "made for the project before the edit"
+        );
+        d.update(&p);
+        assert_eq!(d.analysis(), &Analysis::of(&p));
+        assert_eq!(d.evaluation, before.evaluation);
+        assert_ne!(d.check, before.check);
+        assert_eq!(d.kpi_health.len(), before.kpi_health.len() - 1);
+        assert!(d.current_for(&p).is_some());
     }
 
     #[test]

@@ -1,8 +1,12 @@
 //! Small widgets shared by the panes. Each input carries an accessible label, so screen readers
 //! (and the UI tests) can find it by name.
 
+use crate::format::{Rgb, signal_rgb};
 use crate::model::{Choice, Date};
 use egui::{Color32, Response, RichText, TextEdit, Ui};
+
+// The formatters the panes use, shared with the memo.
+pub use crate::format::{eur, group_thousands, group_thousands_decimals, score_text};
 use egui_extras::{Column, TableBuilder, TableRow};
 
 /// Height of one table row.
@@ -428,44 +432,6 @@ pub fn cell_text(row: &mut TableRow<'_, '_>, text: impl Into<egui::WidgetText>) 
     });
 }
 
-/// A number on a 0–10 scale, for a table cell.
-pub fn score_text(value: f64) -> String {
-    format!("{value:.1}")
-}
-
-/// EUR, grouped in thousands ("EUR 85,000").
-pub fn eur(value: f64) -> String {
-    format!("EUR {}", group_thousands(value))
-}
-
-/// A number rounded to whole units with thousands separators.
-pub fn group_thousands(value: f64) -> String {
-    let rounded = value.round();
-    let negative = rounded < 0.0;
-    let digits = format!("{:.0}", rounded.abs());
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if negative { format!("-{out}") } else { out }
-}
-
-/// Like [`group_thousands`], but keeps up to two decimals where there are any.
-pub fn group_thousands_decimals(value: f64) -> String {
-    let whole = value.trunc();
-    let cents = ((value - whole).abs() * 100.0).round();
-    if cents == 0.0 || cents >= 100.0 {
-        group_thousands(value)
-    } else {
-        let decimals = format!("{:.2}", value.abs().fract());
-        let decimals = decimals.trim_start_matches('0').trim_end_matches('0');
-        format!("{}{decimals}", group_thousands(whole))
-    }
-}
-
 /// A hint shown where a list is empty.
 pub fn empty_hint(ui: &mut Ui, text: &str) {
     ui.label(RichText::new(text).italics().weak());
@@ -473,14 +439,12 @@ pub fn empty_hint(ui: &mut Ui, text: &str) {
 
 /// The colour that marks a competitive assessment or status as good, neutral or bad.
 pub fn signal_color(ui: &Ui, level: i8) -> Color32 {
-    let dark = ui.visuals().dark_mode;
-    match (level, dark) {
-        (1.., true) => Color32::from_rgb(110, 200, 120),
-        (1.., false) => Color32::from_rgb(20, 120, 40),
-        (0, true) => Color32::from_rgb(220, 190, 90),
-        (0, false) => Color32::from_rgb(150, 110, 0),
-        (_, true) => Color32::from_rgb(240, 120, 110),
-        (_, false) => Color32::from_rgb(180, 40, 30),
+    signal_rgb(level, ui.visuals().dark_mode).into()
+}
+
+impl From<Rgb> for Color32 {
+    fn from(Rgb(r, g, b): Rgb) -> Self {
+        Self::from_rgb(r, g, b)
     }
 }
 
@@ -489,14 +453,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn thousands_are_grouped() {
-        assert_eq!(group_thousands(85_000.0), "85,000");
-        assert_eq!(group_thousands(1_234_567.4), "1,234,567");
-        assert_eq!(group_thousands(999.0), "999");
-        assert_eq!(group_thousands(-12_000.0), "-12,000");
-        assert_eq!(group_thousands_decimals(85_000.0), "85,000");
-        assert_eq!(group_thousands_decimals(1_234.5), "1,234.5");
-        assert_eq!(group_thousands_decimals(650.25), "650.25");
+    fn a_colour_keeps_its_channels_in_egui() {
+        let c: Color32 = Rgb(30, 140, 70).into();
+        assert_eq!((c.r(), c.g(), c.b(), c.a()), (30, 140, 70, 255));
     }
 }
 

@@ -3,7 +3,6 @@
 pub mod migrate;
 pub mod project_file;
 pub mod recovery;
-pub mod report;
 pub mod ron_scan;
 pub mod samples;
 pub mod scores_csv;

@@ -6,6 +6,7 @@ use super::date::Date;
 use super::decision::Criterion;
 use super::management::{Adaptation, Kpi};
 use super::project::Project;
+use crate::format::trim_number as number;
 use serde::{Deserialize, Serialize};
 
 /// A kept state of the strategy.
@@ -89,11 +90,6 @@ impl std::fmt::Display for Change {
             Self::KpiChanged(n, what, a, b) => write!(f, "KPI “{n}”: {what} {a} → {b}"),
         }
     }
-}
-
-fn number(v: f64) -> String {
-    let text = format!("{v:.2}");
-    text.trim_end_matches('0').trim_end_matches('.').to_owned()
 }
 
 /// What changed from a version to the project's current state (matched by id).

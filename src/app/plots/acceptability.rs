@@ -5,18 +5,7 @@ use egui::{Align2, Color32, FontId, Rect, Sense, pos2, vec2};
 
 /// The colour of rank `r` (0-based) of `n`: the first a strong green, the last grey.
 pub fn rank_color(r: usize, n: usize, dark: bool) -> Color32 {
-    let t = if n > 1 {
-        r as f32 / (n - 1) as f32
-    } else {
-        0.0
-    };
-    let (g0, g1) = if dark {
-        ([60.0, 170.0, 95.0], [95.0, 95.0, 100.0])
-    } else {
-        ([30.0, 140.0, 70.0], [200.0, 200.0, 205.0])
-    };
-    let mix = |i: usize| (g0[i] + (g1[i] - g0[i]) * t) as u8;
-    Color32::from_rgb(mix(0), mix(1), mix(2))
+    crate::format::rank_rgb(r, n, dark).into()
 }
 
 /// Draws the bars; `names` and `acceptability` are per alternative.

@@ -97,14 +97,20 @@ impl Workbench {
             Command::ExportReport => self.ask_for_path(PathPurpose::Report, None),
             Command::ExportReportTo(path) => {
                 self.commit();
-                // The window's Monte Carlo result, when it is current, spares a second run;
-                // either way the memo is written in the background.
+                // The window's analysis and Monte Carlo result, when they are current, spare a
+                // second run; either way the memo is written in the background.
                 let robustness = self.derived.robustness.current_for(&self.project);
+                let analysis = self.derived.current_for(&self.project).cloned();
                 let project = self.project.clone();
                 let today = self.today;
                 let title = format!("Writing the decision memo to {}", path.display());
                 self.start_job(Job::spawn(title, false, move || {
-                    let result = io::report::write_with(&project, &path, today, robustness);
+                    let analysis =
+                        analysis.unwrap_or_else(|| crate::analysis::Analysis::of(&project));
+                    let robustness = robustness
+                        .unwrap_or_else(|| crate::analysis::robustness::for_project(&project));
+                    let result =
+                        crate::report::write(&project, &analysis, &robustness, &path, today);
                     Outcome::MemoWritten { path, result }
                 }));
             }

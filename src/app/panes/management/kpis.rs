@@ -1,11 +1,11 @@
 //! KPIs: health at a glance, the thresholds, each KPI with its chart and actuals.
 
-use super::trim_number;
 use crate::analysis::kpi;
 use crate::app::panes::{alternative_items, master_detail, option_items};
 use crate::app::plots::kpi_chart;
 use crate::app::state::PaneEnv;
 use crate::app::widgets::{self, Col, cell_text, form};
+use crate::format::trim_number;
 use crate::model::{HealthThresholds, ItemKind, ItemRef, Kpi, Project};
 use egui::RichText;
 
@@ -78,10 +78,7 @@ fn share_edit(ui: &mut egui::Ui, label: &str, share: f64) -> Option<f64> {
 }
 
 fn latest_text(kpi: &Kpi) -> String {
-    kpi.latest().map_or_else(
-        || "—".to_owned(),
-        |a| format!("{} ({})", trim_number(a.1), a.0),
-    )
+    crate::format::latest_actual(kpi.latest())
 }
 
 pub(super) fn kpis_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {

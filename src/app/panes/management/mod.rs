@@ -8,6 +8,7 @@ use crate::analysis::assumptions;
 use crate::app::command::Command;
 use crate::app::state::{ManagementSection, PaneEnv};
 use crate::app::widgets::{self, Col, cell_text, form, list_toolbar, pane_header, section_tabs};
+use crate::format::trim_number;
 use crate::model::AssumptionStatus;
 use crate::model::{ItemKind, ItemRef, Project};
 use egui::RichText;
@@ -116,12 +117,6 @@ fn warnings_ui(ui: &mut egui::Ui, project: &Project, env: &mut PaneEnv<'_>) {
         env.sections.management = section;
         env.send(Command::Select(item));
     }
-}
-
-/// A number without needless decimals ("1450", "8.5").
-fn trim_number(value: f64) -> String {
-    let text = format!("{value:.2}");
-    text.trim_end_matches('0').trim_end_matches('.').to_owned()
 }
 
 fn measures_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {

@@ -107,27 +107,10 @@ fn keep_inside(rect: egui::Rect, area: egui::Rect) -> egui::Rect {
     rect.translate(egui::vec2(dx, dy))
 }
 
-/// Labels longer than this many characters are broken onto two lines.
-const LABEL_LINE_CHARS: usize = 26;
-
 /// A bubble label: long names are broken at the space nearest their middle, so labels stay
 /// compact enough to fit between bubbles.
 pub fn wrap_label(name: &str) -> String {
-    let chars = name.chars().count();
-    if chars <= LABEL_LINE_CHARS {
-        return name.to_owned();
-    }
-    let middle = chars / 2;
-    let best = name
-        .char_indices()
-        .enumerate()
-        .filter(|(_, (_, c))| *c == ' ')
-        .min_by_key(|(n, _)| n.abs_diff(middle))
-        .map(|(_, (byte, _))| byte);
-    match best {
-        Some(byte) => format!("{}\n{}", &name[..byte], &name[byte + 1..]),
-        None => name.to_owned(),
-    }
+    crate::format::wrap_label(name)
 }
 
 pub(super) fn label_font_size(selected: bool) -> f32 {

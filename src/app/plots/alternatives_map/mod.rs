@@ -54,16 +54,7 @@ pub fn last_geometry(ctx: &egui::Context) -> Option<MapGeometry> {
 
 /// The colour of an alternative's bubble, by status.
 pub fn status_color(status: AlternativeStatus, dark: bool) -> Color32 {
-    match (status, dark) {
-        (AlternativeStatus::Chosen, false) => Color32::from_rgb(30, 140, 70),
-        (AlternativeStatus::Chosen, true) => Color32::from_rgb(80, 190, 110),
-        (AlternativeStatus::DecisionReady, false) => Color32::from_rgb(40, 100, 200),
-        (AlternativeStatus::DecisionReady, true) => Color32::from_rgb(100, 160, 250),
-        (AlternativeStatus::Draft, false) => Color32::from_rgb(200, 130, 20),
-        (AlternativeStatus::Draft, true) => Color32::from_rgb(230, 170, 60),
-        (AlternativeStatus::Rejected, false) => Color32::from_rgb(140, 140, 140),
-        (AlternativeStatus::Rejected, true) => Color32::from_rgb(130, 130, 130),
-    }
+    crate::format::status_rgb(status, dark).into()
 }
 
 /// What the map shows besides the project.

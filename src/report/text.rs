@@ -1,47 +1,12 @@
-//! The whole decision analysis of a project in one structure, as `analyze` prints it.
+//! The decision analysis as the `analyse` command prints it: a readable report or one JSON
+//! object.
 
-use super::ahp::{self, AhpResult};
-use super::decision::{Evaluation, evaluate};
-use super::robustness::{self, Robustness};
-use super::sensitivity::{self, CloseCall, RankReversal};
+use crate::analysis::Analysis;
+use crate::analysis::robustness::Robustness;
+use crate::format::percent;
 use crate::model::decision::Direction;
 use crate::model::{AlternativeId, CriterionId, Project};
 use serde_json::{Map, Value, json};
-
-/// Everything the analysis computes for a project.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Analysis {
-    /// Scores, totals, ranks, dominance, budget.
-    pub evaluation: Evaluation,
-    /// AHP on the pairwise judgments, if every pair is judged.
-    pub ahp: Option<AhpResult>,
-    /// Rank-reversal thresholds per criterion.
-    pub sensitivity: Vec<RankReversal>,
-    /// The close-call check.
-    pub close_call: Option<CloseCall>,
-    /// Monte Carlo rank acceptability.
-    pub robustness: Robustness,
-}
-
-/// Runs every analysis; `draws` and `seed` override the project's Monte Carlo settings.
-pub fn analyse(project: &Project, draws: Option<u32>, seed: Option<u64>) -> Analysis {
-    let input = robustness::Input::from_project(project);
-    let draws = draws.unwrap_or(project.decision.draws);
-    let seed = seed.unwrap_or(project.decision.seed);
-    let robustness = robustness::run(&input, draws, seed, None).unwrap_or_else(|| Robustness {
-        draws: 0,
-        seed,
-        alternatives: Vec::new(),
-        acceptability: Vec::new(),
-    });
-    Analysis {
-        evaluation: evaluate(project),
-        ahp: ahp::from_project(project),
-        sensitivity: sensitivity::thresholds(project),
-        close_call: sensitivity::close_call(project),
-        robustness,
-    }
-}
 
 /// Names that are unique keys: a repeated name gets its id appended.
 fn unique_names<Id: Copy + PartialEq + std::fmt::Display>(
@@ -68,8 +33,8 @@ fn direction_word(d: Direction) -> &'static str {
     }
 }
 
-/// The analysis as the JSON object `analyze --json` prints.
-pub fn to_json(analysis: &Analysis) -> Value {
+/// The analysis and the Monte Carlo result as the JSON object `analyse --json` prints.
+pub fn analysis_json(analysis: &Analysis, robustness: &Robustness) -> Value {
     let e = &analysis.evaluation;
     let criteria = unique_names(
         &e.criteria
@@ -145,10 +110,10 @@ pub fn to_json(analysis: &Analysis) -> Value {
             })),
         })),
         "robustness": {
-            "draws": analysis.robustness.draws,
-            "seed": analysis.robustness.seed,
+            "draws": robustness.draws,
+            "seed": robustness.seed,
             "rank_acceptability": Value::Object(
-                analysis.robustness.alternatives.iter().zip(&analysis.robustness.acceptability)
+                robustness.alternatives.iter().zip(&robustness.acceptability)
                     .filter_map(|(id, acc)| Some((alternative_name(*id)?, json!(acc))))
                     .collect::<Map<_, _>>()
             ),
@@ -156,8 +121,8 @@ pub fn to_json(analysis: &Analysis) -> Value {
     })
 }
 
-/// The analysis as a readable text report.
-pub fn to_text(project: &Project, analysis: &Analysis) -> String {
+/// The analysis and the Monte Carlo result as the readable report `analyse` prints.
+pub fn analysis_text(project: &Project, analysis: &Analysis, robustness: &Robustness) -> String {
     let e = &analysis.evaluation;
     let mut out = String::new();
     let name_of = |id: AlternativeId| {
@@ -214,8 +179,8 @@ pub fn to_text(project: &Project, analysis: &Analysis) -> String {
     if let Some(c) = &analysis.close_call {
         pushln!(
             out,
-            "\nLead of the winner: {:.1} % of its total",
-            c.lead * 100.0
+            "\nLead of the winner: {} of its total",
+            percent(c.lead, 1)
         );
         if c.narrow_lead {
             pushln!(out, "  CLOSE CALL: the lead is under 10 %.");
@@ -278,7 +243,7 @@ pub fn to_text(project: &Project, analysis: &Analysis) -> String {
             );
         }
     }
-    let r = &analysis.robustness;
+    let r = robustness;
     pushln!(
         out,
         "\nRobustness: rank acceptability over {} draws (seed {})",
