@@ -6,9 +6,9 @@
 //! the baseline. Structural commands commit before and after themselves, so each is one step.
 //!
 //! The baseline is kept twice: as a plain project, so the check for unrecorded edits on every
-//! input frame is a plain comparison, and as a [`Snapshot`], like the states on the undo and
-//! redo stacks. Snapshots share their unchanged parts with each other (see [`snapshot`]): a
-//! step that changes one number costs about the element it changed, not a copy of the whole
+//! input frame is a plain comparison, and as a snapshot, like the states on the undo and redo
+//! stacks. Snapshots share their unchanged parts with each other (module `snapshot`): a step
+//! that changes one number costs about the element it changed, not a copy of the whole
 //! project, and undo and redo change the project only where the two states differ.
 
 mod snapshot;
