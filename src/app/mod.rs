@@ -7,6 +7,7 @@ pub mod derived;
 pub mod export;
 pub mod gestures;
 pub mod history;
+pub mod icon;
 pub mod jobs;
 pub mod layout;
 pub mod panes;
