@@ -1,6 +1,8 @@
 //! `cargo bench`: the CPU time of one headless frame per pane (egui layout and tessellation)
 //! on the largest sample and on a generated stress project, and the load and save time of that
-//! stress project. Prints figures; asserts nothing (timings belong in benchmarks, not tests).
+//! stress project, and the memory and time of the undo history on it (`cargo bench --bench frames
+//! -- undo` runs only that part). Prints figures; asserts nothing (timings belong in benchmarks,
+//! not tests).
 
 // A benchmark, like a test, stops loudly on a broken fixture.
 #![allow(clippy::expect_used)]
@@ -13,8 +15,60 @@ use pbsm::app::workbench::Settings;
 use pbsm::io::{self, SAMPLES};
 use pbsm::model::stress::{StressSize, stress_project};
 use pbsm::model::{ItemKind, Project};
+use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
+
+/// The system allocator, counting the bytes live on the heap (for the undo history's memory).
+struct CountingAllocator;
+
+static LIVE_BYTES: AtomicUsize = AtomicUsize::new(0);
+
+// SAFETY: every call is passed on to the system allocator unchanged; only a counter is kept.
+unsafe impl GlobalAlloc for CountingAllocator {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        // SAFETY: the caller's guarantees for `layout` hold for the system allocator too.
+        let ptr = unsafe { System.alloc(layout) };
+        if !ptr.is_null() {
+            LIVE_BYTES.fetch_add(layout.size(), Ordering::Relaxed);
+        }
+        ptr
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        // SAFETY: as for `alloc`.
+        let ptr = unsafe { System.alloc_zeroed(layout) };
+        if !ptr.is_null() {
+            LIVE_BYTES.fetch_add(layout.size(), Ordering::Relaxed);
+        }
+        ptr
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: `ptr` was allocated by this allocator, i.e. by the system allocator.
+        unsafe { System.dealloc(ptr, layout) };
+        LIVE_BYTES.fetch_sub(layout.size(), Ordering::Relaxed);
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        // SAFETY: as for `alloc` and `dealloc`.
+        let new = unsafe { System.realloc(ptr, layout, new_size) };
+        if !new.is_null() {
+            LIVE_BYTES.fetch_sub(layout.size(), Ordering::Relaxed);
+            LIVE_BYTES.fetch_add(new_size, Ordering::Relaxed);
+        }
+        new
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: CountingAllocator = CountingAllocator;
+
+/// Bytes live on the heap right now (this benchmark is single-threaded while it measures).
+fn live_bytes() -> usize {
+    LIVE_BYTES.load(Ordering::Relaxed)
+}
 
 const WARM_UP_FRAMES: usize = 10;
 const MEASURED_FRAMES: usize = 60;
@@ -73,7 +127,115 @@ fn timed<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
     median(times)
 }
 
+/// Undo steps recorded by [`undo_memory`]: the history's limit.
+const UNDO_EDITS: usize = pbsm::app::history::MAX_UNDO_STEPS;
+
+/// Changes one number of the project, the `i`-th of a spread over its large collections (an
+/// option, an alternative, a KPI actual, a measure's due date, a benefit), as a single-value
+/// edit in a pane does.
+fn single_value_edit(project: &mut Project, i: usize) {
+    let pick = |len: usize| (i * 37) % len.max(1);
+    let value = 1.0 + (i % 9) as f64;
+    match i % 5 {
+        0 => {
+            let n = pick(project.options.len());
+            if let Some(o) = project.options.get_mut(n) {
+                o.relevance = if o.relevance == value { 0.5 } else { value };
+            }
+        }
+        1 => {
+            let n = pick(project.alternatives.len());
+            if let Some(a) = project.alternatives.get_mut(n) {
+                a.budget_eur += 1_000.0;
+            }
+        }
+        2 => {
+            let n = pick(project.management.kpis.len());
+            if let Some(actual) = project
+                .management
+                .kpis
+                .get_mut(n)
+                .and_then(|k| k.actuals.last_mut())
+            {
+                actual.1 += 1.0;
+            }
+        }
+        3 => {
+            let n = pick(project.management.measures.len());
+            if let Some(m) = project.management.measures.get_mut(n) {
+                m.due = m.due.end_of_month_after(1);
+            }
+        }
+        _ => {
+            let n = pick(project.benefits.len());
+            if let Some(b) = project.benefits.get_mut(n) {
+                b.relevance = if b.relevance == value { 0.5 } else { value };
+            }
+        }
+    }
+}
+
+/// The heap memory the undo history holds after [`UNDO_EDITS`] single-value edits on the stress
+/// project, beside the project's own size, and the time of the comparison every input frame
+/// makes (is there an unrecorded edit?).
+fn undo_memory(stress: &Project) {
+    let before = live_bytes();
+    let project = stress.clone();
+    let project_bytes = live_bytes() - before + std::mem::size_of::<Project>();
+    let mut project = black_box(project);
+
+    let before = live_bytes();
+    let mut history = pbsm::app::history::History::new(&project);
+    let mut commit_times = Vec::with_capacity(UNDO_EDITS);
+    for i in 0..UNDO_EDITS {
+        single_value_edit(&mut project, i);
+        let start = thread_cpu_time();
+        let recorded = history.commit(&project);
+        commit_times.push(thread_cpu_time().saturating_sub(start));
+        assert!(recorded, "edit {i} changed the project");
+    }
+    let history_bytes = live_bytes() - before + std::mem::size_of_val(&history);
+    assert_eq!(history.undo_len(), UNDO_EDITS);
+    // Batches of 100 checks: one check takes well under a millisecond.
+    let compare = timed(21, || {
+        (0..100)
+            .filter(|_| history.has_uncommitted(black_box(&project)))
+            .count()
+    }) / 100;
+    let mut undo_times = Vec::with_capacity(UNDO_EDITS);
+    for _ in 0..UNDO_EDITS {
+        let start = thread_cpu_time();
+        history.undo(&mut project);
+        undo_times.push(thread_cpu_time().saturating_sub(start));
+    }
+    assert_eq!(&project, stress, "every edit undone");
+
+    let mb = |bytes: usize| bytes as f64 / 1e6;
+    println!(
+        "\nundo history on the stress project ({UNDO_EDITS} single-value edits, each one step):"
+    );
+    println!("{:<26} {:>8.2} MB", "project in memory", mb(project_bytes));
+    println!(
+        "{:<26} {:>8.2} MB = {:.2} x the project (target <= 4 x)",
+        "memory held by the history",
+        mb(history_bytes),
+        history_bytes as f64 / project_bytes as f64
+    );
+    println!("{:<26} {:>11.3} ms", "unrecorded-edit check", ms(compare));
+    println!(
+        "{:<26} {:>11.3} ms",
+        "record a step",
+        ms(median(commit_times))
+    );
+    println!("{:<26} {:>11.3} ms", "undo a step", ms(median(undo_times)));
+}
+
 fn main() {
+    // `cargo bench --bench frames -- undo` measures only the undo history.
+    if std::env::args().skip(1).any(|a| a == "undo") {
+        undo_memory(&stress_project(StressSize::BENCHMARK));
+        return;
+    }
     let largest = SAMPLES
         .iter()
         .max_by_key(|s| s.text.len())
@@ -142,4 +304,5 @@ fn main() {
             "MISSED"
         }
     );
+    undo_memory(&stress);
 }

@@ -8,6 +8,7 @@ pub mod dialogs;
 pub mod export;
 pub mod gestures;
 pub mod history;
+pub mod icon;
 pub mod jobs;
 pub mod layout;
 pub mod panes;

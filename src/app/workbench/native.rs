@@ -18,12 +18,18 @@ impl eframe::App for Workbench {
 /// Opens the workbench window with a project file, or the first sample when there is none.
 /// A file that cannot be opened leaves a new project open and shows why.
 pub fn run_native(file: Option<PathBuf>) -> anyhow::Result<()> {
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("pbsm workbench")
+        // The same as StartupWMClass in assets/pbsm-workbench.desktop, so the desktop puts the
+        // window under its launcher.
+        .with_app_id("pbsm-workbench")
+        .with_inner_size([1440.0, 900.0])
+        .with_min_inner_size([900.0, 600.0]);
+    if let Some(icon) = crate::app::icon::window_icon() {
+        viewport = viewport.with_icon(icon);
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("pbsm workbench")
-            .with_app_id("pbsm-workbench")
-            .with_inner_size([1440.0, 900.0])
-            .with_min_inner_size([900.0, 600.0]),
+        viewport,
         persist_window: true,
         ..Default::default()
     };
