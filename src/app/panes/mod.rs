@@ -2,8 +2,8 @@
 //!
 //! - **Plain field edits** go straight through `&mut` into the project: a name, a text, a
 //!   score, an amount, a date, a choice, a reference, removing one actual or one participant.
-//!   One thing follows such an edit: the workbench widens each frame the uncertainty ranges an
-//!   edited value has left ([`crate::model::Project::fit_ranges`]).
+//!   One thing follows such an edit: at the end of each frame with input the workbench widens
+//!   the uncertainty ranges an edited value has left ([`crate::model::Project::fit_ranges`]).
 //! - **Rules of the method**, anything more than setting one field (a default, a value that
 //!   must follow another, an invariant), are named, unit-tested methods in [`crate::model`] or
 //!   functions in [`crate::analysis`], and the pane only calls them: weights
