@@ -433,3 +433,56 @@ fn starting_a_follow_up_strategy_and_comparing_with_it() {
         pbsm::model::AlternativeStatus::Chosen
     );
 }
+
+#[test]
+fn an_arrow_key_in_an_amount_keeps_the_resources_range_around_the_value() {
+    use pbsm::model::{CriterionMeasure, ScoreRange, validate};
+    let mut app = Workbench::with_sample(0);
+    let p = app.project_mut();
+    let rate = p.day_rate_eur;
+    let resources = p
+        .decision
+        .criteria
+        .iter()
+        .find(|c| c.measure == CriterionMeasure::Resources)
+        .unwrap()
+        .id;
+    let a = &mut p.alternatives[0];
+    let likely = a.resources_eur(rate);
+    a.ranges.push(ScoreRange {
+        criterion: resources,
+        low: likely * 0.9,
+        high: likely,
+    });
+    assert!(validate(app.project()).is_empty());
+    let mut h = harness(app);
+    open_pane(&mut h, PaneKind::Alternatives);
+    h.get_by_role_and_label(Role::SpinButton, "Budget").click();
+    h.run();
+    // A person's press; the release comes in a later frame. The field takes the key out of
+    // the frame's input, so the frame looks as if nothing happened once the panes are drawn.
+    h.key_down(Key::ArrowUp);
+    h.step();
+    h.run();
+    let p = h.state().project();
+    assert!(p.alternatives[0].budget_eur > 85_000.0);
+    assert!(
+        validate(p).is_empty(),
+        "the budget left its range: {:?}",
+        validate(p)
+    );
+}
+
+#[test]
+fn an_edit_made_as_a_widget_makes_it_is_widened_before_it_is_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bakery.pbsm.ron");
+    let mut h = sample();
+    // The sample's range of this risk is 4.5 to 8.
+    h.state_mut().project_mut().alternatives[0].risk = 3.0;
+    h.state_mut()
+        .request(pbsm::app::command::Command::SaveTo(path.clone()));
+    h.run();
+    let saved = pbsm::io::load(&path).map_err(|e| e.to_string());
+    assert_eq!(saved.map(|p| p.alternatives[0].risk), Ok(3.0));
+}

@@ -35,8 +35,18 @@ impl Workbench {
 
     /// Records pending edits as an undo step, so a command is a step of its own.
     pub(super) fn commit(&mut self) {
+        self.fit_edited_ranges();
         self.history.commit(&self.project);
         self.uncommitted = false;
+    }
+
+    /// Widens the uncertainty ranges an edited value has left, as part of the same edit: after
+    /// the panes each frame, and before an edit is recorded. Only while there are edits not
+    /// recorded yet: a project as recorded (opened, undone, imported) is left as it is.
+    pub(super) fn fit_edited_ranges(&mut self) {
+        if self.history.has_uncommitted(&self.project) {
+            self.project.fit_ranges();
+        }
     }
 
     /// Applies a command without asking about unsaved changes. Private on purpose: callers

@@ -11,21 +11,23 @@ use crate::app::theme;
 use crate::model::Project;
 use egui::Id;
 
-/// Whether this frame brought input a widget could edit with: events, a held pointer button or
+/// Whether this frame brings input a widget could edit with: events, a held pointer button or
 /// dropped files. Frames without it come from repaints (timers, background work, animation).
-fn had_input(ctx: &egui::Context) -> bool {
+/// Asked before any widget runs: widgets take the events they use out of the input.
+fn has_input(ctx: &egui::Context) -> bool {
     ctx.input(|i| !i.events.is_empty() || i.pointer.any_down() || !i.raw.dropped_files.is_empty())
 }
 
-/// A debug-build check that the panes do not edit the project on frames without input: such
-/// display code (like the per-frame sweep over the uncertainty ranges that once ran here)
-/// slips changes into the next undo step unseen. Costs nothing in release builds.
+/// A debug-build check that the panes do not edit the project while they are drawn on a frame
+/// without input: such display code (a widget that clamps a stored value when it is shown, say)
+/// slips changes into the next undo step unseen. It brackets the panes only; costs nothing in
+/// release builds.
 pub(super) struct IdleCheck(Option<Project>);
 
 impl IdleCheck {
-    /// Remembers the project before the panes are drawn, on a frame without input.
-    pub(super) fn begin(ctx: &egui::Context, project: &Project) -> Self {
-        Self((cfg!(debug_assertions) && !had_input(ctx)).then(|| project.clone()))
+    /// Remembers the project before the panes are drawn, if the frame has no input.
+    pub(super) fn begin(frame_has_input: bool, project: &Project) -> Self {
+        Self((cfg!(debug_assertions) && !frame_has_input).then(|| project.clone()))
     }
 
     /// Whether the project changed since [`Self::begin`] on a frame without input.
@@ -39,6 +41,7 @@ impl Workbench {
     /// (the UI tests call it directly).
     pub fn ui_root(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        let input = has_input(&ctx);
         // Before any widget sees this frame's input: finish the previous edit gesture if the
         // focus moved, and hold back a second word typed in the same frame.
         if self
@@ -109,7 +112,7 @@ impl Workbench {
             egui::Panel::bottom("status_bar").show(ui, |ui| self.status_ui(ui));
         }
         let mut commands = Vec::new();
-        let idle_check = IdleCheck::begin(&ctx, &self.project);
+        let idle_check = IdleCheck::begin(input, &self.project);
         egui::CentralPanel::default()
             .frame(egui::Frame::central_panel(ui.style()).inner_margin(2.0))
             .show(ui, |ui| {
@@ -141,11 +144,7 @@ impl Workbench {
         }
         self.poll_file_dialog(&ctx);
         self.poll_screenshot(&ctx);
-        // An edited value may have left its uncertainty range; widen it (part of the same edit).
-        // Only widgets edit values, and only on frames with input.
-        if had_input(&ctx) {
-            self.project.fit_ranges();
-        }
+        self.fit_edited_ranges();
         self.record_gestures(&ctx);
         self.autosave(&ctx);
         let pending = std::mem::take(&mut self.pending);

@@ -13,8 +13,10 @@
 //! - `settings.rs`: what is remembered between runs;
 //! - `native.rs`: the eframe window.
 //!
-//! Fields are private: tests, benches and the window reach the workbench through its methods,
-//! so no caller can put the project, its history and its file out of step.
+//! Fields are private: tests, benches and the window reach the workbench through its methods.
+//! Opening, saving, undo and structural changes go through [`Workbench::request`], which keeps
+//! the project, its history, its file and the selection in step; [`Workbench::project_mut`]
+//! allows only what a pane's widget does (field edits, recorded by undo when the gesture ends).
 
 mod autosave;
 mod background;
@@ -198,8 +200,10 @@ impl Workbench {
         &self.project
     }
 
-    /// The open project, to edit as a pane's widget does: the edit becomes an undo step when
-    /// its gesture ends (see [`super::gestures`]). Structural changes go through commands.
+    /// The open project, to edit as a pane's widget does: change fields, and the edit becomes an
+    /// undo step when its gesture ends (see [`super::gestures`]), its uncertainty ranges widened
+    /// around the new values. Adding or removing items, or replacing the project, goes through
+    /// [`Self::request`]: only commands keep the selection and the file in step.
     pub fn project_mut(&mut self) -> &mut Project {
         &mut self.project
     }

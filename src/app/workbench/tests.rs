@@ -115,7 +115,7 @@ fn frames_without_input_leave_the_sample_alone_and_the_check_sees_an_edit() {
     assert_eq!(app.idle_edits(), 0, "a pane edits the project while drawn");
     // The check itself: a change between begin and end on a frame without input counts.
     let before = app.project().clone();
-    let check = super::frame::IdleCheck::begin(&ctx, &before);
+    let check = super::frame::IdleCheck::begin(false, &before);
     let mut edited = before.clone();
     edited.name.push('!');
     assert_eq!(check.project_changed(&edited), cfg!(debug_assertions));
