@@ -124,6 +124,7 @@ impl Form<'_> {
                 egui::DragValue::new(value)
                     .speed(speed)
                     .range(0.0..=1e12)
+                    .clamp_existing_to_range(false)
                     .custom_formatter(|v, _| group_thousands_decimals(v))
                     .custom_parser(|t| t.replace([',', ' '], "").parse().ok())
                     .suffix(format!(" {unit}")),

@@ -193,6 +193,7 @@ fn score_cell(ui: &mut egui::Ui, scores: &mut Vec<ArenaScore>, arena: Arena, lab
                 .add(
                     egui::DragValue::new(&mut score)
                         .range(0.0..=10.0)
+                        .clamp_existing_to_range(false)
                         .speed(0.05)
                         .fixed_decimals(1),
                 )

@@ -181,7 +181,7 @@ fn details(ui: &mut egui::Ui, round: &mut VotingRound) {
         f.custom("Dots each", |ui| {
             let mut dots = round.dots_each;
             let response = ui
-                .add(egui::DragValue::new(&mut dots).range(1..=MAX_DOTS_EACH))
+                .add(egui::DragValue::new(&mut dots).range(1..=MAX_DOTS_EACH).clamp_existing_to_range(false))
                 .accessible_name("Dots each")
                 .on_hover_text(
                     "Three is common; about a third of the items is a rule of thumb. Fewer dots take the last-placed ones back.",

@@ -120,3 +120,32 @@ fn frames_without_input_leave_the_sample_alone_and_the_check_sees_an_edit() {
     edited.name.push('!');
     assert_eq!(check.project_changed(&edited), cfg!(debug_assertions));
 }
+
+#[test]
+fn showing_a_valid_value_outside_a_fields_range_does_not_change_it() {
+    use crate::app::state::DecisionSection;
+    // Valid in a file (1 to MAX_DRAWS), below the draws field's range (it starts at 100).
+    let mut project = crate::io::SAMPLES[0].load().unwrap();
+    project.decision.draws = 1;
+    assert!(crate::model::validate(&project).is_empty());
+    let mut app = Workbench::with_project(project, Settings::default());
+    let ctx = egui::Context::default();
+    app.settings_mut().layout =
+        egui_tiles::Tree::new_tabs(Id::unique("clamp"), vec![PaneKind::Decision]);
+    for section in [
+        DecisionSection::Ranking,
+        DecisionSection::Weights,
+        DecisionSection::Pairwise,
+        DecisionSection::Sensitivity,
+        DecisionSection::Robustness,
+    ] {
+        app.sections_mut().decision = section;
+        for _ in 0..3 {
+            let mut output = ctx.run_ui(egui::RawInput::default(), |ui| app.ui_root(ui));
+            output.textures_delta.clear();
+        }
+    }
+    assert_eq!(app.project().decision.draws, 1, "looking changed the draws");
+    assert_eq!(app.idle_edits(), 0);
+    assert!(!app.is_dirty());
+}

@@ -19,6 +19,7 @@ alternative takes each rank: its rank acceptability.");
         ui.add(
             egui::DragValue::new(&mut project.decision.draws)
                 .range(100..=MAX_DRAWS)
+                .clamp_existing_to_range(false)
                 .speed(100),
         )
         .accessible_name("Draws");
@@ -115,6 +116,7 @@ fn ranges_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
                     ui.add(
                         egui::DragValue::new(&mut r.low)
                             .range(0.0..=likely)
+                            .clamp_existing_to_range(false)
                             .speed(speed)
                             .max_decimals(1),
                     )
@@ -122,6 +124,7 @@ fn ranges_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
                     ui.add(
                         egui::DragValue::new(&mut r.high)
                             .range(likely..=max)
+                            .clamp_existing_to_range(false)
                             .speed(speed)
                             .max_decimals(1),
                     )

@@ -195,6 +195,7 @@ fn own_scores_ui(ui: &mut egui::Ui, project: &mut Project) {
                         .add(
                             egui::DragValue::new(&mut score)
                                 .range(0.0..=10.0)
+                                .clamp_existing_to_range(false)
                                 .speed(0.05)
                                 .fixed_decimals(1),
                         )

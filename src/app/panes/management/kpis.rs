@@ -70,6 +70,7 @@ fn share_edit(ui: &mut egui::Ui, label: &str, share: f64) -> Option<f64> {
     ui.add(
         egui::DragValue::new(&mut percent)
             .range(1.0..=HealthThresholds::MAX_SHARE * 100.0)
+            .clamp_existing_to_range(false)
             .suffix(" %"),
     )
     .labelled_by(label.id)
