@@ -486,3 +486,42 @@ fn an_edit_made_as_a_widget_makes_it_is_widened_before_it_is_saved() {
     let saved = pbsm::io::load(&path).map_err(|e| e.to_string());
     assert_eq!(saved.map(|p| p.alternatives[0].risk), Ok(3.0));
 }
+
+#[test]
+fn the_method_is_explained_where_it_is_used() {
+    let mut h = sample();
+    // Help → Glossary: every term, searchable; F1 opens and closes it too.
+    click(&mut h, "Help");
+    menu_item(&mut h, "Glossary of pbsm terms");
+    assert!(h.state().is_glossary_open());
+    h.get_by_label_contains("People, Objectives, Strategy, Technology");
+    h.get_by_label("Find").click();
+    h.run();
+    h.get_by_label("Find").type_text("attention");
+    h.run();
+    h.get_by_label_contains("Anyone competing for the same users' attention");
+    assert!(
+        h.query_by_label_contains("People, Objectives, Strategy, Technology")
+            .is_none(),
+        "the search filters the terms"
+    );
+    h.key_press(Key::Escape);
+    h.run();
+    h.key_press(Key::F1);
+    h.run();
+    assert!(!h.state().is_glossary_open());
+
+    // A rating's rubric on its slider, a term's meaning on its label and section tab.
+    open_pane(&mut h, PaneKind::Foundation);
+    slider(&h, "Market affinity").hover();
+    h.run();
+    h.get_by_label_contains("2 — Purchases follow tenders");
+    h.get_by_role_and_label(Role::Label, "Market affinity")
+        .hover();
+    h.run();
+    h.get_by_label_contains("Social media affinity: How far social media can influence");
+    open_pane(&mut h, PaneKind::Potential);
+    h.get_by_label("Impact formats").hover();
+    h.run();
+    h.get_by_label_contains("Impact format: How social media has its effect");
+}

@@ -23,6 +23,8 @@ pub enum Command {
     Open,
     /// Open the command palette.
     Palette,
+    /// Open the glossary of pbsm's terms (or close it).
+    Glossary,
     /// Enter presentation mode, or leave it.
     TogglePresentation,
     /// Go to this step of the workshop agenda (an index into `agenda::STEPS`).
@@ -119,6 +121,10 @@ pub const SHORTCUTS: &[(KeyboardShortcut, Command)] = &[
     (KeyboardShortcut::new(CMD, Key::E), Command::ExportReport),
     (KeyboardShortcut::new(CMD, Key::K), Command::Palette),
     (
+        KeyboardShortcut::new(Modifiers::NONE, Key::F1),
+        Command::Glossary,
+    ),
+    (
         KeyboardShortcut::new(Modifiers::NONE, Key::F5),
         Command::TogglePresentation,
     ),
@@ -145,6 +151,7 @@ impl Command {
             Self::NewProject => "New project",
             Self::Open => "Open…",
             Self::Palette => "Command palette…",
+            Self::Glossary => "Glossary of pbsm terms",
             Self::TogglePresentation => "Presentation mode",
             Self::AgendaStep(step) => return format!("Agenda step {}", step + 1),
             Self::OpenPath(path) => return path.display().to_string(),
@@ -252,6 +259,7 @@ pub fn palette_entries(recent: &[PathBuf]) -> Vec<(String, Command)> {
         Command::ZoomReset,
         Command::ResetLayout,
         Command::CopyFromSample,
+        Command::Glossary,
         Command::Quit,
     ];
     commands.extend(PaneKind::ALL.map(Command::ShowPane));

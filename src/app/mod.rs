@@ -7,6 +7,7 @@ pub mod derived;
 pub mod dialogs;
 pub mod export;
 pub mod gestures;
+pub mod help;
 pub mod history;
 pub mod icon;
 pub mod jobs;

@@ -1,6 +1,7 @@
 //! Small widgets shared by the panes. Each input carries an accessible label, so screen readers
 //! (and the UI tests) can find it by name.
 
+pub use super::help::rubrics::Rating;
 use crate::format::{Rgb, signal_rgb};
 use crate::model::{Choice, Date};
 use egui::{Color32, Response, RichText, TextEdit, Ui};
@@ -51,7 +52,11 @@ pub fn warning_banner(ui: &mut Ui, title: &str, add: impl FnOnce(&mut Ui)) {
 pub fn section_tabs<T: Copy + PartialEq>(ui: &mut Ui, current: &mut T, sections: &[(T, &str)]) {
     ui.horizontal_wrapped(|ui| {
         for (section, label) in sections {
-            ui.selectable_value(current, *section, RichText::new(*label).strong());
+            let tab = ui.selectable_value(current, *section, RichText::new(*label).strong());
+            // A section named after a term of the method explains it.
+            if let Some(meaning) = super::help::term_hover(label) {
+                tab.on_hover_text(meaning);
+            }
         }
     });
     ui.separator();
@@ -77,8 +82,14 @@ pub fn form<R>(
 }
 
 impl Form<'_> {
+    /// The label of a row; a term of the method explains itself on hover.
     fn label(&mut self, label: &str) -> egui::Id {
-        self.ui.label(label).id
+        let response = self.ui.label(label);
+        let id = response.id;
+        if let Some(meaning) = super::help::term_hover(label) {
+            response.on_hover_text(meaning);
+        }
+        id
     }
 
     /// A one-line text field.
@@ -108,9 +119,9 @@ impl Form<'_> {
     }
 
     /// A 0–10 score slider.
-    pub fn score(&mut self, label: &str, value: &mut f64) -> Response {
+    pub fn score(&mut self, label: &str, value: &mut f64, rating: Rating) -> Response {
         let label_id = self.label(label);
-        let response = score_slider(self.ui, value).labelled_by(label_id);
+        let response = score_slider(self.ui, value, rating).labelled_by(label_id);
         self.ui.end_row();
         response
     }
@@ -196,15 +207,17 @@ pub fn number_speed(value: f64) -> f64 {
     (value.abs() / 200.0).max(0.01)
 }
 
-/// A 0–10 slider in steps of 0.5. A value from a file that is off the steps (7.25) stays as it
-/// is until the user moves the slider: egui's default clamping would round it on sight.
-pub fn score_slider(ui: &mut Ui, value: &mut f64) -> Response {
+/// A 0–10 slider in steps of 0.5, with its rating's rubric on hover (what a 2, 5 and 8 mean).
+/// A value from a file that is off the steps (7.25) stays as it is until the user moves the
+/// slider: egui's default clamping would round it on sight.
+pub fn score_slider(ui: &mut Ui, value: &mut f64, rating: Rating) -> Response {
     ui.add(
         egui::Slider::new(value, 0.0..=10.0)
             .step_by(0.5)
             .fixed_decimals(1)
             .clamping(egui::SliderClamping::Edits),
     )
+    .on_hover_text(rating.hover_text())
 }
 
 /// A combo box over a [`Choice`].
@@ -221,6 +234,7 @@ pub fn choice_combo<T: Choice>(
             for choice in T::ALL {
                 changed |= ui
                     .selectable_value(value, *choice, choice.label())
+                    .on_hover_text(choice.help())
                     .changed();
             }
         })
@@ -228,7 +242,7 @@ pub fn choice_combo<T: Choice>(
     if changed {
         response.mark_changed();
     }
-    response
+    response.on_hover_text(value.help())
 }
 
 /// A combo box over other items, with "—" for none.
@@ -468,7 +482,7 @@ mod slider_tests {
         let mut value = 6.23;
         for _ in 0..3 {
             let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
-                super::score_slider(ui, &mut value);
+                super::score_slider(ui, &mut value, super::Rating::OwnScore);
             });
             output.textures_delta.clear();
         }

@@ -6,15 +6,18 @@ pub trait Choice: Copy + Eq + 'static {
     const ALL: &'static [Self];
     /// A short label for people.
     fn label(self) -> &'static str;
+    /// What the choice means, in a sentence (its doc comment): the UI shows it on hover.
+    fn help(self) -> &'static str;
 }
 
-/// Defines a serde enum whose variants are the choices, with their labels.
+/// Defines a serde enum whose variants are the choices, with their labels; each variant's doc
+/// comment is also its help text for people.
 macro_rules! choice_enum {
-    ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident => $label:literal),* $(,)? } default $default:ident) => {
+    ($(#[$doc:meta])* $name:ident { $($(#[doc = $vdoc:literal])* $variant:ident => $label:literal),* $(,)? } default $default:ident) => {
         $(#[$doc])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
         pub enum $name {
-            $($(#[$vdoc])* $variant),*
+            $($(#[doc = $vdoc])* $variant),*
         }
 
         impl $crate::model::choice::Choice for $name {
@@ -22,6 +25,11 @@ macro_rules! choice_enum {
             fn label(self) -> &'static str {
                 match self {
                     $(Self::$variant => $label),*
+                }
+            }
+            fn help(self) -> &'static str {
+                match self {
+                    $(Self::$variant => concat!($($vdoc),*).trim_ascii()),*
                 }
             }
         }
@@ -40,3 +48,24 @@ macro_rules! choice_enum {
     };
 }
 pub(crate) use choice_enum;
+
+#[cfg(test)]
+mod tests {
+    use super::Choice;
+    use crate::model::{CompetitiveAssessment, UsageFormatKind};
+
+    #[test]
+    fn every_choice_says_what_it_means() {
+        assert_eq!(
+            UsageFormatKind::Community.help(),
+            "People around a shared topic, with dialogue among users."
+        );
+        assert_eq!(
+            CompetitiveAssessment::Leading.help(),
+            "Performance above the competitors'."
+        );
+        for kind in UsageFormatKind::ALL {
+            assert!(!kind.help().is_empty(), "{kind:?}");
+        }
+    }
+}

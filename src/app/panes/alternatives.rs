@@ -2,6 +2,7 @@
 
 use super::master_detail;
 use crate::app::state::PaneEnv;
+use crate::app::widgets::Rating;
 use crate::app::widgets::{self, Col, cell_text, eur, form, pane_header, score_text};
 use crate::model::{ItemKind, ItemRef, Project};
 use egui::RichText;
@@ -48,10 +49,22 @@ pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
                 f.text("Name", &mut a.name);
                 f.area("The idea", &mut a.description);
                 f.choice("Status", &mut a.status);
-                f.score("Competitive quality", &mut a.competitive_quality);
-                f.score("Risk", &mut a.risk);
-                f.score("Goal contribution", &mut a.goal_contribution);
-                f.score("Strategic quality", &mut a.strategic_quality);
+                f.score(
+                    "Competitive quality",
+                    &mut a.competitive_quality,
+                    Rating::AlternativeQuality,
+                );
+                f.score("Risk", &mut a.risk, Rating::AlternativeRisk);
+                f.score(
+                    "Goal contribution",
+                    &mut a.goal_contribution,
+                    Rating::GoalContribution,
+                );
+                f.score(
+                    "Strategic quality",
+                    &mut a.strategic_quality,
+                    Rating::StrategicQuality,
+                );
                 f.amount("Budget", &mut a.budget_eur, "EUR", 500.0);
                 f.amount("Effort", &mut a.effort_person_days, "person-days", 1.0);
                 f.value(

@@ -2,6 +2,7 @@
 
 use super::{master_detail, module_items, name_or_dash};
 use crate::app::state::PaneEnv;
+use crate::app::widgets::Rating;
 use crate::app::widgets::{Col, cell_text, form, pane_header, score_text};
 use crate::model::{ItemKind, ItemRef, Project};
 
@@ -52,7 +53,11 @@ pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
                 }
                 f.text("Benefit", &mut b.name);
                 f.area("What the company gains", &mut b.description);
-                f.score("Social media relevance", &mut b.relevance);
+                f.score(
+                    "Social media relevance",
+                    &mut b.relevance,
+                    Rating::BenefitRelevance,
+                );
                 f.choice("Change potential", &mut b.change_potential);
                 f.area("Opportunities", &mut b.opportunities);
                 f.area("Risks", &mut b.risks);

@@ -3,6 +3,7 @@
 use super::master_detail;
 use crate::analysis::competition::{Position, position};
 use crate::app::state::{CompetitionSection, PaneEnv};
+use crate::app::widgets::Rating;
 use crate::app::widgets::{self, Col, cell_text, form, pane_header, section_tabs};
 use crate::model::competition::{score_in, set_score_in};
 use crate::model::{Arena, ArenaScore, ItemKind, ItemRef, Project};
@@ -198,7 +199,10 @@ fn score_cell(ui: &mut egui::Ui, scores: &mut Vec<ArenaScore>, arena: Arena, lab
                         .fixed_decimals(1),
                 )
                 .accessible_name(label)
-                .on_hover_text("Drag or type 0–10; right-click to clear");
+                .on_hover_text(format!(
+                    "{}\n\nDrag or type 0–10; right-click to clear.",
+                    Rating::ArenaStrength.hover_text()
+                ));
             if response.changed() {
                 set_score_in(scores, arena, Some(score));
             }

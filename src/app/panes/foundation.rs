@@ -2,6 +2,7 @@
 
 use crate::app::command::Command;
 use crate::app::state::{FoundationSection, PaneEnv};
+use crate::app::widgets::Rating;
 use crate::app::widgets::{self, Col, form, list_toolbar, pane_header, section_tabs};
 use crate::model::{ItemKind, ItemRef, Project};
 
@@ -37,7 +38,7 @@ fn company_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
             f.text("Company", &mut fd.company);
             f.text("Industry", &mut fd.industry);
             f.area("The business", &mut fd.description);
-            f.score("Market affinity", &mut fd.market_affinity);
+            f.score("Market affinity", &mut fd.market_affinity, Rating::MarketAffinity);
             f.area("Why this affinity", &mut fd.market_affinity_note);
             f.amount("Day rate for effort", &mut project.day_rate_eur, "EUR", 10.0);
         });
@@ -174,7 +175,7 @@ fn topics_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
                     .accessible_name(format!("Name of topic {}", t.id));
             });
             row.col(|ui| {
-                widgets::score_slider(ui, &mut t.affinity)
+                widgets::score_slider(ui, &mut t.affinity, Rating::TopicAffinity)
                     .accessible_name(format!("Affinity of topic {}", t.name));
             });
             row.col(|ui| {

@@ -2,6 +2,7 @@
 
 use super::{master_detail, name_or_dash, topic_items, usage_format_items, user_benefit_items};
 use crate::app::state::PaneEnv;
+use crate::app::widgets::Rating;
 use crate::app::widgets::{self, Col, cell_text, form, pane_header, score_text};
 use crate::model::{CompetitiveAssessment, ItemKind, ItemRef, Project};
 use egui::RichText;
@@ -87,7 +88,11 @@ pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
                 });
                 f.area("Required performance", &mut o.required_performance);
                 f.choice("Priority", &mut o.priority);
-                f.score("Social media relevance", &mut o.relevance);
+                f.score(
+                    "Social media relevance",
+                    &mut o.relevance,
+                    Rating::OptionRelevance,
+                );
                 f.choice("Competitive assessment", &mut o.assessment);
                 f.custom("Benefits it realises", |ui| {
                     if benefits.is_empty() {

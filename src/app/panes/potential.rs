@@ -3,6 +3,7 @@
 use super::{master_detail, module_items, name_or_dash, topic_items};
 use crate::app::command::Command;
 use crate::app::state::{PaneEnv, PotentialSection};
+use crate::app::widgets::Rating;
 use crate::app::widgets::{
     self, Col, cell_text, form, list_toolbar, pane_header, score_text, section_tabs,
 };
@@ -58,7 +59,11 @@ fn usage_formats_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<
                 f.area("Prerequisites", &mut u.prerequisites);
                 f.area("Criteria", &mut u.criteria);
                 f.area("Risks", &mut u.risks);
-                f.score("Competitive quality", &mut u.competitive_quality);
+                f.score(
+                    "Competitive quality",
+                    &mut u.competitive_quality,
+                    Rating::UsageFormatQuality,
+                );
             });
         },
     );
@@ -93,7 +98,7 @@ fn impact_formats_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv
                     .accessible_name(format!("Kind of impact format {}", item.id));
             });
             row.col(|ui| {
-                widgets::score_slider(ui, &mut item.relevance)
+                widgets::score_slider(ui, &mut item.relevance, Rating::ImpactRelevance)
                     .accessible_name(format!("Relevance of impact format {}", item.id));
             });
             row.col(|ui| {
@@ -149,7 +154,7 @@ fn change_potential_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneE
             form(ui, ("potential", m.id), |f| {
                 f.reference("Module (— = whole model)", &mut m.module, &modules);
                 f.choice("Potential type", &mut m.potential_type);
-                f.score("Strength", &mut m.strength);
+                f.score("Strength", &mut m.strength, Rating::PotentialStrength);
                 f.choice("Decision", &mut m.decision);
                 f.area("What it is, and why used or set aside", &mut m.note);
             });
@@ -181,7 +186,11 @@ fn user_benefits_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<
                 f.text("Name", &mut u.name);
                 f.area("What the user gets", &mut u.description);
                 f.reference("Topic", &mut u.topic, &topics);
-                f.score("Strength vs competitors' offer", &mut u.strength);
+                f.score(
+                    "Strength vs competitors' offer",
+                    &mut u.strength,
+                    Rating::UserBenefitStrength,
+                );
             });
         },
     );

@@ -198,6 +198,13 @@ impl Workbench {
                 ui.separator();
                 item(ui, &mut chosen, Command::TogglePresentation, true);
             });
+            ui.menu_button("Help", |ui| {
+                item(ui, &mut chosen, Command::Glossary, true);
+                ui.label(
+                    RichText::new("Hover a slider for what its values mean,\na choice or a term for its meaning.")
+                        .weak(),
+                );
+            });
         });
         if let Some(command) = chosen {
             self.pending.push(command);

@@ -61,6 +61,7 @@ impl Workbench {
                 self.cleared_for_replace = Some(Box::new(self.project.clone()));
                 self.ask_for_path(PathPurpose::Open, None);
             }
+            Command::Glossary => self.glossary.0 = !self.glossary.0,
             Command::Palette => {
                 self.dialog = Some(Dialog::Palette(Palette::default()));
             }

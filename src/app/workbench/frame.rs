@@ -136,6 +136,10 @@ impl Workbench {
             );
         }
         self.pending.extend(commands);
+        if self.glossary.0 {
+            let (open, query) = &mut self.glossary;
+            crate::app::help::glossary_ui(&ctx, open, query);
+        }
         self.poll_job(&ctx);
         if self.job.is_some() {
             self.job_ui(&ctx);

@@ -124,6 +124,8 @@ pub struct Workbench {
     last_autosave_s: Option<f64>,
     /// Why the last autosave failed, while it keeps failing (shown in the status bar).
     autosave_problem: Option<String>,
+    /// Whether the glossary window is open, and what was typed into its search field.
+    glossary: (bool, String),
     /// Frames without input on which the project changed (debug builds): display code that
     /// edits. See `frame.rs`.
     idle_edits: u32,
@@ -182,6 +184,7 @@ impl Workbench {
             autosave_interval_s: AUTOSAVE_INTERVAL_S,
             last_autosave_s: None,
             autosave_problem: None,
+            glossary: (false, String::new()),
             idle_edits: 0,
         };
         app.select_first_items();
@@ -257,6 +260,11 @@ impl Workbench {
     /// frame (tests, by default).
     pub fn set_background_analysis(&mut self, on: bool) {
         self.derived.background = on;
+    }
+
+    /// Whether the glossary window is open.
+    pub fn is_glossary_open(&self) -> bool {
+        self.glossary.0
     }
 
     /// Whether presentation mode is on.

@@ -3,6 +3,7 @@
 use crate::app::command::Command;
 use crate::app::state::PaneEnv;
 use crate::app::widgets;
+use crate::app::widgets::Rating;
 use crate::model::decision::CriterionMeasure;
 use crate::model::{CriterionId, ItemKind, ItemRef, Project};
 use egui::RichText;
@@ -200,6 +201,7 @@ fn own_scores_ui(ui: &mut egui::Ui, project: &mut Project) {
                                 .fixed_decimals(1),
                         )
                         .accessible_name(format!("{name} of {}", a.name))
+                        .on_hover_text(Rating::OwnScore.hover_text())
                         .changed()
                     {
                         a.set_custom_score(*id, score);
