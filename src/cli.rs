@@ -1,6 +1,6 @@
 //! The command line: `pbsm-workbench [FILE]` opens the window; subcommands work without one.
 
-use crate::analysis::{Analysis, robustness};
+use crate::analysis::{Analysis, consistency, robustness};
 use crate::io;
 use crate::model::Project;
 use crate::report;
@@ -25,13 +25,19 @@ pub struct Cli {
 /// Subcommands that run without a window.
 #[derive(Debug, Subcommand)]
 pub enum CliCommand {
-    /// Load and validate project files; print a summary line per valid file.
+    /// Load and validate project files; print a summary line per valid file, the strategy
+    /// check's gaps and the consistency findings.
     ///
-    /// Exits with 0 when every file is valid, with 2 when any is not (the reasons go to stderr).
+    /// Exits with 0 when every file is valid (findings are warnings), with 2 when any is not
+    /// (the reasons go to stderr).
     Check {
         /// The project files.
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        /// Print one JSON document instead: per file its validity and its findings (kind,
+        /// severity, item, message, rule), for automation.
+        #[arg(long)]
+        json: bool,
     },
     /// Analyse the decision between the strategy alternatives: scores, ranks, Pareto, AHP,
     /// sensitivity and Monte Carlo robustness.
@@ -114,20 +120,34 @@ fn exit_code(code: i32, streams: &[&Lines<'_>]) -> i32 {
     }
 }
 
-/// Runs `check`: writes summaries to `out` and problems to `err`; returns the exit code.
-pub fn check(files: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+/// Runs `check`: writes summaries (or, with `json`, one JSON document) to `out` and problems to
+/// `err`; returns the exit code.
+pub fn check(files: &[PathBuf], json: bool, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let (mut out, mut err) = (Lines::new(out), Lines::new(err));
     let mut code = 0;
+    let mut documents = Vec::new();
+    let today = crate::model::Date::today();
     for file in files {
         match io::load(file) {
             Ok(project) => {
+                let analysis = Analysis::of(&project);
+                let findings = consistency::findings(&project, &analysis.evaluation, today);
+                if json {
+                    documents.push(report::check_json(
+                        &file.display().to_string(),
+                        &project,
+                        &analysis,
+                        &findings,
+                    ));
+                    continue;
+                }
                 out.say(format_args!(
                     "{}: ok: {}",
                     file.display(),
                     summary_line(&project)
                 ));
                 // The strategy check's findings are warnings: the file is valid all the same.
-                if let Some(c) = Analysis::of(&project).check {
+                if let Some(c) = &analysis.check {
                     let name = project
                         .alternative(c.alternative)
                         .map_or("", |a| a.name.as_str());
@@ -140,12 +160,29 @@ pub fn check(files: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> i32
                         out.say(format_args!("{}: warning: {gap}", file.display()));
                     }
                 }
+                for f in &findings {
+                    out.say(format_args!(
+                        "{}: {}: {}",
+                        file.display(),
+                        f.severity.label(),
+                        f.message
+                    ));
+                }
             }
             Err(e) => {
+                if json {
+                    documents.push(report::invalid_json(
+                        &file.display().to_string(),
+                        &e.to_string(),
+                    ));
+                }
                 err.say(format_args!("{e}"));
                 code = EXIT_INVALID;
             }
         }
+    }
+    if json {
+        out.say(format_args!("{}", serde_json::Value::Array(documents)));
     }
     exit_code(code, &[&out, &err])
 }
@@ -228,8 +265,9 @@ pub fn report(
 /// Runs a subcommand against the real stdout and stderr; returns the exit code.
 pub fn run(command: &CliCommand) -> i32 {
     match command {
-        CliCommand::Check { files } => check(
+        CliCommand::Check { files, json } => check(
             files,
+            *json,
             &mut std::io::stdout().lock(),
             &mut std::io::stderr().lock(),
         ),
@@ -282,9 +320,17 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let file = sample_file(dir.path());
         let mut ok = Vec::new();
-        assert_eq!(check(std::slice::from_ref(&file), &mut ok, &mut Closed), 0);
         assert_eq!(
-            check(std::slice::from_ref(&file), &mut Closed, &mut Vec::new()),
+            check(std::slice::from_ref(&file), false, &mut ok, &mut Closed),
+            0
+        );
+        assert_eq!(
+            check(
+                std::slice::from_ref(&file),
+                false,
+                &mut Closed,
+                &mut Vec::new()
+            ),
             EXIT_OUTPUT
         );
         assert_eq!(
@@ -300,7 +346,10 @@ mod tests {
         // An invalid file keeps its own exit code, and the next files are still checked.
         let missing = dir.path().join("missing.pbsm.ron");
         let mut out = Vec::new();
-        assert_eq!(check(&[missing, file], &mut out, &mut Closed), EXIT_INVALID);
+        assert_eq!(
+            check(&[missing, file], false, &mut out, &mut Closed),
+            EXIT_INVALID
+        );
         assert!(String::from_utf8(out).unwrap().contains(": ok: "));
     }
 }

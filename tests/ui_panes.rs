@@ -333,8 +333,10 @@ fn the_strategy_check_shows_gaps_and_a_statement_closes_one() {
     h.run();
     assert!(h.query_by_label("100 / 100").is_none());
     h.get_by_label("nothing said yet: state it for the alternative");
-    let field = h.get_by_label("Statement on Reach");
-    field.click();
+    // Below the consistency findings: scroll to it first, as a person would.
+    h.get_by_label("Statement on Reach").scroll_to_me();
+    h.run();
+    h.get_by_label("Statement on Reach").click();
     h.run();
     h.get_by_label("Statement on Reach")
         .type_text("2,500 members by 2027-03.");
@@ -524,4 +526,50 @@ fn the_method_is_explained_where_it_is_used() {
     h.get_by_label("Impact formats").hover();
     h.run();
     h.get_by_label_contains("Impact format: How social media has its effect");
+}
+
+#[test]
+fn the_check_lists_consistency_findings_and_opens_their_item() {
+    // The machine builder's sample: a KPI trigger fired while its assumption still "holds".
+    let mut h = harness(Workbench::with_sample(1));
+    h.state_mut()
+        .set_today(pbsm::model::Date::new(2026, 11, 23).unwrap());
+    open_pane(&mut h, PaneKind::Check);
+    h.get_by_label_contains("Consistency: ");
+    let message = h.get_by_label_contains("but its review still says it holds");
+    message.hover();
+    h.run();
+    h.get_by_label_contains("The method's rule: A broken assumption is a trigger");
+    // Problems come first: the first "Open" of the pane is the fired trigger's.
+    h.query_all_by_label("Open").next().unwrap().click();
+    h.run();
+    let Some(ItemRef::Assumption(id)) = h.state().selection().get(ItemKind::Assumption) else {
+        panic!("the assumption is selected");
+    };
+    let text = &h
+        .state()
+        .project()
+        .management
+        .assumptions
+        .iter()
+        .find(|a| a.id == id)
+        .unwrap()
+        .text;
+    assert!(text.contains("rural location"), "{text}");
+    // Reviewing it as at risk settles the finding.
+    let a = h
+        .state_mut()
+        .project_mut()
+        .management
+        .assumptions
+        .iter_mut()
+        .find(|a| a.id == id)
+        .unwrap();
+    a.status = pbsm::model::AssumptionStatus::AtRisk;
+    h.run();
+    h.get_by_label_contains("Consistency: ");
+    assert!(
+        h.query_by_label_contains("but its review still says it holds")
+            .is_none()
+    );
 }

@@ -1,7 +1,7 @@
 //! Where we stand against competitors, arena by arena.
 
 use crate::model::competition::score_in;
-use crate::model::{Arena, Project};
+use crate::model::{Arena, CompetitorKind, Project};
 
 /// How close two strengths may be and still count as level, in points of the 0–10 scale.
 pub const LEVEL_MARGIN: f64 = 0.5;
@@ -19,20 +19,74 @@ pub enum Position {
 
 /// Our position in an arena, or `None` where we or no competitor is rated.
 pub fn position(project: &Project, arena: Arena) -> Option<Position> {
-    let ours = score_in(&project.competition.our_strength, arena)?;
-    let best = project
-        .competition
-        .competitors
-        .iter()
-        .filter_map(|c| score_in(&c.strength, arena))
-        .reduce(f64::max)?;
-    Some(if ours > best + LEVEL_MARGIN {
+    position_against(project, arena, None)
+}
+
+/// Where we stand in every arena, computed once for many lookups (the consistency findings ask
+/// for each option's arenas against each kind of competitor).
+#[derive(Clone, Debug, Default)]
+pub struct Standings {
+    /// Our strength per arena.
+    ours: std::collections::HashMap<Arena, f64>,
+    /// The strongest competitor's strength per arena and kind.
+    best: std::collections::HashMap<(Arena, CompetitorKind), f64>,
+}
+
+impl Standings {
+    /// The standings of a project's competition matrix.
+    pub fn of(project: &Project) -> Self {
+        let c = &project.competition;
+        let ours = c.our_strength.iter().map(|s| (s.arena, s.score)).collect();
+        let mut best: std::collections::HashMap<(Arena, CompetitorKind), f64> =
+            std::collections::HashMap::new();
+        for competitor in &c.competitors {
+            for s in &competitor.strength {
+                let entry = best
+                    .entry((s.arena, competitor.kind))
+                    .or_insert(f64::NEG_INFINITY);
+                *entry = entry.max(s.score);
+            }
+        }
+        Self { ours, best }
+    }
+
+    /// Our position in an arena against the strongest competitor of a kind, as
+    /// [`position_against`] gives it.
+    pub fn position(&self, arena: Arena, kind: CompetitorKind) -> Option<Position> {
+        Some(compare(
+            *self.ours.get(&arena)?,
+            *self.best.get(&(arena, kind))?,
+        ))
+    }
+}
+
+/// Our position given our strength and the strongest competitor's.
+fn compare(ours: f64, best: f64) -> Position {
+    if ours > best + LEVEL_MARGIN {
         Position::Ahead
     } else if ours >= best - LEVEL_MARGIN {
         Position::Level
     } else {
         Position::Behind
-    })
+    }
+}
+
+/// Our position in an arena against the strongest competitor of one kind (performance or
+/// attention; `None`: of either kind), or `None` where we or no such competitor is rated.
+pub fn position_against(
+    project: &Project,
+    arena: Arena,
+    kind: Option<CompetitorKind>,
+) -> Option<Position> {
+    let ours = score_in(&project.competition.our_strength, arena)?;
+    let best = project
+        .competition
+        .competitors
+        .iter()
+        .filter(|c| kind.is_none_or(|k| c.kind == k))
+        .filter_map(|c| score_in(&c.strength, arena))
+        .reduce(f64::max)?;
+    Some(compare(ours, best))
 }
 
 #[cfg(test)]
@@ -83,5 +137,28 @@ mod tests {
         assert_eq!(position(&p, a), None);
         let (p, a) = project(Some(5.0), &[]);
         assert_eq!(position(&p, a), None);
+    }
+
+    #[test]
+    fn the_standings_agree_with_each_single_lookup() {
+        for sample in crate::io::SAMPLES {
+            let p = sample.load().unwrap();
+            let standings = Standings::of(&p);
+            let arenas = p
+                .competition
+                .competitors
+                .iter()
+                .flat_map(|c| c.strength.iter().map(|s| s.arena))
+                .chain(p.competition.our_strength.iter().map(|s| s.arena));
+            for arena in arenas {
+                for kind in [CompetitorKind::Performance, CompetitorKind::Attention] {
+                    assert_eq!(
+                        standings.position(arena, kind),
+                        position_against(&p, arena, Some(kind)),
+                        "{arena:?} {kind:?}"
+                    );
+                }
+            }
+        }
     }
 }

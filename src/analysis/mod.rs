@@ -4,6 +4,7 @@ pub mod ahp;
 pub mod assumptions;
 pub mod check;
 pub mod competition;
+pub mod consistency;
 pub mod decision;
 pub mod kpi;
 pub mod rng;

@@ -116,6 +116,28 @@ impl ItemRef {
             Self::Criterion(_) => ItemKind::Criterion,
         }
     }
+
+    /// The item's number: its id as the file writes it (an adaptation's position in the log).
+    pub fn number(self) -> u64 {
+        match self {
+            Self::Module(id) => id.0.into(),
+            Self::Goal(id) => id.0.into(),
+            Self::Topic(id) => id.0.into(),
+            Self::UsageFormat(id) => id.0.into(),
+            Self::ImpactFormat(id) => id.0.into(),
+            Self::Potential(id) => id.0.into(),
+            Self::UserBenefit(id) => id.0.into(),
+            Self::Benefit(id) => id.0.into(),
+            Self::Competitor(id) => id.0.into(),
+            Self::Option(id) => id.0.into(),
+            Self::Alternative(id) => id.0.into(),
+            Self::Kpi(id) => id.0.into(),
+            Self::Assumption(id) => id.0.into(),
+            Self::Measure(id) => id.0.into(),
+            Self::Adaptation(index) => index as u64,
+            Self::Criterion(id) => id.0.into(),
+        }
+    }
 }
 
 /// Why an item could not be added.

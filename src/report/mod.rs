@@ -7,11 +7,13 @@
 //! The memo shows an [`Analysis`] and a Monte Carlo result computed by the caller (the window
 //! has both already); it computes only what depends on the date it is written on.
 
+mod check;
 mod html;
 mod markdown;
 mod svg;
 mod text;
 
+pub use check::{check_json, invalid_json};
 pub use html::escape;
 pub use text::{analysis_json, analysis_text};
 

@@ -1,6 +1,8 @@
-//! The strategy check: completeness against the 14 components and the method's check list.
+//! The strategy check: consistency findings (where the project contradicts itself or the
+//! method), completeness against the 14 components, and the method's check list.
 
 use crate::analysis::check::{self, Coverage};
+use crate::analysis::consistency::{self, Severity};
 use crate::app::command::Command;
 use crate::app::state::PaneEnv;
 use crate::app::widgets::{self, pane_header};
@@ -62,6 +64,8 @@ pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
         .id_salt("check_scroll")
         .auto_shrink([false, false])
         .show(ui, |ui| {
+            consistency_ui(ui, project, env, &mut open);
+            ui.add_space(8.0);
             ui.strong("The 14 strategy components");
             for c in &result.components {
                 ui.horizontal_wrapped(|ui| {
@@ -113,6 +117,45 @@ pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
         });
     if let Some(item) = open {
         env.send(Command::Select(item));
+    }
+}
+
+/// Where the project contradicts itself or the method, whatever is filled in: each finding
+/// with the rule it applies (on hover) and the item to open.
+fn consistency_ui(
+    ui: &mut egui::Ui,
+    project: &Project,
+    env: &PaneEnv<'_>,
+    open: &mut Option<ItemRef>,
+) {
+    let findings = consistency::findings(project, &env.derived.evaluation, env.today);
+    ui.strong(if findings.is_empty() {
+        "Consistency: nothing contradicts itself".to_owned()
+    } else {
+        format!("Consistency: {} finding(s)", findings.len())
+    });
+    for f in &findings {
+        ui.horizontal_wrapped(|ui| {
+            let (mark, level) = match f.severity {
+                Severity::Problem => ("✖", -1),
+                Severity::Warning => ("⚠", 0),
+            };
+            ui.label(
+                RichText::new(mark)
+                    .color(widgets::signal_color(ui, level))
+                    .strong(),
+            )
+            .on_hover_text(f.severity.label());
+            ui.label(&f.message)
+                .on_hover_text(format!("The method's rule: {}", f.kind.rule()));
+            if ui
+                .small_button("Open")
+                .on_hover_text("Open where to fix it")
+                .clicked()
+            {
+                *open = Some(f.item);
+            }
+        });
     }
 }
 

@@ -1,0 +1,311 @@
+//! Consistency findings: places where the project contradicts itself or the method's rules,
+//! whatever is filled in. Each finding names the rule it applies, in plain words, and the item
+//! to open. (The completeness check is [`super::check`].)
+
+use super::assumptions::effective_status;
+use super::competition::{Position, Standings};
+use super::decision::Evaluation;
+use crate::model::{
+    AlternativeStatus, Arena, AssumptionStatus, Choice, CompetitiveAssessment, CompetitorKind,
+    Date, ItemRef, MeasureStatus, PotentialDecision, Project,
+};
+
+/// How serious a finding is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// Worth a look: the project may be right, but it reads oddly.
+    Warning,
+    /// The project contradicts itself or the method: a decision built on it is not sound.
+    Problem,
+}
+
+impl Severity {
+    /// A word for people and machines ("warning", "problem").
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Warning => "warning",
+            Self::Problem => "problem",
+        }
+    }
+}
+
+/// The kinds of consistency finding.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// An option's competitive assessment contradicts the competition matrix.
+    AssessmentContradictsMatrix,
+    /// A dominated alternative is marked decision-ready or chosen.
+    DominatedStillReady,
+    /// An alternative over the budget is marked decision-ready or chosen.
+    OverBudgetStillReady,
+    /// An assumption's KPI trigger fired while its reviewed status still says it holds.
+    FiredTriggerStillHolds,
+    /// An implementation measure is past its due date and not done.
+    OverdueMeasure,
+    /// A potential set aside is what an option of the chosen alternative builds on.
+    SetAsidePotentialUsed,
+}
+
+impl Kind {
+    /// A stable name for automation (`check --json`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::AssessmentContradictsMatrix => "assessment-contradicts-matrix",
+            Self::DominatedStillReady => "dominated-still-ready",
+            Self::OverBudgetStillReady => "over-budget-still-ready",
+            Self::FiredTriggerStillHolds => "fired-trigger-still-holds",
+            Self::OverdueMeasure => "overdue-measure",
+            Self::SetAsidePotentialUsed => "set-aside-potential-used",
+        }
+    }
+
+    /// The method's rule the finding applies, in plain words.
+    pub fn rule(self) -> &'static str {
+        match self {
+            Self::AssessmentContradictsMatrix => {
+                "An option's competitive position follows from the competition: a leading position needs performance above the strongest performance and attention competitor in its topic and usage format; catching up is parity, not an advantage."
+            }
+            Self::DominatedStillReady => {
+                "An alternative that another beats or equals on every criterion is no real choice: it should not be put before management as decision-ready."
+            }
+            Self::OverBudgetStillReady => {
+                "A decision-ready alternative fits the resources the company can give: one over the budget needs more budget or a smaller bundle first."
+            }
+            Self::FiredTriggerStillHolds => {
+                "A broken assumption is a trigger to adapt the strategy: when its KPI trigger fires, review the assumption and record the adaptation."
+            }
+            Self::OverdueMeasure => {
+                "Strategy management steers the implementation: a measure past its due date is done, rescheduled or dropped, not left open."
+            }
+            Self::SetAsidePotentialUsed => {
+                "The strategy check asks for the potential used and the potential deliberately not used: an option of the chosen strategy cannot build on a potential set aside."
+            }
+        }
+    }
+}
+
+/// One consistency finding.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Finding {
+    /// What kind of contradiction.
+    pub kind: Kind,
+    /// How serious it is.
+    pub severity: Severity,
+    /// The item to open to fix it.
+    pub item: ItemRef,
+    /// What was found, naming the items.
+    pub message: String,
+}
+
+/// Every consistency finding of a project on `today`, most serious first.
+pub fn findings(project: &Project, evaluation: &Evaluation, today: Date) -> Vec<Finding> {
+    let mut found = Vec::new();
+    assessments(project, &mut found);
+    decision_ready(project, evaluation, &mut found);
+    assumptions(project, today, &mut found);
+    measures(project, today, &mut found);
+    set_aside_potentials(project, &mut found);
+    // Stable within a severity: the order of the method's steps.
+    found.sort_by_key(|f| std::cmp::Reverse(f.severity));
+    found
+}
+
+/// Options whose three-level assessment contradicts where we stand in their arenas (topic,
+/// usage format) against the strongest performance and the strongest attention competitor,
+/// each kind on its own: a position needs performance above both.
+fn assessments(p: &Project, found: &mut Vec<Finding>) {
+    let standings = Standings::of(p);
+    for o in &p.options {
+        let arenas = [
+            o.topic.map(|t| (Arena::Topic(t), "topic")),
+            o.usage_format
+                .map(|u| (Arena::UsageFormat(u), "usage format")),
+        ];
+        // (position, arena word, competitor kind) for every arena and kind rated.
+        let known: Vec<(Position, &str, CompetitorKind)> = arenas
+            .into_iter()
+            .flatten()
+            .flat_map(|(arena, what)| {
+                let standings = &standings;
+                CompetitorKind::ALL.iter().filter_map(move |kind| {
+                    standings
+                        .position(arena, *kind)
+                        .map(|pos| (pos, what, *kind))
+                })
+            })
+            .collect();
+        if known.is_empty() {
+            continue;
+        }
+        let all = |wanted: Position| known.iter().all(|(pos, _, _)| *pos == wanted);
+        let first = |wanted: Position| known.iter().find(|(pos, _, _)| *pos == wanted);
+        let against = |(_, what, kind): &(Position, &str, CompetitorKind)| {
+            format!(
+                "the strongest {} in its {what}",
+                kind.label().to_lowercase()
+            )
+        };
+        let contradiction = match o.assessment {
+            CompetitiveAssessment::Leading => {
+                match (first(Position::Behind), first(Position::Level)) {
+                    (Some(behind), _) => Some(format!("we are behind {}", against(behind))),
+                    (None, Some(level)) => Some(format!(
+                        "we are level with {}: catching up is parity, not a lead",
+                        against(level)
+                    )),
+                    (None, None) => None,
+                }
+            }
+            CompetitiveAssessment::Parity if all(Position::Ahead) => {
+                Some("we are ahead of every competitor rated there".to_owned())
+            }
+            CompetitiveAssessment::Parity if all(Position::Behind) => {
+                Some("we are behind every competitor rated there".to_owned())
+            }
+            CompetitiveAssessment::Weaker if all(Position::Ahead) => {
+                Some("we are ahead of every competitor rated there".to_owned())
+            }
+            _ => None,
+        };
+        if let Some(why) = contradiction {
+            found.push(Finding {
+                kind: Kind::AssessmentContradictsMatrix,
+                severity: Severity::Warning,
+                item: ItemRef::Option(o.id),
+                message: format!(
+                    "Option “{}” is assessed as {}, but the competition matrix says {why}.",
+                    o.name,
+                    o.assessment.label().to_lowercase()
+                ),
+            });
+        }
+    }
+}
+
+/// Dominated or over-budget alternatives still offered as decision-ready (or chosen).
+fn decision_ready(p: &Project, e: &Evaluation, found: &mut Vec<Finding>) {
+    for a in &p.alternatives {
+        if !matches!(
+            a.status,
+            AlternativeStatus::DecisionReady | AlternativeStatus::Chosen
+        ) {
+            continue;
+        }
+        let Some(r) = e.alternative(a.id) else {
+            continue;
+        };
+        let status = a.status.label().to_lowercase();
+        if !r.dominated_by.is_empty() {
+            let by: Vec<&str> = r
+                .dominated_by
+                .iter()
+                .filter_map(|id| p.alternative(*id).map(|b| b.name.as_str()))
+                .collect();
+            found.push(Finding {
+                kind: Kind::DominatedStillReady,
+                severity: Severity::Problem,
+                item: ItemRef::Alternative(a.id),
+                message: format!("“{}” is {status} but dominated by {}.", a.name, quoted(&by)),
+            });
+        }
+        if r.over_budget {
+            found.push(Finding {
+                kind: Kind::OverBudgetStillReady,
+                severity: Severity::Warning,
+                item: ItemRef::Alternative(a.id),
+                message: format!("“{}” is {status} but over the budget.", a.name),
+            });
+        }
+    }
+}
+
+/// Assumptions whose trigger fired while their reviewed status still says they hold.
+fn assumptions(p: &Project, today: Date, found: &mut Vec<Finding>) {
+    for a in &p.management.assumptions {
+        let (status, fired) = effective_status(p, a, today);
+        if a.status == AssumptionStatus::Holds
+            && status != AssumptionStatus::Holds
+            && fired.is_some()
+        {
+            found.push(Finding {
+                kind: Kind::FiredTriggerStillHolds,
+                severity: Severity::Problem,
+                item: ItemRef::Assumption(a.id),
+                message: format!(
+                    "The trigger of “{}” fired (it is {} by its KPI) but its review still says it holds.",
+                    a.text,
+                    status.label().to_lowercase()
+                ),
+            });
+        }
+    }
+}
+
+/// Measures past their due date and not done.
+fn measures(p: &Project, today: Date, found: &mut Vec<Finding>) {
+    for m in &p.management.measures {
+        if m.due < today && m.status != MeasureStatus::Done {
+            found.push(Finding {
+                kind: Kind::OverdueMeasure,
+                severity: Severity::Warning,
+                item: ItemRef::Measure(m.id),
+                message: format!(
+                    "Measure “{}” was due on {} and is {}.",
+                    m.name,
+                    m.due,
+                    m.status.label().to_lowercase()
+                ),
+            });
+        }
+    }
+}
+
+/// Options of the chosen alternative realising a benefit whose module's potential of that type
+/// was set aside.
+fn set_aside_potentials(p: &Project, found: &mut Vec<Finding>) {
+    let Some(chosen) = p
+        .alternatives
+        .iter()
+        .find(|a| a.status == AlternativeStatus::Chosen)
+    else {
+        return;
+    };
+    for bundled in &chosen.options {
+        let Some(option) = p.option(bundled.option) else {
+            continue;
+        };
+        for benefit in option.benefits.iter().filter_map(|b| p.benefit(*b)) {
+            let set_aside = p.potential.module_potentials.iter().find(|m| {
+                m.module == Some(benefit.module)
+                    && m.potential_type == benefit.change_potential
+                    && m.decision == PotentialDecision::SetAside
+            });
+            if let Some(potential) = set_aside {
+                found.push(Finding {
+                    kind: Kind::SetAsidePotentialUsed,
+                    severity: Severity::Problem,
+                    item: ItemRef::Potential(potential.id),
+                    message: format!(
+                        "Option “{}” of the chosen “{}” realises “{}”, which builds on the {} potential set aside for its module.",
+                        option.name,
+                        chosen.name,
+                        benefit.name,
+                        benefit.change_potential.label().to_lowercase()
+                    ),
+                });
+            }
+        }
+    }
+}
+
+/// Names in quotes, joined by commas.
+fn quoted(names: &[&str]) -> String {
+    names
+        .iter()
+        .map(|n| format!("“{n}”"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests;

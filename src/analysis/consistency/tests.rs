@@ -1,0 +1,233 @@
+use super::*;
+use crate::analysis::decision::evaluate;
+use crate::io::SAMPLES;
+use crate::model::{
+    ArenaScore, Competitor, CompetitorId, MeasureStatus, OptionId, TopicId, add_item,
+};
+
+fn today() -> Date {
+    Date::new(2026, 11, 23).unwrap()
+}
+
+fn found(p: &Project, today: Date) -> Vec<Finding> {
+    findings(p, &evaluate(p), today)
+}
+
+fn of_kind(p: &Project, kind: Kind) -> Vec<Finding> {
+    found(p, today())
+        .into_iter()
+        .filter(|f| f.kind == kind)
+        .collect()
+}
+
+/// A project with one topic, one option on it, our strength 7 there, and a performance and an
+/// attention competitor with the given strengths.
+fn arena(performance: f64, attention: f64, assessment: CompetitiveAssessment) -> Project {
+    let mut p = Project::new("arena");
+    let topic = TopicId(1);
+    let arena = Arena::Topic(topic);
+    p.competition
+        .our_strength
+        .push(ArenaScore { arena, score: 7.0 });
+    for (i, (kind, score)) in [
+        (CompetitorKind::Performance, performance),
+        (CompetitorKind::Attention, attention),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        p.competition.competitors.push(Competitor {
+            id: CompetitorId(u32::try_from(i).unwrap() + 1),
+            name: format!("{kind:?}"),
+            kind,
+            description: String::new(),
+            strength: vec![ArenaScore { arena, score }],
+        });
+    }
+    let ItemRef::Option(id) = add_item(&mut p, crate::model::ItemKind::Option, today()).unwrap()
+    else {
+        unreachable!()
+    };
+    let o = p.options.iter_mut().find(|o| o.id == id).unwrap();
+    o.topic = Some(topic);
+    o.usage_format = None;
+    o.assessment = assessment;
+    p
+}
+
+#[test]
+fn an_assessment_is_judged_against_each_kind_of_competitor() {
+    use CompetitiveAssessment::{Leading, Parity, Weaker};
+    let messages = |p: &Project| -> Vec<String> {
+        of_kind(p, Kind::AssessmentContradictsMatrix)
+            .into_iter()
+            .map(|f| f.message)
+            .collect()
+    };
+    // Ours 7: ahead of a performance competitor at 5, behind an attention competitor at 8.
+    let m = messages(&arena(5.0, 8.0, Leading));
+    assert_eq!(m.len(), 1);
+    assert!(
+        m[0].ends_with("we are behind the strongest attention competitor in its topic."),
+        "{}",
+        m[0]
+    );
+    // Within half a point is level: catching up is parity, not a lead.
+    let m = messages(&arena(5.0, 7.3, Leading));
+    assert!(
+        m[0].contains("level with the strongest attention competitor"),
+        "{}",
+        m[0]
+    );
+    // Ahead of both: a lead, and neither parity nor weaker.
+    assert!(messages(&arena(5.0, 6.0, Leading)).is_empty());
+    assert_eq!(messages(&arena(5.0, 6.0, Parity)).len(), 1);
+    assert_eq!(messages(&arena(5.0, 6.0, Weaker)).len(), 1);
+    // Behind both: parity overstates it, weaker is right.
+    assert!(messages(&arena(8.0, 9.0, Parity))[0].contains("behind every competitor"));
+    assert!(messages(&arena(8.0, 9.0, Weaker)).is_empty());
+    // Mixed: parity is a fair summary.
+    assert!(messages(&arena(5.0, 8.0, Parity)).is_empty());
+    // Nothing rated: nothing to contradict.
+    let mut unrated = arena(5.0, 8.0, Leading);
+    unrated.competition.our_strength.clear();
+    assert!(messages(&unrated).is_empty());
+}
+
+#[test]
+fn a_dominated_or_over_budget_alternative_is_no_decision_ready_choice() {
+    let mut p = SAMPLES[0].load().unwrap();
+    assert!(of_kind(&p, Kind::DominatedStillReady).is_empty());
+    // Make the first alternative worse than the second on every criterion.
+    let (first, second) = (p.alternatives[0].id, p.alternatives[1].id);
+    let b = p.alternatives[1].clone();
+    let a = &mut p.alternatives[0];
+    a.competitive_quality = b.competitive_quality - 1.0;
+    a.risk = b.risk + 1.0;
+    a.budget_eur = b.budget_eur + 1_000.0;
+    a.effort_person_days = b.effort_person_days + 1.0;
+    a.goal_contribution = b.goal_contribution - 1.0;
+    a.strategic_quality = b.strategic_quality - 1.0;
+    a.ranges.clear();
+    a.custom_scores.clear();
+    a.status = AlternativeStatus::DecisionReady;
+    let d = of_kind(&p, Kind::DominatedStillReady);
+    assert_eq!(d.len(), 1);
+    assert_eq!(d[0].item, ItemRef::Alternative(first));
+    assert_eq!(d[0].severity, Severity::Problem);
+    assert!(d[0].message.contains(&format!("dominated by “{}”", b.name)));
+    assert!(!d.iter().any(|f| f.item == ItemRef::Alternative(second)));
+    // A draft may be dominated: it is still being worked on.
+    p.alternatives[0].status = AlternativeStatus::Draft;
+    assert!(of_kind(&p, Kind::DominatedStillReady).is_empty());
+
+    // A budget below every alternative: each decision-ready or chosen one is over it.
+    p.decision.budget = Some(crate::model::Budget {
+        eur: 1.0,
+        person_days: 1.0,
+    });
+    let over = of_kind(&p, Kind::OverBudgetStillReady);
+    let ready = p
+        .alternatives
+        .iter()
+        .filter(|a| {
+            matches!(
+                a.status,
+                AlternativeStatus::DecisionReady | AlternativeStatus::Chosen
+            )
+        })
+        .count();
+    assert_eq!(over.len(), ready);
+    assert!(ready > 0);
+}
+
+#[test]
+fn a_fired_trigger_on_an_assumption_that_still_holds_is_a_problem() {
+    // The machine builder's sample: a KPI trigger fired, the review still says "holds".
+    let mut p = SAMPLES[1].load().unwrap();
+    let f = of_kind(&p, Kind::FiredTriggerStillHolds);
+    assert_eq!(f.len(), 1);
+    let ItemRef::Assumption(id) = f[0].item else {
+        panic!("{:?}", f[0].item)
+    };
+    // Reviewed as at risk: consistent.
+    let a = p
+        .management
+        .assumptions
+        .iter_mut()
+        .find(|a| a.id == id)
+        .unwrap();
+    a.status = AssumptionStatus::AtRisk;
+    assert!(of_kind(&p, Kind::FiredTriggerStillHolds).is_empty());
+}
+
+#[test]
+fn a_measure_past_its_due_date_and_not_done_is_overdue() {
+    let mut p = SAMPLES[0].load().unwrap();
+    for m in &mut p.management.measures {
+        m.status = MeasureStatus::Done;
+    }
+    assert!(of_kind(&p, Kind::OverdueMeasure).is_empty());
+    let m = &mut p.management.measures[0];
+    m.status = MeasureStatus::InProgress;
+    m.due = Date::new(2026, 11, 22).unwrap();
+    let id = m.id;
+    let f = found(&p, today());
+    assert!(
+        f.iter()
+            .any(|f| f.kind == Kind::OverdueMeasure && f.item == ItemRef::Measure(id))
+    );
+    // Due today is not overdue yet.
+    assert!(
+        !found(&p, Date::new(2026, 11, 22).unwrap())
+            .iter()
+            .any(|f| f.kind == Kind::OverdueMeasure)
+    );
+}
+
+#[test]
+fn the_chosen_strategy_cannot_build_on_a_potential_set_aside() {
+    let mut p = SAMPLES[0].load().unwrap();
+    assert!(of_kind(&p, Kind::SetAsidePotentialUsed).is_empty());
+    // The first benefit an option of the chosen alternative realises, and its module's
+    // potential of that type.
+    let chosen = p
+        .alternatives
+        .iter()
+        .find(|a| a.status == AlternativeStatus::Chosen)
+        .unwrap();
+    let option: OptionId = chosen.options[0].option;
+    let benefit = p.option(option).unwrap().benefits[0];
+    let b = p.benefit(benefit).unwrap().clone();
+    let potential = p
+        .potential
+        .module_potentials
+        .iter_mut()
+        .find(|m| m.module == Some(b.module))
+        .unwrap();
+    potential.potential_type = b.change_potential;
+    potential.decision = PotentialDecision::SetAside;
+    let id = potential.id;
+    let f = of_kind(&p, Kind::SetAsidePotentialUsed);
+    assert!(!f.is_empty());
+    assert!(f.iter().all(|f| f.item == ItemRef::Potential(id)));
+    assert!(f[0].message.contains(&format!("realises “{}”", b.name)));
+}
+
+#[test]
+fn problems_come_first_and_every_kind_names_its_rule() {
+    let p = SAMPLES[1].load().unwrap();
+    let f = found(&p, today());
+    assert!(f.windows(2).all(|w| w[0].severity >= w[1].severity));
+    for kind in [
+        Kind::AssessmentContradictsMatrix,
+        Kind::DominatedStillReady,
+        Kind::OverBudgetStillReady,
+        Kind::FiredTriggerStillHolds,
+        Kind::OverdueMeasure,
+        Kind::SetAsidePotentialUsed,
+    ] {
+        assert!(kind.rule().ends_with('.'), "{kind:?}");
+        assert!(!kind.code().contains(' '));
+    }
+}
