@@ -220,6 +220,18 @@ pub fn score_slider(ui: &mut Ui, value: &mut f64, rating: Rating) -> Response {
     .on_hover_text(rating.hover_text())
 }
 
+/// A compact 0–10 number field for a table cell (drag or type), never changing a value it only
+/// shows; the caller names it and adds its rubric ([`Rating::hover_text`]).
+pub fn score_field(ui: &mut Ui, value: &mut f64) -> Response {
+    ui.add(
+        egui::DragValue::new(value)
+            .range(0.0..=10.0)
+            .clamp_existing_to_range(false)
+            .speed(0.05)
+            .fixed_decimals(1),
+    )
+}
+
 /// A combo box over a [`Choice`].
 pub fn choice_combo<T: Choice>(
     ui: &mut Ui,

@@ -190,14 +190,7 @@ fn matrix_ui(ui: &mut egui::Ui, project: &mut Project, arenas: &[(Arena, String)
 fn score_cell(ui: &mut egui::Ui, scores: &mut Vec<ArenaScore>, arena: Arena, label: &str) {
     match score_in(scores, arena) {
         Some(mut score) => {
-            let response = ui
-                .add(
-                    egui::DragValue::new(&mut score)
-                        .range(0.0..=10.0)
-                        .clamp_existing_to_range(false)
-                        .speed(0.05)
-                        .fixed_decimals(1),
-                )
+            let response = widgets::score_field(ui, &mut score)
                 .accessible_name(label)
                 .on_hover_text(format!(
                     "{}\n\nDrag or type 0–10; right-click to clear.",

@@ -192,14 +192,7 @@ fn own_scores_ui(ui: &mut egui::Ui, project: &mut Project) {
                 ui.label(&a.name);
                 for (id, name) in &own {
                     let mut score = a.custom_score(*id).unwrap_or(0.0);
-                    if ui
-                        .add(
-                            egui::DragValue::new(&mut score)
-                                .range(0.0..=10.0)
-                                .clamp_existing_to_range(false)
-                                .speed(0.05)
-                                .fixed_decimals(1),
-                        )
+                    if widgets::score_field(ui, &mut score)
                         .accessible_name(format!("{name} of {}", a.name))
                         .on_hover_text(Rating::OwnScore.hover_text())
                         .changed()
