@@ -526,6 +526,11 @@ fn the_method_is_explained_where_it_is_used() {
     h.get_by_label("Impact formats").hover();
     h.run();
     h.get_by_label_contains("Impact format: How social media has its effect");
+    // A choice says what the chosen value means.
+    open_pane(&mut h, PaneKind::Alternatives);
+    h.get_by_role_and_label(Role::ComboBox, "Status").hover();
+    h.run();
+    h.get_by_label_contains("Chosen by management.");
 }
 
 #[test]

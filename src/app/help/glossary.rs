@@ -116,7 +116,7 @@ pub const GLOSSARY: &[Entry] = &[
     },
     Entry {
         term: "KPI health",
-        also: &["KPIs", "KPI"],
+        also: &["KPIs"],
         meaning: "The latest actual against the straight line from baseline to target at its date: on track (at least 95 % of the expected progress by default), behind (85–95 %), at risk (below).",
     },
     Entry {
