@@ -93,12 +93,13 @@ fn project() -> Project {
                 score: (x + f64::from(id)) % 10.0,
             })
             .collect();
+        // The stress project assesses every score.
         let values = [
-            a.competitive_quality,
-            a.risk,
+            a.competitive_quality.or(0.0),
+            a.risk.or(0.0),
             a.resources_eur(rate),
-            a.goal_contribution,
-            a.strategic_quality,
+            a.goal_contribution.or(0.0),
+            a.strategic_quality.or(0.0),
         ];
         let mut ranges: Vec<ScoreRange> = values
             .iter()

@@ -14,7 +14,7 @@ use pbsm::app::layout::PaneKind;
 use pbsm::app::workbench::Settings;
 use pbsm::io::{self, SAMPLES};
 use pbsm::model::stress::{StressSize, stress_project};
-use pbsm::model::{ItemKind, Project};
+use pbsm::model::{ItemKind, Project, Score};
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -140,7 +140,11 @@ fn single_value_edit(project: &mut Project, i: usize) {
         0 => {
             let n = pick(project.options.len());
             if let Some(o) = project.options.get_mut(n) {
-                o.relevance = if o.relevance == value { 0.5 } else { value };
+                o.relevance = Score::new(if o.relevance == Score::new(value) {
+                    0.5
+                } else {
+                    value
+                });
             }
         }
         1 => {
@@ -169,7 +173,11 @@ fn single_value_edit(project: &mut Project, i: usize) {
         _ => {
             let n = pick(project.benefits.len());
             if let Some(b) = project.benefits.get_mut(n) {
-                b.relevance = if b.relevance == value { 0.5 } else { value };
+                b.relevance = Score::new(if b.relevance == Score::new(value) {
+                    0.5
+                } else {
+                    value
+                });
             }
         }
     }

@@ -222,7 +222,7 @@ fn main() {
     // validates, then locates the listed findings in the text.
     let mut project = stress_project(StressSize::scaled(700));
     for a in &mut project.alternatives {
-        a.risk = 11.0;
+        a.risk = pbsm::model::Score::new(11.0);
     }
     let text = io::project_file::to_string(&project);
     let path = write("invalid.pbsm.ron", &text);

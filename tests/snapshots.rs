@@ -127,7 +127,7 @@ fn the_unsaved_changes_prompt() {
     let mut h = harness(ThemeChoice::Light, [1280.0, 800.0]);
     h.get_by_label(PaneKind::Alternatives.tab_title()).click();
     h.run();
-    h.state_mut().project_mut().alternatives[0].risk = 3.0;
+    h.state_mut().project_mut().alternatives[0].risk = pbsm::model::Score::new(3.0);
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
     h.run();
     h.snapshot("dialog_unsaved_light");

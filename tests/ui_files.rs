@@ -308,7 +308,10 @@ fn scores_go_out_to_csv_and_come_back_all_or_nothing() {
     click(&mut h, "File");
     menu_item(&mut h, "Import scores from CSV…");
     enter_path(&mut h, &csv);
-    assert_eq!(h.state().project().alternatives[0].risk, 7.5);
+    assert_eq!(
+        h.state().project().alternatives[0].risk,
+        pbsm::model::Score::new(7.5)
+    );
 
     // A bad file: every problem is shown, nothing changes.
     let before = h.state().project().clone();
@@ -336,7 +339,9 @@ fn opening_an_older_file_says_it_was_upgraded() {
     settle(&mut h);
     assert_eq!(h.state().project().alternatives.len(), 3);
     assert_eq!(h.state().project().version, pbsm::model::CURRENT_VERSION);
-    h.get_by_label_contains("upgraded from format version 1 (since then: dot voting)");
+    h.get_by_label_contains(
+        "upgraded from format version 1 (since then: dot voting, ratings and reviews that are not assessed yet)",
+    );
 }
 
 #[test]

@@ -147,11 +147,15 @@ fn dragging_a_bubble_changes_its_scores_and_the_ranking_and_undoes_in_one_step()
         .clone();
     let original = before.alternative(AlternativeId(3)).unwrap();
     assert!(
-        moved.competitive_quality > original.competitive_quality + 2.0,
+        moved.competitive_quality.or(0.0) > original.competitive_quality.or(0.0) + 2.0,
         "{}",
         moved.competitive_quality
     );
-    assert!(moved.risk < original.risk - 2.0, "{}", moved.risk);
+    assert!(
+        moved.risk.or(10.0) < original.risk.or(10.0) - 2.0,
+        "{}",
+        moved.risk
+    );
     assert_eq!(moved.budget_eur, original.budget_eur);
     assert_eq!(
         h.state().derived().evaluation.winner().unwrap().id,

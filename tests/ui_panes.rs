@@ -11,7 +11,7 @@ use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 use pbsm::app::Workbench;
 use pbsm::app::layout::PaneKind;
-use pbsm::model::{AlternativeId, ItemKind, ItemRef};
+use pbsm::model::{AlternativeId, ItemKind, ItemRef, Score};
 
 #[test]
 fn the_workbench_opens_with_the_first_sample_and_every_pane_can_be_visited() {
@@ -68,14 +68,17 @@ fn editing_a_value_in_each_pane_changes_the_project() {
     h.run();
     assert_eq!(
         h.state().project().potential.usage_formats[0].competitive_quality,
-        before + 0.5
+        Score::new(before.or(0.0) + 0.5)
     );
 
     open_pane(&mut h, PaneKind::Benefit);
     let before = h.state().project().benefits[0].relevance;
     slider(&h, "Social media relevance").decrement_accesskit();
     h.run();
-    assert_eq!(h.state().project().benefits[0].relevance, before - 0.5);
+    assert_eq!(
+        h.state().project().benefits[0].relevance,
+        Score::new(before.or(0.0) - 0.5)
+    );
 
     open_pane(&mut h, PaneKind::Competition);
     click(&mut h, "Competitors");
@@ -123,7 +126,10 @@ fn editing_a_value_in_each_pane_changes_the_project() {
     let before = h.state().project().alternatives[0].risk;
     slider(&h, "Risk").increment_accesskit();
     h.run();
-    assert_eq!(h.state().project().alternatives[0].risk, before + 0.5);
+    assert_eq!(
+        h.state().project().alternatives[0].risk,
+        Score::new(before.or(0.0) + 0.5)
+    );
 
     open_pane(&mut h, PaneKind::Management);
     field(&h, "Unit").click();
@@ -203,7 +209,7 @@ fn a_close_call_shows_a_banner() {
     open_pane(&mut h, PaneKind::Decision);
     assert!(h.query_by_label("⚠ Close call").is_none());
     // Bring the runner-up close to the winner.
-    h.state_mut().project_mut().alternatives[2].competitive_quality = 8.0;
+    h.state_mut().project_mut().alternatives[2].competitive_quality = pbsm::model::Score::new(8.0);
     h.state_mut().project_mut().alternatives[2].ranges.clear();
     h.run();
     h.get_by_label("⚠ Close call");
@@ -213,12 +219,12 @@ fn a_close_call_shows_a_banner() {
 fn viewing_panes_never_changes_values_that_are_off_the_slider_steps() {
     let mut app = Workbench::with_sample(0);
     // Values a hand-edited file may hold: off the 0.5 steps and with more decimals than shown.
-    app.project_mut().alternatives[0].risk = 6.23;
-    app.project_mut().alternatives[0].competitive_quality = 7.77;
-    app.project_mut().foundation.market_affinity = 4.44;
+    app.project_mut().alternatives[0].risk = pbsm::model::Score::new(6.23);
+    app.project_mut().alternatives[0].competitive_quality = pbsm::model::Score::new(7.77);
+    app.project_mut().foundation.market_affinity = pbsm::model::Score::new(4.44);
     app.project_mut().decision.criteria[0].weight = 0.3125;
     app.project_mut().decision.criteria[1].weight = 0.1875;
-    app.project_mut().options[0].relevance = 8.8;
+    app.project_mut().options[0].relevance = pbsm::model::Score::new(8.8);
     app.project_mut().competition.our_strength[0].score = 4.44;
     app.project_mut().management.kpis[0].baseline = 80.123_456;
     app.project_mut().alternatives[0].budget_eur = 85_000.555;
@@ -233,14 +239,24 @@ fn viewing_panes_never_changes_values_that_are_off_the_slider_steps() {
     click(&mut h, "Robustness");
     let p = &h.state().project();
     let seen = (
-        p.alternatives[0].risk,
-        p.alternatives[0].competitive_quality,
-        p.foundation.market_affinity,
+        p.alternatives[0].risk.get(),
+        p.alternatives[0].competitive_quality.get(),
+        p.foundation.market_affinity.get(),
         p.decision.criteria[0].weight,
         p.decision.criteria[1].weight,
-        p.options[0].relevance,
+        p.options[0].relevance.get(),
     );
-    assert_eq!(seen, (6.23, 7.77, 4.44, 0.3125, 0.1875, 8.8));
+    assert_eq!(
+        seen,
+        (
+            Some(6.23),
+            Some(7.77),
+            Some(4.44),
+            0.3125,
+            0.1875,
+            Some(8.8)
+        )
+    );
     assert!(*p == &expected, "looking at the panes changed the project");
 }
 
@@ -389,8 +405,10 @@ fn copying_options_from_a_sample_asks_for_the_transferability_checklist_first() 
     );
     assert_eq!(
         copied.assessment,
-        pbsm::model::CompetitiveAssessment::Parity
+        pbsm::model::CompetitiveAssessment::NotAssessed,
+        "its position against the tourism board's competitors is not known yet"
     );
+    assert_eq!(copied.relevance, Score::NOT_ASSESSED);
     assert_eq!(
         h.state().selection().get(ItemKind::Option),
         Some(ItemRef::Option(copied.id))
@@ -481,12 +499,12 @@ fn an_edit_made_as_a_widget_makes_it_is_widened_before_it_is_saved() {
     let path = dir.path().join("bakery.pbsm.ron");
     let mut h = sample();
     // The sample's range of this risk is 4.5 to 8.
-    h.state_mut().project_mut().alternatives[0].risk = 3.0;
+    h.state_mut().project_mut().alternatives[0].risk = pbsm::model::Score::new(3.0);
     h.state_mut()
         .request(pbsm::app::command::Command::SaveTo(path.clone()));
     h.run();
     let saved = pbsm::io::load(&path).map_err(|e| e.to_string());
-    assert_eq!(saved.map(|p| p.alternatives[0].risk), Ok(3.0));
+    assert_eq!(saved.map(|p| p.alternatives[0].risk), Ok(Score::new(3.0)));
 }
 
 #[test]

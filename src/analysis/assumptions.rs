@@ -18,10 +18,10 @@ pub struct Fired {
     pub date: Date,
 }
 
-/// How bad a status is, for comparing: holds < at risk < broken.
+/// How bad a status is, for comparing: not reviewed, holds < at risk < broken.
 fn severity(status: AssumptionStatus) -> u8 {
     match status {
-        AssumptionStatus::Holds => 0,
+        AssumptionStatus::NotReviewed | AssumptionStatus::Holds => 0,
         AssumptionStatus::AtRisk => 1,
         AssumptionStatus::Broken => 2,
     }
@@ -99,7 +99,7 @@ pub fn warnings(project: &Project, today: Date) -> Vec<Warning> {
         .iter()
         .filter_map(|a| {
             let (status, fired) = effective_status(project, a, today);
-            (status != AssumptionStatus::Holds).then(|| {
+            status.is_trouble().then(|| {
                 (
                     3 - severity(status),
                     Warning::Assumption {
@@ -146,6 +146,7 @@ pub fn worst_for_alternative(
         .iter()
         .filter(|a| a.alternatives.contains(&alternative) || bundled(a))
         .map(|a| effective_status(project, a, today).0)
+        .filter(|s| s.is_trouble())
         .max_by_key(|s| severity(*s))
         .unwrap_or(AssumptionStatus::Holds)
 }
@@ -159,7 +160,7 @@ pub fn worst_per_alternative(
     let mut worst: Vec<(AlternativeId, AssumptionStatus)> = Vec::new();
     for a in &project.management.assumptions {
         let status = effective_status(project, a, today).0;
-        if status == AssumptionStatus::Holds {
+        if !status.is_trouble() {
             continue;
         }
         for alt in &project.alternatives {

@@ -220,8 +220,8 @@ pub fn check(project: &Project, id: AlternativeId) -> Option<StrategyCheck> {
     components.push(stated(Component::Communication, None));
     let goals = (goals_of(GoalKind::Company) > 0
         && goals_of(GoalKind::SocialMedia) > 0
-        && alt.goal_contribution > 0.0)
-        .then(|| "company and social media goals are set and the contribution rated".to_owned());
+        && alt.goal_contribution.is_assessed())
+    .then(|| "company and social media goals are set and the contribution rated".to_owned());
     components.push(stated(Component::Goals, goals));
     let resources = (alt.budget_eur > 0.0 || alt.effort_person_days > 0.0)
         .then(|| "budget and effort are given".to_owned());
@@ -313,10 +313,11 @@ pub fn check(project: &Project, id: AlternativeId) -> Option<StrategyCheck> {
     // A campaign plan: channels and content, but neither business benefit nor competitive position.
     let has_channels = options.iter().any(|o| !o.channels.is_empty());
     let has_benefit = options.iter().any(|o| !o.benefits.is_empty());
+    // Only a lead is a position: parity is catching up, and an option not assessed has none yet.
     let has_position = !p.competition.competitors.is_empty()
         && options
             .iter()
-            .any(|o| o.assessment != crate::model::CompetitiveAssessment::Weaker);
+            .any(|o| o.assessment == crate::model::CompetitiveAssessment::Leading);
     let campaign_plan = (has_channels && (!has_benefit || !has_position)).then(|| {
         let missing = match (has_benefit, has_position) {
             (false, false) => "neither a business benefit nor a competitive position",

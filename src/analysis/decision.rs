@@ -7,6 +7,7 @@
 
 use crate::model::decision::Direction;
 use crate::model::{Alternative, AlternativeId, Criterion, CriterionId, Project};
+use std::borrow::Cow;
 
 /// How scores are scaled, in words for the user.
 pub const NORMALIZATION_NOTE: &str = "Each criterion is scaled across the alternatives: the best gets 1, the worst 0, \
@@ -17,11 +18,44 @@ the weights. If all alternatives score the same on a criterion, each gets 1 ther
 pub const TIE_TOLERANCE: f64 = 1e-9;
 
 /// An alternative's value for a criterion, as entered (EUR for resources, 0–10 otherwise).
-/// An own-score criterion without a score counts as 0.
+/// A value not assessed yet counts as 0 here, but [`in_decision`] keeps such an alternative out
+/// of every analysis first.
 pub fn raw_value(project: &Project, alternative: &Alternative, criterion: &Criterion) -> f64 {
     alternative
         .value_for(criterion, project.day_rate_eur)
         .unwrap_or(0.0)
+}
+
+/// What an alternative lacks for the decision: the names of the criteria whose value is not
+/// assessed yet (a score, an own score, or resources with neither budget nor effort). Empty
+/// when it can be ranked.
+pub fn not_assessed<'a>(project: &'a Project, alternative: &Alternative) -> Vec<&'a str> {
+    project
+        .decision
+        .criteria
+        .iter()
+        .filter(|c| alternative.value_for(c, project.day_rate_eur).is_none())
+        .map(|c| c.name.as_str())
+        .collect()
+}
+
+/// The project as the decision analyses see it: without the alternatives that lack a value
+/// for a criterion ([`not_assessed`]), so a value not assessed yet never counts as a judgement.
+/// Borrowed, without a copy, when every alternative can be ranked.
+pub fn in_decision(project: &Project) -> Cow<'_, Project> {
+    let assessed = |a: &Alternative| {
+        project
+            .decision
+            .criteria
+            .iter()
+            .all(|c| a.value_for(c, project.day_rate_eur).is_some())
+    };
+    if project.alternatives.iter().all(assessed) {
+        return Cow::Borrowed(project);
+    }
+    let mut view = project.clone();
+    view.alternatives.retain(assessed);
+    Cow::Owned(view)
 }
 
 /// Raw values as a matrix: one row per alternative, one column per criterion.
@@ -156,6 +190,9 @@ pub struct Evaluation {
     pub alternatives: Vec<AlternativeResult>,
     /// The best-ranked alternative within the budget, if a budget is set.
     pub best_within_budget: Option<AlternativeId>,
+    /// The alternatives left out because a value is not assessed yet, each with the criteria
+    /// it lacks (see [`not_assessed`]), in project order.
+    pub not_assessed: Vec<(AlternativeId, Vec<String>)>,
 }
 
 impl Evaluation {
@@ -184,7 +221,19 @@ pub fn evaluate(project: &Project) -> Evaluation {
 }
 
 /// Evaluates with other weights (one per criterion, in project order), e.g. a scenario's.
+/// Alternatives with a value not assessed yet are left out and listed in
+/// [`Evaluation::not_assessed`].
 pub fn evaluate_with_weights(project: &Project, weights: &[f64]) -> Evaluation {
+    let left_out: Vec<(AlternativeId, Vec<String>)> = project
+        .alternatives
+        .iter()
+        .filter_map(|a| {
+            let missing = not_assessed(project, a);
+            (!missing.is_empty()).then(|| (a.id, missing.into_iter().map(str::to_owned).collect()))
+        })
+        .collect();
+    let view = in_decision(project);
+    let project = &*view;
     let criteria = &project.decision.criteria;
     let directions: Vec<Direction> = criteria.iter().map(|c| c.direction).collect();
     let raw = raw_matrix(project);
@@ -241,12 +290,14 @@ pub fn evaluate_with_weights(project: &Project, weights: &[f64]) -> Evaluation {
         criteria,
         alternatives,
         best_within_budget,
+        not_assessed: left_out,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Score;
     use crate::model::decision::Decision;
     use crate::model::{Budget, ItemKind, add_item};
 
@@ -264,8 +315,8 @@ mod tests {
         p.decision.criteria[1].weight = 0.4;
         let scores = [(8.0, 6.0), (4.0, 2.0), (6.0, 4.0)];
         for (a, (q, r)) in p.alternatives.iter_mut().zip(scores) {
-            a.competitive_quality = q;
-            a.risk = r;
+            a.competitive_quality = Score::new(q);
+            a.risk = Score::new(r);
         }
         p
     }
@@ -317,10 +368,10 @@ mod tests {
         assert!(!dominates(&[5.0, 3.0], &[4.0, 2.0], &d), "a trade-off");
 
         let mut p = small();
-        p.alternatives[1].competitive_quality = 8.0;
-        p.alternatives[1].risk = 6.0; // a duplicate of A
-        p.alternatives[2].competitive_quality = 7.0;
-        p.alternatives[2].risk = 7.0; // worse than A and B on both
+        p.alternatives[1].competitive_quality = Score::new(8.0);
+        p.alternatives[1].risk = Score::new(6.0); // a duplicate of A
+        p.alternatives[2].competitive_quality = Score::new(7.0);
+        p.alternatives[2].risk = Score::new(7.0); // worse than A and B on both
         let e = evaluate(&p);
         assert!(e.alternatives[0].pareto && e.alternatives[1].pareto);
         assert!(!e.alternatives[2].pareto);
@@ -343,6 +394,9 @@ mod tests {
         p.alternatives[0].budget_eur = 200_000.0;
         p.alternatives[1].budget_eur = 40_000.0;
         p.alternatives[2].budget_eur = 60_000.0;
+        for a in &mut p.alternatives {
+            a.effort_person_days = 200.0;
+        }
         p.decision.budget = Some(Budget {
             eur: 100_000.0,
             person_days: 1_000.0,

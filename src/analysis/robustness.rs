@@ -5,7 +5,7 @@
 //! alternatives as [`super::decision`] does. An alternative's rank acceptability is the share of
 //! draws in which it takes each rank.
 
-use super::decision::{TIE_TOLERANCE, raw_matrix};
+use super::decision::{TIE_TOLERANCE, in_decision, raw_matrix};
 use super::rng::Rng;
 use crate::model::decision::Direction;
 use crate::model::{AlternativeId, Project};
@@ -28,7 +28,10 @@ pub struct Input {
 
 impl Input {
     /// The input for a project.
+    /// Alternatives with a value not assessed yet are left out, as in the ranking.
     pub fn from_project(project: &Project) -> Self {
+        let view = in_decision(project);
+        let project = &*view;
         let criteria = &project.decision.criteria;
         let mut uncertain = Vec::new();
         for (i, a) in project.alternatives.iter().enumerate() {

@@ -7,7 +7,7 @@
 //! found exactly from the crossing points.
 
 use super::decision::{
-    TIE_TOLERANCE, evaluate, normalize, normalize_column, ranks, raw_matrix, totals,
+    TIE_TOLERANCE, evaluate, in_decision, normalize, normalize_column, ranks, raw_matrix, totals,
 };
 use crate::model::{AlternativeId, CriterionId, Project};
 
@@ -56,6 +56,8 @@ pub fn weights_with(weights: &[f64], k: usize, t: f64) -> Vec<f64> {
 
 /// The thresholds for every criterion, or an empty list with fewer than two alternatives.
 pub fn thresholds(project: &Project) -> Vec<RankReversal> {
+    let view = in_decision(project);
+    let project = &*view;
     let criteria = &project.decision.criteria;
     if project.alternatives.len() < 2 || criteria.is_empty() {
         return Vec::new();
@@ -135,6 +137,8 @@ impl CloseCall {
 
 /// The close-call check, or `None` with fewer than two alternatives.
 pub fn close_call(project: &Project) -> Option<CloseCall> {
+    let view = in_decision(project);
+    let project = &*view;
     if project.alternatives.len() < 2 {
         return None;
     }
@@ -216,6 +220,7 @@ pub fn close_call(project: &Project) -> Option<CloseCall> {
 mod tests {
     use super::*;
     use crate::analysis::decision::evaluate_with_weights;
+    use crate::model::Score;
     use crate::model::{ItemKind, add_item};
 
     /// The close-call search as first written: every trial scaled and ranked in full.
@@ -267,10 +272,10 @@ mod tests {
             for a in &mut p.alternatives {
                 // Whole and half points make ties and one-point flips common.
                 let mut score = || (rng.next_f64() * 20.0).round() / 2.0;
-                a.competitive_quality = score();
-                a.risk = score();
-                a.goal_contribution = score();
-                a.strategic_quality = score();
+                a.competitive_quality = Score::new(score());
+                a.risk = Score::new(score());
+                a.goal_contribution = Score::new(score());
+                a.strategic_quality = Score::new(score());
             }
             let fast = close_call(&p).unwrap().flip;
             assert_eq!(fast, flip_by_full_recomputation(&p), "case {case}");
@@ -340,10 +345,10 @@ mod tests {
         p.decision.criteria.truncate(2);
         p.decision.criteria[0].weight = 0.6;
         p.decision.criteria[1].weight = 0.4;
-        p.alternatives[0].competitive_quality = 10.0;
-        p.alternatives[0].risk = 10.0;
-        p.alternatives[1].competitive_quality = 0.0;
-        p.alternatives[1].risk = 0.0;
+        p.alternatives[0].competitive_quality = Score::new(10.0);
+        p.alternatives[0].risk = Score::new(10.0);
+        p.alternatives[1].competitive_quality = Score::new(0.0);
+        p.alternatives[1].risk = Score::new(0.0);
         let th = thresholds(&p);
         assert!((th[0].winner_stays_from - 0.5).abs() < 1e-12);
         assert_eq!(th[0].winner_stays_to, 1.0);
@@ -371,7 +376,7 @@ mod tests {
         p.decision.criteria.truncate(1);
         p.decision.criteria[0].weight = 1.0;
         for (a, q) in p.alternatives.iter_mut().zip([8.0, 7.5, 2.0]) {
-            a.competitive_quality = q;
+            a.competitive_quality = Score::new(q);
         }
         let cc = close_call(&p).unwrap();
         assert!(

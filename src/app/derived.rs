@@ -3,7 +3,7 @@
 //! when its inputs change, so the window never freezes.
 
 use crate::analysis::Analysis;
-use crate::analysis::decision::raw_matrix;
+use crate::analysis::decision::{not_assessed, raw_matrix};
 use crate::analysis::robustness::{self, Input, Progress, Robustness};
 use crate::model::{AlternativeId, Budget, Direction, Judgment, Project};
 use std::ops::Deref;
@@ -15,6 +15,9 @@ use std::thread::JoinHandle;
 #[derive(Clone, Debug, PartialEq)]
 struct Key {
     alternatives: Vec<(AlternativeId, String)>,
+    /// Per alternative, whether every value the criteria need is assessed (a score set from
+    /// not assessed to 0 leaves `raw` as it was but brings the alternative into the ranking).
+    ranked: Vec<bool>,
     raw: Vec<Vec<f64>>,
     names: Vec<String>,
     directions: Vec<Direction>,
@@ -32,6 +35,11 @@ impl Key {
                 .alternatives
                 .iter()
                 .map(|a| (a.id, a.name.clone()))
+                .collect(),
+            ranked: project
+                .alternatives
+                .iter()
+                .map(|a| not_assessed(project, a).is_empty())
                 .collect(),
             raw: raw_matrix(project),
             names: d.criteria.iter().map(|c| c.name.clone()).collect(),
@@ -234,6 +242,7 @@ impl Derived {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Score;
 
     #[test]
     fn derived_numbers_follow_the_project() {
@@ -246,8 +255,8 @@ mod tests {
         for a in &mut p.alternatives {
             a.ranges.clear();
         }
-        p.alternatives[2].competitive_quality = 10.0;
-        p.alternatives[2].risk = 0.0;
+        p.alternatives[2].competitive_quality = Score::new(10.0);
+        p.alternatives[2].risk = Score::new(0.0);
         d.update(&p);
         assert_eq!(d.evaluation.winner().unwrap().id, AlternativeId(3));
         assert_eq!(

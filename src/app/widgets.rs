@@ -3,11 +3,13 @@
 
 pub use super::help::rubrics::Rating;
 use crate::format::{Rgb, signal_rgb};
-use crate::model::{Choice, Date};
+use crate::model::{Choice, Date, Score};
 use egui::{Color32, Response, RichText, TextEdit, Ui};
 
 // The formatters the panes use, shared with the memo.
-pub use crate::format::{eur, group_thousands, group_thousands_decimals, score_text};
+pub use crate::format::{
+    NOT_ASSESSED, eur, group_thousands, group_thousands_decimals, rating_text, score_text,
+};
 use egui_extras::{Column, TableBuilder, TableRow};
 
 /// Height of one table row.
@@ -119,7 +121,7 @@ impl Form<'_> {
     }
 
     /// A 0–10 score slider.
-    pub fn score(&mut self, label: &str, value: &mut f64, rating: Rating) -> Response {
+    pub fn score(&mut self, label: &str, value: &mut Score, rating: Rating) -> Response {
         let label_id = self.label(label);
         let response = score_slider(self.ui, value, rating).labelled_by(label_id);
         self.ui.end_row();
@@ -207,17 +209,59 @@ pub fn number_speed(value: f64) -> f64 {
     (value.abs() / 200.0).max(0.01)
 }
 
-/// A 0–10 slider in steps of 0.5, with its rating's rubric on hover (what a 2, 5 and 8 mean).
-/// A value from a file that is off the steps (7.25) stays as it is until the user moves the
-/// slider: egui's default clamping would round it on sight.
-pub fn score_slider(ui: &mut Ui, value: &mut f64, rating: Rating) -> Response {
-    ui.add(
-        egui::Slider::new(value, 0.0..=10.0)
-            .step_by(0.5)
-            .fixed_decimals(1)
-            .clamping(egui::SliderClamping::Edits),
-    )
-    .on_hover_text(rating.hover_text())
+/// A 0–10 slider in steps of 0.5 for a rating that may not be assessed yet, with its rubric on
+/// hover (what a 2, 5 and 8 mean). Not assessed, it reads "not assessed" and rests in the middle;
+/// a click or drag rates it. Right-click marks it as not assessed again. A value from a file
+/// that is off the steps (7.25) stays as it is until the user moves the slider: egui's default
+/// clamping would round it on sight.
+pub fn score_slider(ui: &mut Ui, score: &mut Score, rating: Rating) -> Response {
+    let assessed = score.is_assessed();
+    let mut value = score.or(5.0);
+    let mut slider = egui::Slider::new(&mut value, 0.0..=10.0)
+        .step_by(0.5)
+        .fixed_decimals(1)
+        .clamping(egui::SliderClamping::Edits);
+    if !assessed {
+        slider = slider.custom_formatter(|_, _| NOT_ASSESSED.to_owned());
+    }
+    let hover = if assessed {
+        format!(
+            "{}\n\nRight-click: mark as not assessed yet.",
+            rating.hover_text()
+        )
+    } else {
+        format!(
+            "{}\n\nNot assessed yet: click or drag to rate.",
+            rating.hover_text()
+        )
+    };
+    let mut response = ui.add(slider).on_hover_text(hover);
+    if response.changed() || (!assessed && (response.clicked() || response.drag_stopped())) {
+        score.set(value);
+        response.mark_changed();
+    }
+    let mut cleared = false;
+    if assessed {
+        response.context_menu(|ui| {
+            if ui.button("Mark as not assessed yet").clicked() {
+                cleared = true;
+                ui.close();
+            }
+        });
+    }
+    if cleared {
+        score.clear();
+        response.mark_changed();
+    }
+    response
+}
+
+/// A rating as a table shows it: the number, or a weak "not assessed".
+pub fn rating_cell(ui: &mut Ui, score: Score) -> Response {
+    match score.get() {
+        Some(v) => ui.label(score_text(v)),
+        None => ui.label(RichText::new(NOT_ASSESSED).italics().weak()),
+    }
 }
 
 /// A compact 0–10 number field for a table cell (drag or type), never changing a value it only
@@ -491,13 +535,13 @@ mod slider_tests {
     #[test]
     fn a_score_off_the_steps_survives_being_shown() {
         let ctx = egui::Context::default();
-        let mut value = 6.23;
+        let mut value = crate::model::Score::new(6.23);
         for _ in 0..3 {
             let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
                 super::score_slider(ui, &mut value, super::Rating::OwnScore);
             });
             output.textures_delta.clear();
         }
-        assert_eq!(value, 6.23);
+        assert_eq!(value, crate::model::Score::new(6.23));
     }
 }

@@ -9,7 +9,7 @@
 //! so a file with a new field would make an older workbench fail with "unknown field". With the
 //! version raised, the older workbench says clearly that the file needs a newer one.
 
-use crate::model::{CURRENT_VERSION, Project};
+use crate::model::{AssumptionStatus, CURRENT_VERSION, Project};
 
 /// What one upgrade step changed, for the user.
 pub struct Step {
@@ -22,16 +22,38 @@ pub struct Step {
 }
 
 /// The upgrade steps, oldest first: step `n` takes a project of version `n + 1` to `n + 2`.
-pub const STEPS: &[Step] = &[Step {
-    from: 1,
-    change: "dot voting",
-    upgrade: v1_to_v2,
-}];
+pub const STEPS: &[Step] = &[
+    Step {
+        from: 1,
+        change: "dot voting",
+        upgrade: v1_to_v2,
+    },
+    Step {
+        from: 2,
+        change: "ratings and reviews that are not assessed yet",
+        upgrade: v2_to_v3,
+    },
+];
 
 /// Version 1 had no dot voting: the project starts with no rounds (serde has already given it
 /// an empty list; this keeps the step explicit and safe if the field's default ever changes).
 fn v1_to_v2(project: &mut Project) {
     project.votes.clear();
+}
+
+/// Version 3 can say that a rating, an option's competitive assessment or an assumption's
+/// status is not assessed yet. Every value a version 2 file holds was set, so its ratings and
+/// assessments stay as they are (a plain number loads as an assessed rating). One value was
+/// not: version 2 gave every new assumption the status "holds" before anyone reviewed it, so
+/// an assumption that was never reviewed (no review date) and still says "holds" has in fact
+/// not been reviewed, and becomes "not reviewed yet". A reviewed one, or one whose status was
+/// changed to at risk or broken, keeps its status.
+fn v2_to_v3(project: &mut Project) {
+    for a in &mut project.management.assumptions {
+        if a.last_review.is_none() && a.status == AssumptionStatus::Holds {
+            a.status = AssumptionStatus::NotReviewed;
+        }
+    }
 }
 
 /// Brings a project read from a file of version `from` up to [`CURRENT_VERSION`] and returns

@@ -7,7 +7,8 @@
 
 use crate::model::decision::CriterionMeasure;
 use crate::model::{
-    AlternativeStatus, Choice, CustomScore, Date, ItemKind, ItemRef, Project, add_item, validate,
+    AlternativeStatus, Choice, CustomScore, Date, ItemKind, ItemRef, Project, Score, add_item,
+    validate,
 };
 
 const FIXED: [&str; 8] = [
@@ -37,12 +38,12 @@ pub fn export(project: &Project) -> Result<String, csv::Error> {
         let mut row = vec![
             a.name.clone(),
             a.status.label().to_owned(),
-            a.competitive_quality.to_string(),
-            a.risk.to_string(),
+            rating(a.competitive_quality),
+            rating(a.risk),
             a.budget_eur.to_string(),
             a.effort_person_days.to_string(),
-            a.goal_contribution.to_string(),
-            a.strategic_quality.to_string(),
+            rating(a.goal_contribution),
+            rating(a.strategic_quality),
         ];
         row.extend(own.iter().map(|c| {
             a.custom_score(c.id)
@@ -55,6 +56,12 @@ pub fn export(project: &Project) -> Result<String, csv::Error> {
         .into_inner()
         .map_err(|e| csv::Error::from(e.into_error()))?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// A rating as a cell: the number, or empty when it is not assessed yet (an empty cell leaves
+/// a value as it is on import).
+fn rating(score: Score) -> String {
+    score.get().map_or_else(String::new, |v| v.to_string())
 }
 
 /// Why an import was refused: one line per problem, each with its line number.
@@ -247,15 +254,21 @@ pub fn import(
         if let Some(s) = row.status {
             a.status = s;
         }
-        let targets = [
-            &mut a.competitive_quality,
-            &mut a.risk,
-            &mut a.budget_eur,
-            &mut a.effort_person_days,
-            &mut a.goal_contribution,
-            &mut a.strategic_quality,
-        ];
-        for (target, value) in targets.into_iter().zip(row.values) {
+        let [quality, risk, budget, effort, goals, strategic] = row.values;
+        for (target, value) in [
+            (&mut a.competitive_quality, quality),
+            (&mut a.risk, risk),
+            (&mut a.goal_contribution, goals),
+            (&mut a.strategic_quality, strategic),
+        ] {
+            if let Some(v) = value {
+                target.set(v);
+            }
+        }
+        for (target, value) in [
+            (&mut a.budget_eur, budget),
+            (&mut a.effort_person_days, effort),
+        ] {
             if let Some(v) = value {
                 *target = v;
             }
@@ -314,11 +327,12 @@ mod tests {
             .iter()
             .find(|a| a.name.starts_with("Reach"))
             .unwrap();
-        assert_eq!(reach.risk, 3.5);
+        assert_eq!(reach.risk, Score::new(3.5));
         assert_eq!(reach.budget_eur, 50_000.0);
         assert_eq!(reach.status, AlternativeStatus::Draft);
         assert_eq!(
-            reach.competitive_quality, 4.0,
+            reach.competitive_quality,
+            Score::new(4.0),
             "columns not given stay as they were"
         );
         let new = back

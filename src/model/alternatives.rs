@@ -4,6 +4,7 @@ use super::choice::choice_enum;
 use super::decision::{Criterion, CriterionMeasure};
 use super::ids::{AlternativeId, CriterionId, OptionId, impl_has_id};
 use super::options::{ActionOption, Priority};
+use super::score::Score;
 use serde::{Deserialize, Serialize};
 
 choice_enum! {
@@ -44,17 +45,17 @@ pub struct Alternative {
     /// The options it bundles.
     pub options: Vec<BundledOption>,
     /// How strong and defensible the position is, 0 to 10.
-    pub competitive_quality: f64,
+    pub competitive_quality: Score,
     /// Risk, 0 (none) to 10 (very high).
-    pub risk: f64,
+    pub risk: Score,
     /// Budget in EUR for the strategy period.
     pub budget_eur: f64,
     /// Effort in person-days for the strategy period.
     pub effort_person_days: f64,
     /// Contribution to the company and social media goals, 0 to 10.
-    pub goal_contribution: f64,
+    pub goal_contribution: Score,
     /// Strategic quality (fit, coherence, future options), 0 to 10.
-    pub strategic_quality: f64,
+    pub strategic_quality: Score,
     /// Where it stands in the decision.
     pub status: AlternativeStatus,
     /// Scores for criteria with their own scores (0–10).
@@ -179,15 +180,18 @@ impl Alternative {
     }
 
     /// The alternative's value for a measure: a score from 0 to 10, or for resources the EUR of
-    /// budget plus effort at `day_rate_eur`. `None` for an own score, which belongs to one
+    /// budget plus effort at `day_rate_eur`. `None` for a score not assessed yet, for resources
+    /// not entered yet (no budget and no effort), and for an own score, which belongs to one
     /// criterion (see [`Alternative::value_for`]).
     pub fn value(&self, measure: CriterionMeasure, day_rate_eur: f64) -> Option<f64> {
         match measure {
-            CriterionMeasure::CompetitiveQuality => Some(self.competitive_quality),
-            CriterionMeasure::Risk => Some(self.risk),
-            CriterionMeasure::Resources => Some(self.resources_eur(day_rate_eur)),
-            CriterionMeasure::GoalContribution => Some(self.goal_contribution),
-            CriterionMeasure::StrategicQuality => Some(self.strategic_quality),
+            CriterionMeasure::CompetitiveQuality => self.competitive_quality.get(),
+            CriterionMeasure::Risk => self.risk.get(),
+            CriterionMeasure::Resources => self
+                .has_resources()
+                .then(|| self.resources_eur(day_rate_eur)),
+            CriterionMeasure::GoalContribution => self.goal_contribution.get(),
+            CriterionMeasure::StrategicQuality => self.strategic_quality.get(),
             CriterionMeasure::Custom => None,
         }
     }
@@ -201,9 +205,15 @@ impl Alternative {
         }
     }
 
+    /// Whether its resources are entered: a strategy needs some budget or effort, so none of
+    /// either means they are not entered yet.
+    pub fn has_resources(&self) -> bool {
+        self.budget_eur > 0.0 || self.effort_person_days > 0.0
+    }
+
     /// Moves the score a measure stands for by `delta`, kept within 0–10 (a drag on the
     /// alternatives map). Resources come from budget and effort and own scores belong to one
-    /// criterion: neither moves this way.
+    /// criterion: neither moves this way, and neither does a score not assessed yet.
     pub fn move_score(&mut self, measure: CriterionMeasure, delta: f64) {
         let value = match measure {
             CriterionMeasure::CompetitiveQuality => &mut self.competitive_quality,
@@ -212,7 +222,9 @@ impl Alternative {
             CriterionMeasure::StrategicQuality => &mut self.strategic_quality,
             CriterionMeasure::Resources | CriterionMeasure::Custom => return,
         };
-        *value = (*value + delta).clamp(0.0, 10.0);
+        if let Some(v) = value.get() {
+            value.set((v + delta).clamp(Score::MIN, Score::MAX));
+        }
     }
 
     /// Sets the own score for a criterion, and widens the criterion's uncertainty range, if it
@@ -322,12 +334,12 @@ mod tests {
             name: "A".into(),
             description: String::new(),
             options: Vec::new(),
-            competitive_quality: 7.0,
-            risk: 4.0,
+            competitive_quality: Score::new(7.0),
+            risk: Score::new(4.0),
             budget_eur: 10_000.0,
             effort_person_days: 20.0,
-            goal_contribution: 6.0,
-            strategic_quality: 8.0,
+            goal_contribution: Score::new(6.0),
+            strategic_quality: Score::new(8.0),
             status: AlternativeStatus::Draft,
             custom_scores: vec![CustomScore {
                 criterion: CriterionId(9),
@@ -388,7 +400,12 @@ mod tests {
                 a.goal_contribution,
                 a.strategic_quality
             ),
-            (10.0, 2.5, 0.0, 8.5)
+            (
+                Score::new(10.0),
+                Score::new(2.5),
+                Score::new(0.0),
+                Score::new(8.5)
+            )
         );
         let before = a.clone();
         a.move_score(CriterionMeasure::Resources, 3.0);

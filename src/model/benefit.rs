@@ -2,6 +2,7 @@
 
 use super::ids::{BenefitId, ModuleId, impl_has_id};
 use super::potential::PotentialType;
+use super::score::Score;
 use serde::{Deserialize, Serialize};
 
 /// A benefit social media can bring to one business-model module.
@@ -17,7 +18,7 @@ pub struct Benefit {
     /// What the company gains.
     pub description: String,
     /// Social media relevance of the benefit, 0 to 10.
-    pub relevance: f64,
+    pub relevance: Score,
     /// The kind of change it brings to the module.
     pub change_potential: PotentialType,
     /// Opportunities for the business model.

@@ -18,6 +18,7 @@ use super::potential::{
     UsageFormatKind, UserBenefit,
 };
 use super::project::Project;
+use super::score::Score;
 
 choice_enum! {
     /// The kinds of list item a project holds.
@@ -177,7 +178,7 @@ pub fn add_item(project: &mut Project, kind: ItemKind, today: Date) -> Result<It
             p.foundation.topics.push(Topic {
                 id,
                 name: format!("Topic {}", id.0),
-                affinity: 5.0,
+                affinity: Score::NOT_ASSESSED,
                 note: String::new(),
             });
             ItemRef::Topic(id)
@@ -192,7 +193,7 @@ pub fn add_item(project: &mut Project, kind: ItemKind, today: Date) -> Result<It
                 prerequisites: String::new(),
                 criteria: String::new(),
                 risks: String::new(),
-                competitive_quality: 5.0,
+                competitive_quality: Score::NOT_ASSESSED,
             });
             ItemRef::UsageFormat(id)
         }
@@ -202,7 +203,7 @@ pub fn add_item(project: &mut Project, kind: ItemKind, today: Date) -> Result<It
                 id,
                 kind: ImpactKind::Information,
                 description: String::new(),
-                relevance: 5.0,
+                relevance: Score::NOT_ASSESSED,
             });
             ItemRef::ImpactFormat(id)
         }
@@ -212,7 +213,7 @@ pub fn add_item(project: &mut Project, kind: ItemKind, today: Date) -> Result<It
                 id,
                 module: None,
                 potential_type: PotentialType::Support,
-                strength: 5.0,
+                strength: Score::NOT_ASSESSED,
                 decision: PotentialDecision::Open,
                 note: String::new(),
             });
@@ -225,7 +226,7 @@ pub fn add_item(project: &mut Project, kind: ItemKind, today: Date) -> Result<It
                 name: format!("User benefit {}", id.0),
                 description: String::new(),
                 topic: None,
-                strength: 5.0,
+                strength: Score::NOT_ASSESSED,
             });
             ItemRef::UserBenefit(id)
         }
@@ -237,7 +238,7 @@ pub fn add_item(project: &mut Project, kind: ItemKind, today: Date) -> Result<It
                 module,
                 name: format!("Benefit {}", id.0),
                 description: String::new(),
-                relevance: 5.0,
+                relevance: Score::NOT_ASSESSED,
                 change_potential: PotentialType::Support,
                 opportunities: String::new(),
                 risks: String::new(),
@@ -268,8 +269,8 @@ pub fn add_item(project: &mut Project, kind: ItemKind, today: Date) -> Result<It
                 channels: Vec::new(),
                 required_performance: String::new(),
                 priority: Priority::Medium,
-                relevance: 5.0,
-                assessment: CompetitiveAssessment::Parity,
+                relevance: Score::NOT_ASSESSED,
+                assessment: CompetitiveAssessment::NotAssessed,
                 benefits: Vec::new(),
             });
             ItemRef::Option(id)
@@ -281,12 +282,12 @@ pub fn add_item(project: &mut Project, kind: ItemKind, today: Date) -> Result<It
                 name: format!("Alternative {}", id.0),
                 description: String::new(),
                 options: Vec::new(),
-                competitive_quality: 5.0,
-                risk: 5.0,
-                budget_eur: 50_000.0,
-                effort_person_days: 200.0,
-                goal_contribution: 5.0,
-                strategic_quality: 5.0,
+                competitive_quality: Score::NOT_ASSESSED,
+                risk: Score::NOT_ASSESSED,
+                budget_eur: 0.0,
+                effort_person_days: 0.0,
+                goal_contribution: Score::NOT_ASSESSED,
+                strategic_quality: Score::NOT_ASSESSED,
                 status: AlternativeStatus::Draft,
                 custom_scores: Vec::new(),
                 ranges: Vec::new(),
@@ -318,7 +319,7 @@ pub fn add_item(project: &mut Project, kind: ItemKind, today: Date) -> Result<It
                 text: String::new(),
                 kind: AssumptionKind::Assumption,
                 alternatives: Vec::new(),
-                status: AssumptionStatus::Holds,
+                status: AssumptionStatus::NotReviewed,
                 options: Vec::new(),
                 last_review: None,
                 note: String::new(),
@@ -541,7 +542,9 @@ pub fn copy_options(target: &mut Project, source: &Project, ids: &[OptionId]) ->
             user_benefit: user_benefit.map(UserBenefitId),
             usage_format: usage_format.map(UsageFormatId),
             benefits: Vec::new(),
-            assessment: CompetitiveAssessment::Parity,
+            // Another company's position and relevance say nothing about this one's.
+            assessment: CompetitiveAssessment::NotAssessed,
+            relevance: Score::NOT_ASSESSED,
             ..o.clone()
         });
         new_ids.push(new_id);
@@ -569,7 +572,8 @@ mod copy_tests {
         assert_eq!(copied.channels, original.channels);
         assert_eq!(copied.participation, original.participation);
         assert!(copied.benefits.is_empty());
-        assert_eq!(copied.assessment, CompetitiveAssessment::Parity);
+        assert_eq!(copied.assessment, CompetitiveAssessment::NotAssessed);
+        assert_eq!(copied.relevance, Score::NOT_ASSESSED);
         assert_eq!(copied.topic, None);
         assert!(validate(&target).is_empty());
 

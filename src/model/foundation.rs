@@ -2,6 +2,7 @@
 
 use super::choice::choice_enum;
 use super::ids::{GoalId, ModuleId, TopicId, impl_has_id};
+use super::score::Score;
 use serde::{Deserialize, Serialize};
 
 /// The company, its business model split into modules, its goals and its social media affinity.
@@ -19,7 +20,7 @@ pub struct Foundation {
     /// Company goals and social media goals.
     pub goals: Vec<Goal>,
     /// How far social media can influence the market as a whole, 0 (not at all) to 10.
-    pub market_affinity: f64,
+    pub market_affinity: Score,
     /// Why the market affinity was rated this way.
     #[serde(default)]
     pub market_affinity_note: String,
@@ -99,7 +100,7 @@ pub struct Topic {
     /// The topic.
     pub name: String,
     /// Social media affinity of this topic, 0 (none) to 10.
-    pub affinity: f64,
+    pub affinity: Score,
     /// Why it was rated this way.
     #[serde(default)]
     pub note: String,
@@ -124,7 +125,6 @@ impl Foundation {
             .collect();
         Self {
             modules,
-            market_affinity: 5.0,
             ..Self::default()
         }
     }

@@ -123,13 +123,15 @@ choice_enum! {
 choice_enum! {
     /// The state of a monitored assumption.
     AssumptionStatus {
+        /// Not reviewed yet: nobody has checked whether it holds.
+        NotReviewed => "Not reviewed yet",
         /// Still holds.
         Holds => "Holds",
         /// Signs that it may not hold.
         AtRisk => "At risk",
         /// No longer holds: a trigger to adapt the strategy.
         Broken => "Broken",
-    } default Holds
+    } default NotReviewed
 }
 
 /// An assumption, prerequisite or framework condition that the strategy relies on.
@@ -269,6 +271,14 @@ impl Kpi {
             Some(Actual(date, value)) => Actual(date.end_of_month_after(1), value),
             None => Actual(today, self.baseline),
         }
+    }
+}
+
+impl AssumptionStatus {
+    /// Whether the status calls for attention: at risk or broken (not reviewed yet is a gap
+    /// for the strategy check, not a warning sign).
+    pub fn is_trouble(self) -> bool {
+        matches!(self, Self::AtRisk | Self::Broken)
     }
 }
 

@@ -16,6 +16,7 @@ pub mod management;
 pub mod options;
 pub mod potential;
 pub mod project;
+pub mod score;
 pub mod stress;
 pub mod validate;
 pub mod versions;
@@ -44,6 +45,7 @@ pub use potential::{
     PotentialType, UsageFormat, UsageFormatKind, UserBenefit,
 };
 pub use project::{CURRENT_VERSION, DEFAULT_DAY_RATE_EUR, Project};
+pub use score::{Pending, Score, pending};
 pub use validate::{Finding, validate};
 pub use versions::{Change, StrategyVersion};
 pub use voting::{Ballot, Dots, VoteSubject, VoteTarget, VotingRound};

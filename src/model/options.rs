@@ -4,6 +4,7 @@ use super::choice::choice_enum;
 use super::ids::{
     BenefitId, OptionId, TopicId, UsageFormatId, UserBenefitId, impl_has_id, set_link,
 };
+use super::score::Score;
 use serde::{Deserialize, Serialize};
 
 choice_enum! {
@@ -21,13 +22,16 @@ choice_enum! {
 choice_enum! {
     /// The method's three-level competitive assessment.
     CompetitiveAssessment {
+        /// Not judged yet: the competition matrix suggests a position once the option's arenas
+        /// are rated.
+        NotAssessed => "Not assessed yet",
         /// Performance above the competitors'.
         Leading => "Leading position",
         /// About the competitors' performance.
         Parity => "Parity with competitors",
         /// Below the competitors'.
         Weaker => "Weaker position",
-    } default Parity
+    } default NotAssessed
 }
 
 /// An option for action, derived in pbsm's order: topic, user benefit, usage format,
@@ -56,7 +60,7 @@ pub struct ActionOption {
     /// Priority.
     pub priority: Priority,
     /// Social media relevance, 0 to 10.
-    pub relevance: f64,
+    pub relevance: Score,
     /// Competitive assessment.
     pub assessment: CompetitiveAssessment,
     /// The corporate benefits it realises.

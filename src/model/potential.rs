@@ -4,6 +4,7 @@ use super::choice::choice_enum;
 use super::ids::{
     ImpactFormatId, ModuleId, PotentialId, TopicId, UsageFormatId, UserBenefitId, impl_has_id,
 };
+use super::score::Score;
 use serde::{Deserialize, Serialize};
 
 /// What social media can do for this company: usage formats, impact formats, the change
@@ -56,7 +57,7 @@ pub struct UsageFormat {
     /// What can go wrong.
     pub risks: String,
     /// How well a position built on it holds against competitors, 0 to 10.
-    pub competitive_quality: f64,
+    pub competitive_quality: Score,
 }
 
 choice_enum! {
@@ -86,7 +87,7 @@ pub struct ImpactFormat {
     /// How it works in this market.
     pub description: String,
     /// How much it matters for this company, 0 to 10.
-    pub relevance: f64,
+    pub relevance: Score,
 }
 
 choice_enum! {
@@ -126,7 +127,7 @@ pub struct ModulePotential {
     /// The kind of potential.
     pub potential_type: PotentialType,
     /// How strong it is, 0 to 10.
-    pub strength: f64,
+    pub strength: Score,
     /// Whether the strategy uses it.
     #[serde(default)]
     pub decision: PotentialDecision,
@@ -147,7 +148,7 @@ pub struct UserBenefit {
     /// The topic it belongs to, if any.
     pub topic: Option<TopicId>,
     /// How strongly users value it compared with what competitors offer them, 0 to 10.
-    pub strength: f64,
+    pub strength: Score,
 }
 
 impl_has_id!(

@@ -14,8 +14,9 @@ use super::potential::PerformancePotential;
 use serde::{Deserialize, Serialize};
 
 /// The file format version this build writes. Files with a higher version are refused.
-/// Version 2 added dot voting (`votes`); see `io::migrate` for the upgrade of older files.
-pub const CURRENT_VERSION: u32 = 2;
+/// Version 2 added dot voting (`votes`); version 3 ratings, assessments and reviews that are
+/// not assessed yet. See `io::migrate` for the upgrade of older files.
+pub const CURRENT_VERSION: u32 = 3;
 
 /// The day rate used to value effort when a project does not say otherwise.
 pub const DEFAULT_DAY_RATE_EUR: f64 = 650.0;
@@ -325,13 +326,15 @@ impl Project {
 
 #[cfg(test)]
 mod tests {
+    use super::super::score::Score;
+
     #[test]
     fn ranges_follow_an_edited_value_so_the_project_stays_valid() {
         let mut p = crate::io::SAMPLES[0].load().unwrap();
         assert!(!p.fit_ranges(), "the sample's ranges already fit");
         // Competitive quality of the first alternative has the range 6.5..9.
-        p.alternatives[0].competitive_quality = 9.5;
-        p.alternatives[0].risk = 1.0;
+        p.alternatives[0].competitive_quality = Score::new(9.5);
+        p.alternatives[0].risk = Score::new(1.0);
         p.alternatives[2].budget_eur = 1_000_000.0;
         assert!(!crate::model::validate(&p).is_empty());
         assert!(p.fit_ranges());

@@ -44,6 +44,10 @@ fn score(seed: u32) -> f64 {
     f64::from((seed.wrapping_mul(2_654_435_761) >> 7) % 21) / 2.0
 }
 
+fn rating(seed: u32) -> Score {
+    Score::new(score(seed))
+}
+
 fn pick<T: Copy>(items: &[T], seed: u32) -> Option<T> {
     let len = u32::try_from(items.len()).ok().filter(|n| *n > 0)?;
     items.get(usize::try_from(seed % len).ok()?).copied()
@@ -54,12 +58,13 @@ pub fn stress_project(size: StressSize) -> Project {
     let mut p = Project::new("Generated stress project");
     p.summary = "A generated project to measure the workbench at scale.".to_owned();
     let start = Date::new(2020, 1, 31).unwrap_or_else(Date::today);
+    p.foundation.market_affinity = Score::new(7.0);
     let modules: Vec<ModuleId> = p.foundation.modules.iter().map(|m| m.id).collect();
     for i in 1..=20 {
         p.foundation.topics.push(Topic {
             id: TopicId(i),
             name: format!("Topic {i}"),
-            affinity: score(i),
+            affinity: rating(i),
             note: String::new(),
         });
         p.foundation.goals.push(Goal {
@@ -82,14 +87,14 @@ pub fn stress_project(size: StressSize) -> Project {
             prerequisites: "A team of two".to_owned(),
             criteria: "Reach, engagement".to_owned(),
             risks: "Platform dependence".to_owned(),
-            competitive_quality: score(i + 3),
+            competitive_quality: rating(i + 3),
         });
         p.potential.user_benefits.push(UserBenefit {
             id: UserBenefitId(i),
             name: format!("User benefit {i}"),
             description: "What the user gets".to_owned(),
             topic: Some(TopicId(i)),
-            strength: score(i + 5),
+            strength: rating(i + 5),
         });
     }
     for (i, module) in (1..).zip(&modules) {
@@ -97,7 +102,7 @@ pub fn stress_project(size: StressSize) -> Project {
             id: PotentialId(i),
             module: Some(*module),
             potential_type: pick(PotentialType::ALL, i).unwrap_or_default(),
-            strength: score(i),
+            strength: rating(i),
             decision: PotentialDecision::Use,
             note: "Generated".to_owned(),
         });
@@ -108,7 +113,7 @@ pub fn stress_project(size: StressSize) -> Project {
             module: pick(&modules, i).unwrap_or(ModuleId(1)),
             name: format!("Benefit {i}"),
             description: "A benefit for the module".to_owned(),
-            relevance: score(i),
+            relevance: rating(i),
             change_potential: pick(PotentialType::ALL, i).unwrap_or_default(),
             opportunities: "Opportunities".to_owned(),
             risks: "Risks".to_owned(),
@@ -159,7 +164,7 @@ pub fn stress_project(size: StressSize) -> Project {
             channels: vec!["Instagram".to_owned(), "Own community".to_owned()],
             required_performance: "Weekly content".to_owned(),
             priority: pick(Priority::ALL, i).unwrap_or_default(),
-            relevance: score(i),
+            relevance: rating(i),
             assessment: pick(CompetitiveAssessment::ALL, i).unwrap_or_default(),
             benefits: vec![BenefitId(i % 100 + 1)],
         });
@@ -179,12 +184,12 @@ pub fn stress_project(size: StressSize) -> Project {
             name: format!("Alternative {i}"),
             description: "A generated alternative".to_owned(),
             options,
-            competitive_quality: score(i),
-            risk: score(i + 11),
+            competitive_quality: rating(i),
+            risk: rating(i + 11),
             budget_eur: f64::from(20_000 + (i * 7_919) % 300_000),
             effort_person_days: f64::from(50 + (i * 31) % 900),
-            goal_contribution: score(i + 2),
-            strategic_quality: score(i + 4),
+            goal_contribution: rating(i + 2),
+            strategic_quality: rating(i + 4),
             status: pick(AlternativeStatus::ALL, i).unwrap_or_default(),
             custom_scores: Vec::new(),
             statements: Vec::new(),

@@ -6,7 +6,7 @@ use super::date::Date;
 use super::decision::Criterion;
 use super::management::{Adaptation, Kpi};
 use super::project::Project;
-use crate::format::trim_number as number;
+use crate::format::{rating_number as rating, trim_number as number};
 use serde::{Deserialize, Serialize};
 
 /// A kept state of the strategy.
@@ -109,10 +109,10 @@ pub fn compare(version: &StrategyVersion, project: &Project) -> Vec<Change> {
         diff("status", old.status.to_string(), new.status.to_string());
         diff(
             "competitive quality",
-            number(old.competitive_quality),
-            number(new.competitive_quality),
+            rating(old.competitive_quality),
+            rating(new.competitive_quality),
         );
-        diff("risk", number(old.risk), number(new.risk));
+        diff("risk", rating(old.risk), rating(new.risk));
         diff(
             "budget (EUR)",
             number(old.budget_eur),
@@ -125,13 +125,13 @@ pub fn compare(version: &StrategyVersion, project: &Project) -> Vec<Change> {
         );
         diff(
             "goal contribution",
-            number(old.goal_contribution),
-            number(new.goal_contribution),
+            rating(old.goal_contribution),
+            rating(new.goal_contribution),
         );
         diff(
             "strategic quality",
-            number(old.strategic_quality),
-            number(new.strategic_quality),
+            rating(old.strategic_quality),
+            rating(new.strategic_quality),
         );
         diff(
             "options",
@@ -195,6 +195,7 @@ pub fn compare(version: &StrategyVersion, project: &Project) -> Vec<Change> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Score;
     use crate::model::{Actual, ItemKind, KpiId, add_item, validate};
 
     fn today() -> Date {
@@ -232,7 +233,7 @@ mod tests {
         let mut p = crate::io::SAMPLES[0].load().unwrap();
         p.start_follow_up("v1", today());
         let mut now = p.clone();
-        now.alternatives[0].risk = 7.0;
+        now.alternatives[0].risk = Score::new(7.0);
         now.decision.set_weight(crate::model::CriterionId(1), 0.5);
         now.management.kpis[0].target = 3_000.0;
         now.management.kpis[0]

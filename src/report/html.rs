@@ -45,7 +45,7 @@ fn health_class(h: Health) -> &'static str {
 fn assumption_class(s: AssumptionStatus) -> &'static str {
     match s {
         AssumptionStatus::Holds => "good",
-        AssumptionStatus::AtRisk => "warn",
+        AssumptionStatus::NotReviewed | AssumptionStatus::AtRisk => "warn",
         AssumptionStatus::Broken => "bad",
     }
 }

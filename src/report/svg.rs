@@ -101,7 +101,11 @@ pub(super) fn map_svg(m: &Memo<'_>) -> String {
             8.0
         }
         .max(8.0);
-        let (cx, cy) = (x(a.competitive_quality), y(a.risk));
+        // Not on the map until both its axes are assessed (the memo lists it as not assessed).
+        let (Some(quality), Some(risk)) = (a.competitive_quality.get(), a.risk.get()) else {
+            continue;
+        };
+        let (cx, cy) = (x(quality), y(risk));
         let dominated = m
             .analysis
             .evaluation

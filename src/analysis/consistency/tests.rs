@@ -1,6 +1,7 @@
 use super::*;
 use crate::analysis::decision::evaluate;
 use crate::io::SAMPLES;
+use crate::model::Score;
 use crate::model::{
     ArenaScore, Competitor, CompetitorId, MeasureStatus, OptionId, TopicId, add_item,
 };
@@ -102,12 +103,12 @@ fn a_dominated_or_over_budget_alternative_is_no_decision_ready_choice() {
     let (first, second) = (p.alternatives[0].id, p.alternatives[1].id);
     let b = p.alternatives[1].clone();
     let a = &mut p.alternatives[0];
-    a.competitive_quality = b.competitive_quality - 1.0;
-    a.risk = b.risk + 1.0;
+    a.competitive_quality = Score::new(b.competitive_quality.or(0.0) - 1.0);
+    a.risk = Score::new(b.risk.or(0.0) + 1.0);
     a.budget_eur = b.budget_eur + 1_000.0;
     a.effort_person_days = b.effort_person_days + 1.0;
-    a.goal_contribution = b.goal_contribution - 1.0;
-    a.strategic_quality = b.strategic_quality - 1.0;
+    a.goal_contribution = Score::new(b.goal_contribution.or(0.0) - 1.0);
+    a.strategic_quality = Score::new(b.strategic_quality.or(0.0) - 1.0);
     a.ranges.clear();
     a.custom_scores.clear();
     a.status = AlternativeStatus::DecisionReady;

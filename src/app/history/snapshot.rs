@@ -6,12 +6,12 @@
 //! changes one number costs about one element and a few pointers instead of a whole project.
 //! The model itself stays plain: panes edit `&mut Project` as before.
 
-use crate::model::Project;
 use crate::model::competition::Competition;
 use crate::model::decision::{Budget, Decision};
 use crate::model::foundation::Foundation;
 use crate::model::management::{HealthThresholds, Management};
 use crate::model::potential::PerformancePotential;
+use crate::model::{Project, Score};
 use std::sync::Arc;
 
 /// Elements per chunk of a [`SharedVec`]: a changed element costs a new chunk of this many
@@ -56,7 +56,7 @@ macro_rules! share_by_copy {
     )*};
 }
 
-share_by_copy!(u32, u64, f64, Option<Budget>, HealthThresholds);
+share_by_copy!(u32, u64, f64, Score, Option<Budget>, HealthThresholds);
 
 /// Texts are shared whole: a long description is stored once however many steps keep it.
 impl Share for String {
@@ -261,7 +261,7 @@ share_struct! {
         description: String,
         modules: Vec<crate::model::foundation::BusinessModule>,
         goals: Vec<crate::model::foundation::Goal>,
-        market_affinity: f64,
+        market_affinity: Score,
         market_affinity_note: String,
         topics: Vec<crate::model::foundation::Topic>,
     }
@@ -377,7 +377,7 @@ mod tests {
     fn a_changed_number_costs_one_element_and_its_chunk() {
         let mut p = stress_project(StressSize::scaled(20));
         let first = Snapshot::new(&p, None);
-        p.options[100].relevance += 1.0;
+        p.options[100].relevance = Score::new(p.options[100].relevance.or(0.0) + 1.0);
         let second = Snapshot::new(&p, Some(&first));
         let (a, b) = (first.stored(), second.stored());
         assert_eq!(new_elements(&a.options, &b.options), 1);
@@ -401,7 +401,7 @@ mod tests {
         assert!(Arc::ptr_eq(&a.summary, &b.summary));
         assert!(Snapshot::new(&p, None).restore() == p);
         assert!(second.restore() == p);
-        p.options[100].relevance -= 1.0;
+        p.options[100].relevance = Score::new(p.options[100].relevance.or(0.0) - 1.0);
         assert!(first.restore() == p);
     }
 

@@ -1,6 +1,7 @@
 //! Tests of the undo history: its behaviour, and exact states over many random steps.
 
 use super::*;
+use crate::model::Score;
 use std::sync::Arc;
 
 #[test]
@@ -116,7 +117,7 @@ fn random_edit(p: &mut Project, rng: &mut crate::analysis::rng::Rng) {
         0 => {
             let n = pick(p.options.len());
             if let Some(o) = p.options.get_mut(n) {
-                o.relevance = value;
+                o.relevance = Score::new(value);
             }
         }
         1 => {
@@ -237,10 +238,10 @@ fn the_states_of_many_steps_share_what_they_did_not_change() {
     let mut p = crate::model::stress::stress_project(crate::model::stress::StressSize::scaled(20));
     let mut h = History::new(&p);
     for i in 0..50 {
-        p.options[i * 3].relevance = if p.options[i * 3].relevance == 1.0 {
-            2.0
+        p.options[i * 3].relevance = if p.options[i * 3].relevance == Score::new(1.0) {
+            Score::new(2.0)
         } else {
-            1.0
+            Score::new(1.0)
         };
         assert!(h.commit(&p));
         h.undo(&mut p);

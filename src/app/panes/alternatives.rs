@@ -3,7 +3,7 @@
 use super::master_detail;
 use crate::app::state::PaneEnv;
 use crate::app::widgets::Rating;
-use crate::app::widgets::{self, Col, cell_text, eur, form, pane_header, score_text};
+use crate::app::widgets::{self, Col, cell_text, eur, form, pane_header, rating_text};
 use crate::model::{ItemKind, ItemRef, Project};
 use egui::RichText;
 
@@ -39,8 +39,8 @@ pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
         |a, row| {
             cell_text(row, &a.name);
             cell_text(row, a.status.to_string());
-            cell_text(row, score_text(a.competitive_quality));
-            cell_text(row, score_text(a.risk));
+            cell_text(row, rating_text(a.competitive_quality));
+            cell_text(row, rating_text(a.risk));
             cell_text(row, eur(a.resources_eur(rate)));
             cell_text(row, a.options.len().to_string());
         },
@@ -115,7 +115,8 @@ pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
                 ui.horizontal_wrapped(|ui| {
                     let level = match s.status {
                         crate::model::AssumptionStatus::Holds => 1,
-                        crate::model::AssumptionStatus::AtRisk => 0,
+                        crate::model::AssumptionStatus::NotReviewed
+                        | crate::model::AssumptionStatus::AtRisk => 0,
                         crate::model::AssumptionStatus::Broken => -1,
                     };
                     ui.label(

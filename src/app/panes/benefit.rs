@@ -3,7 +3,7 @@
 use super::{master_detail, module_items, name_or_dash};
 use crate::app::state::PaneEnv;
 use crate::app::widgets::Rating;
-use crate::app::widgets::{Col, cell_text, form, pane_header, score_text};
+use crate::app::widgets::{Col, cell_text, form, pane_header, rating_text};
 use crate::model::{ItemKind, ItemRef, Project};
 
 const GUIDANCE: &str = "Per module of the business model: which benefits can social media bring, how relevant is \
@@ -35,7 +35,7 @@ pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
         |b, row| {
             cell_text(row, name_or_dash(&modules, Some(b.module)));
             cell_text(row, &b.name);
-            cell_text(row, score_text(b.relevance));
+            cell_text(row, rating_text(b.relevance));
             cell_text(row, b.change_potential.to_string());
             let n = realised_by
                 .iter()

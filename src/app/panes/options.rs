@@ -3,7 +3,7 @@
 use super::{master_detail, name_or_dash, topic_items, usage_format_items, user_benefit_items};
 use crate::app::state::PaneEnv;
 use crate::app::widgets::Rating;
-use crate::app::widgets::{self, Col, cell_text, form, pane_header, score_text};
+use crate::app::widgets::{self, Col, NOT_ASSESSED, cell_text, form, pane_header, rating_text};
 use crate::model::{CompetitiveAssessment, ItemKind, ItemRef, Project};
 use egui::RichText;
 
@@ -54,11 +54,11 @@ pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
             cell_text(row, name_or_dash(&topics, o.topic));
             cell_text(row, name_or_dash(&usage_formats, o.usage_format));
             cell_text(row, o.priority.to_string());
-            cell_text(row, score_text(o.relevance));
+            cell_text(row, rating_text(o.relevance));
             row.col(|ui| {
                 let level = match o.assessment {
                     CompetitiveAssessment::Leading => 1,
-                    CompetitiveAssessment::Parity => 0,
+                    CompetitiveAssessment::NotAssessed | CompetitiveAssessment::Parity => 0,
                     CompetitiveAssessment::Weaker => -1,
                 };
                 let color = widgets::signal_color(ui, level);
@@ -66,6 +66,7 @@ pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
                     CompetitiveAssessment::Leading => "Leading",
                     CompetitiveAssessment::Parity => "Parity",
                     CompetitiveAssessment::Weaker => "Weaker",
+                    CompetitiveAssessment::NotAssessed => NOT_ASSESSED,
                 };
                 ui.add(
                     egui::Label::new(RichText::new(short).color(color))

@@ -5,7 +5,7 @@ use crate::app::command::Command;
 use crate::app::state::{PaneEnv, PotentialSection};
 use crate::app::widgets::Rating;
 use crate::app::widgets::{
-    self, Col, cell_text, form, list_toolbar, pane_header, score_text, section_tabs,
+    self, Col, cell_text, form, list_toolbar, pane_header, rating_text, section_tabs,
 };
 use crate::model::{ItemKind, ItemRef, Project};
 
@@ -49,7 +49,7 @@ fn usage_formats_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<
         |u, row| {
             cell_text(row, &u.name);
             cell_text(row, u.kind.to_string());
-            cell_text(row, score_text(u.competitive_quality));
+            cell_text(row, rating_text(u.competitive_quality));
         },
         |ui, u, _env| {
             form(ui, ("usage_format", u.id), |f| {
@@ -146,7 +146,7 @@ fn change_potential_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneE
             };
             cell_text(row, module);
             cell_text(row, m.potential_type.to_string());
-            cell_text(row, score_text(m.strength));
+            cell_text(row, rating_text(m.strength));
             cell_text(row, m.decision.to_string());
             cell_text(row, &m.note);
         },
@@ -179,7 +179,7 @@ fn user_benefits_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<
         |u, row| {
             cell_text(row, &u.name);
             cell_text(row, name_or_dash(&topics, u.topic));
-            cell_text(row, score_text(u.strength));
+            cell_text(row, rating_text(u.strength));
         },
         |ui, u, _env| {
             form(ui, ("user_benefit", u.id), |f| {

@@ -18,6 +18,7 @@ use super::ids::{
     UsageFormatId, UserBenefitId,
 };
 use super::project::Project;
+use super::score::Score;
 use std::collections::HashSet;
 use std::fmt;
 use std::hash::Hash;
@@ -77,7 +78,18 @@ impl Checker {
         });
     }
 
-    fn score(&mut self, item: &str, at: &ValuePath, field: &'static str, label: &str, value: f64) {
+    /// A 0–10 rating: one not assessed yet is fine (the strategy check asks for it).
+    fn score(
+        &mut self,
+        item: &str,
+        at: &ValuePath,
+        field: &'static str,
+        label: &str,
+        value: impl Into<Score>,
+    ) {
+        let Some(value) = value.into().get() else {
+            return;
+        };
         if !value.is_finite() || !SCORE_RANGE.contains(&value) {
             self.add(
                 item,

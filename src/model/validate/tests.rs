@@ -43,7 +43,7 @@ fn paths_read_like_the_file() {
 #[test]
 fn findings_carry_the_path_of_their_value() {
     let mut p = crate::io::SAMPLES[0].load().unwrap();
-    p.alternatives[2].risk = f64::NAN;
+    p.alternatives[2].risk = Score::new(f64::NAN);
     p.decision.criteria[0].weight += 0.5;
     let paths: Vec<String> = validate(&p).iter().map(|f| f.path.to_string()).collect();
     assert!(

@@ -47,7 +47,7 @@ pub(super) fn assumptions_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut
                     .map_or((a.status, false), |(_, s, f)| (*s, *f));
                 let level = match status {
                     AssumptionStatus::Holds => 1,
-                    AssumptionStatus::AtRisk => 0,
+                    AssumptionStatus::NotReviewed | AssumptionStatus::AtRisk => 0,
                     AssumptionStatus::Broken => -1,
                 };
                 let text = if by_trigger {

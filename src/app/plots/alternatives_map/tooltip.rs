@@ -23,10 +23,10 @@ pub(super) fn tooltip_ui(
                 ui.end_row();
             }
             ui.label("Competitive quality");
-            ui.label(widgets::score_text(alt.competitive_quality));
+            ui.label(widgets::rating_text(alt.competitive_quality));
             ui.end_row();
             ui.label("Risk");
-            ui.label(widgets::score_text(alt.risk));
+            ui.label(widgets::rating_text(alt.risk));
             ui.end_row();
             ui.label("Budget");
             ui.label(widgets::eur(alt.budget_eur));
