@@ -214,8 +214,13 @@ fn the_version_3_fixture_keeps_what_is_not_assessed_and_leaves_it_out_of_the_ran
     assert_eq!(e.alternatives.len(), 3);
     assert!(e.alternative(AlternativeId(4)).is_none());
     assert_eq!(e.not_assessed.len(), 1);
-    let (id, missing) = &e.not_assessed[0];
-    assert_eq!(*id, AlternativeId(4));
+    let left_out = &e.not_assessed[0];
+    let missing = &left_out.lacks;
+    assert_eq!(left_out.id, AlternativeId(4));
+    assert_eq!(
+        e.not_assessed_note().unwrap(),
+        "Not ranked until assessed: “Dark-sky weekends (being drafted)” (lacks competitive quality, resources, contribution to goals, strategic quality)."
+    );
     assert!(
         missing.contains(&"Competitive quality".to_owned()),
         "{missing:?}"

@@ -390,3 +390,41 @@ fn the_menu_and_the_palette_name_each_action_alike() {
     }
     assert_eq!(Command::NewProject.label(), "New project");
 }
+
+#[test]
+fn a_version_2_file_opens_with_its_never_reviewed_assumption_shown_as_not_reviewed() {
+    let mut h = sample();
+    let fixture =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v2/bakery.pbsm.ron");
+    // As version 2 wrote a new assumption: "holds", never reviewed.
+    let text = std::fs::read_to_string(fixture).unwrap().replace(
+        r#"status: Holds, last_review: Some("2026-10-15")"#,
+        "status: Holds, last_review: None",
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bakery-v2.pbsm.ron");
+    std::fs::write(&path, text).unwrap();
+    h.state_mut()
+        .send(pbsm::app::command::Command::OpenPath(path));
+    h.step();
+    settle(&mut h);
+    h.get_by_label_contains("upgraded from format version 2");
+    open_pane(&mut h, PaneKind::Management);
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Assumptions")
+        .click();
+    h.run();
+    h.get_by_label_contains("Interest in home baking stays at least at the 2024 level")
+        .click();
+    h.run();
+    // The list and the form both say so; the other statuses are as the file set them.
+    assert!(h.query_all_by_label("Not reviewed yet").count() >= 1);
+    assert!(h.query_all_by_label("At risk").count() >= 1);
+    assert_eq!(
+        h.state().project().management.assumptions[0].status,
+        pbsm::model::AssumptionStatus::AtRisk
+    );
+    assert_eq!(
+        h.state().project().management.assumptions[1].status,
+        pbsm::model::AssumptionStatus::NotReviewed
+    );
+}

@@ -9,18 +9,21 @@ use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 use pbsm::app::layout::PaneKind;
 use pbsm::app::plots::alternatives_map::last_geometry;
-use pbsm::model::{AlternativeId, ItemKind, ItemRef};
+use pbsm::model::{AlternativeId, ItemKind, ItemRef, Score};
+
+type Harness = egui_kittest::Harness<'static, pbsm::app::Workbench>;
 
 #[test]
-fn adding_and_removing_an_alternative_changes_the_map() {
+fn a_new_alternative_joins_the_map_and_the_ranking_once_it_is_assessed() {
     let mut h = sample();
     open_pane(&mut h, PaneKind::Alternatives);
     let map_x = 1280.0 * 0.6;
-    assert!(
-        !texts_right_of(&h, map_x)
+    let on_map = |h: &Harness| {
+        texts_right_of(h, map_x)
             .iter()
             .any(|t| t == "Alternative 4")
-    );
+    };
+    assert!(!on_map(&h));
 
     click(&mut h, "➕ Add alternative");
     assert_eq!(h.state().project().alternatives.len(), 4);
@@ -28,23 +31,40 @@ fn adding_and_removing_an_alternative_changes_the_map() {
         h.state().selection().get(ItemKind::Alternative),
         Some(ItemRef::Alternative(AlternativeId(4)))
     );
+    // Not assessed yet: no bubble at a made-up position, but a note that says why, and no rank.
+    assert!(!on_map(&h), "a new alternative has no place on the map yet");
+    assert_eq!(last_geometry(&h.ctx).unwrap().bubbles.len(), 3);
+    h.get_by_label("Not on the map until assessed: “Alternative 4” (competitive quality, risk)");
     assert!(
-        texts_right_of(&h, map_x)
-            .iter()
-            .any(|t| t == "Alternative 4"),
-        "the new bubble is labelled on the map"
+        h.state()
+            .derived()
+            .evaluation
+            .alternative(AlternativeId(4))
+            .is_none()
     );
+    let a = h.state().project().alternative(AlternativeId(4)).unwrap();
+    assert!(!a.competitive_quality.is_assessed() && !a.risk.is_assessed());
+
+    // Rating both axes puts it on the map; the slider starts from the middle of the scale.
+    slider(&h, "Competitive quality").increment_accesskit();
+    h.run();
+    slider(&h, "Risk").decrement_accesskit();
+    h.run();
+    let a = h.state().project().alternative(AlternativeId(4)).unwrap();
+    assert_eq!(a.competitive_quality, Score::new(5.5));
+    assert_eq!(a.risk, Score::new(4.5));
+    assert!(on_map(&h), "the new bubble is labelled on the map");
     let geometry = last_geometry(&h.ctx).unwrap();
     assert_eq!(geometry.bubbles.len(), 4);
     assert_eq!(geometry.selected, Some(AlternativeId(4)));
+    assert!(
+        h.query_by_label_contains("Not on the map until assessed")
+            .is_none()
+    );
 
     click(&mut h, "🗑 Remove alternative");
     assert_eq!(h.state().project().alternatives.len(), 3);
-    assert!(
-        !texts_right_of(&h, map_x)
-            .iter()
-            .any(|t| t == "Alternative 4")
-    );
+    assert!(!on_map(&h));
     assert_eq!(last_geometry(&h.ctx).unwrap().bubbles.len(), 3);
 
     // Removal is one undo step; undo brings it back onto the map.

@@ -596,3 +596,76 @@ fn the_check_lists_consistency_findings_and_opens_their_item() {
             .is_none()
     );
 }
+
+#[test]
+fn a_rating_can_be_marked_not_assessed_and_the_ranking_then_leaves_it_out() {
+    let mut h = sample();
+    open_pane(&mut h, PaneKind::Alternatives);
+    let name = h.state().project().alternatives[0].name.clone();
+    let before = h.state().project().alternatives[0].risk;
+    assert!(before.is_assessed());
+
+    let not_assessed_shown = |h: &egui_kittest::Harness<'_, Workbench>| {
+        h.query_all_by(|n| n.value().as_deref() == Some("not assessed"))
+            .next()
+            .is_some()
+    };
+    assert!(!not_assessed_shown(&h));
+    // Right-click: mark the first alternative's risk as not assessed yet. (The right-click
+    // itself does not move the value, as egui's slider would.)
+    slider(&h, "Risk").click_secondary();
+    h.run();
+    assert_eq!(h.state().project().alternatives[0].risk, before);
+    click(&mut h, "Mark as not assessed yet");
+    assert_eq!(
+        h.state().project().alternatives[0].risk,
+        Score::NOT_ASSESSED
+    );
+    // The slider's number box reads "not assessed" instead of a made-up number.
+    assert!(not_assessed_shown(&h));
+
+    // The ranking leaves it out and says what it lacks; the check does not count it as done.
+    open_pane(&mut h, PaneKind::Decision);
+    h.get_by_label(&format!(
+        "Not ranked until assessed: “{name}” (lacks risk)."
+    ));
+    assert!(
+        h.state()
+            .derived()
+            .evaluation
+            .alternative(AlternativeId(1))
+            .is_none()
+    );
+    let check = h.state().derived().check.clone().unwrap();
+    assert!(
+        check.checklist.iter().any(|f| !f.ok
+            && f.text
+                .starts_with("1 judgements it rests on are not assessed yet (first: risk of")),
+        "{:#?}",
+        check.checklist
+    );
+
+    // A click on the slider rates it again, where it was clicked (the middle: 5).
+    open_pane(&mut h, PaneKind::Alternatives);
+    slider(&h, "Risk").click();
+    h.run();
+    assert_eq!(h.state().project().alternatives[0].risk, Score::new(5.0));
+    assert!(
+        h.state()
+            .derived()
+            .evaluation
+            .alternative(AlternativeId(1))
+            .is_some()
+    );
+
+    // Both steps undo.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(
+        h.state().project().alternatives[0].risk,
+        Score::NOT_ASSESSED
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(h.state().project().alternatives[0].risk, before);
+}

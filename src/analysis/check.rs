@@ -4,7 +4,7 @@
 use super::decision::evaluate;
 use crate::model::{
     AlternativeId, AlternativeStatus, Choice, CompetitorKind, Component, GoalKind, ItemRef,
-    PotentialDecision, Project,
+    Pending, PotentialDecision, Project, pending,
 };
 
 /// How far a component is covered.
@@ -255,7 +255,24 @@ pub fn check(project: &Project, id: AlternativeId) -> Option<StrategyCheck> {
         .iter()
         .filter_map(|o| o.usage_format.and_then(|u| p.potential.usage_format(u)))
         .all(|u| !u.risks.trim().is_empty());
+    let pending = pending_for(p, id);
     let checklist = vec![
+        Finding {
+            ok: pending.is_empty(),
+            text: match pending.as_slice() {
+                [] => "Every judgement the alternative rests on is assessed.".to_owned(),
+                [first, ..] => format!(
+                    "{} judgements it rests on are not assessed yet (first: {} of {}); a value not assessed never counts as done.",
+                    pending.len(),
+                    first.what,
+                    first.item.map_or_else(
+                        || "the market".to_owned(),
+                        |i| format!("“{}”", super::trace::item_name(p, i))
+                    ),
+                ),
+            },
+            item: pending.first().and_then(|x| x.item),
+        },
         Finding {
             ok: used > 0,
             text: if used > 0 {
@@ -352,6 +369,43 @@ pub fn check(project: &Project, id: AlternativeId) -> Option<StrategyCheck> {
         campaign_plan,
         score,
     })
+}
+
+/// What is not assessed yet among the judgements an alternative rests on: its own scores, its
+/// options' relevance and competitive assessment, the topics, usage formats, user benefits and
+/// corporate benefits those options build on, the market affinity, and the assumptions it
+/// relies on (directly or through an option).
+pub fn pending_for(project: &Project, id: AlternativeId) -> Vec<Pending> {
+    let Some(alt) = project.alternative(id) else {
+        return Vec::new();
+    };
+    let options: Vec<_> = alt
+        .options
+        .iter()
+        .filter_map(|b| project.option(b.option))
+        .collect();
+    let concerns = |item: Option<ItemRef>| match item {
+        None => true,
+        Some(ItemRef::Alternative(a)) => a == id,
+        Some(ItemRef::Option(o)) => alt.bundles(o),
+        Some(ItemRef::Topic(t)) => options.iter().any(|o| o.topic == Some(t)),
+        Some(ItemRef::UsageFormat(u)) => options.iter().any(|o| o.usage_format == Some(u)),
+        Some(ItemRef::UserBenefit(u)) => options.iter().any(|o| o.user_benefit == Some(u)),
+        Some(ItemRef::Benefit(b)) => options.iter().any(|o| o.realises(b)),
+        Some(ItemRef::Assumption(s)) => project
+            .management
+            .assumptions
+            .iter()
+            .find(|a| a.id == s)
+            .is_some_and(|a| {
+                a.alternatives.contains(&id) || a.options.iter().any(|o| alt.bundles(*o))
+            }),
+        Some(_) => false,
+    };
+    pending(project)
+        .into_iter()
+        .filter(|x| concerns(x.item))
+        .collect()
 }
 
 /// The label of a component with its kind ("core" or not), for lists.

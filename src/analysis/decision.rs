@@ -190,9 +190,20 @@ pub struct Evaluation {
     pub alternatives: Vec<AlternativeResult>,
     /// The best-ranked alternative within the budget, if a budget is set.
     pub best_within_budget: Option<AlternativeId>,
-    /// The alternatives left out because a value is not assessed yet, each with the criteria
-    /// it lacks (see [`not_assessed`]), in project order.
-    pub not_assessed: Vec<(AlternativeId, Vec<String>)>,
+    /// The alternatives left out because a value is not assessed yet (see [`not_assessed`]),
+    /// in project order.
+    pub not_assessed: Vec<LeftOut>,
+}
+
+/// An alternative left out of the decision analyses until its values are assessed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LeftOut {
+    /// The alternative.
+    pub id: AlternativeId,
+    /// Its name.
+    pub name: String,
+    /// The criteria it has no value for yet.
+    pub lacks: Vec<String>,
 }
 
 impl Evaluation {
@@ -204,6 +215,21 @@ impl Evaluation {
     /// The top-ranked alternative (the first in project order among ties).
     pub fn winner(&self) -> Option<&AlternativeResult> {
         self.alternatives.iter().find(|a| a.rank == 1)
+    }
+
+    /// A sentence naming the alternatives left out of the ranking and what each lacks, or
+    /// `None` when every alternative is ranked: "Not ranked until assessed: “Reach” (lacks
+    /// risk, resources)."
+    pub fn not_assessed_note(&self) -> Option<String> {
+        if self.not_assessed.is_empty() {
+            return None;
+        }
+        let parts: Vec<String> = self
+            .not_assessed
+            .iter()
+            .map(|l| format!("“{}” (lacks {})", l.name, l.lacks.join(", ").to_lowercase()))
+            .collect();
+        Some(format!("Not ranked until assessed: {}.", parts.join("; ")))
     }
 
     /// The alternatives in rank order (stable for ties).
@@ -224,12 +250,16 @@ pub fn evaluate(project: &Project) -> Evaluation {
 /// Alternatives with a value not assessed yet are left out and listed in
 /// [`Evaluation::not_assessed`].
 pub fn evaluate_with_weights(project: &Project, weights: &[f64]) -> Evaluation {
-    let left_out: Vec<(AlternativeId, Vec<String>)> = project
+    let left_out: Vec<LeftOut> = project
         .alternatives
         .iter()
         .filter_map(|a| {
             let missing = not_assessed(project, a);
-            (!missing.is_empty()).then(|| (a.id, missing.into_iter().map(str::to_owned).collect()))
+            (!missing.is_empty()).then(|| LeftOut {
+                id: a.id,
+                name: a.name.clone(),
+                lacks: missing.into_iter().map(str::to_owned).collect(),
+            })
         })
         .collect();
     let view = in_decision(project);

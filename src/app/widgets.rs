@@ -236,13 +236,22 @@ pub fn score_slider(ui: &mut Ui, score: &mut Score, rating: Rating) -> Response 
         )
     };
     let mut response = ui.add(slider).on_hover_text(hover);
-    if response.changed() || (!assessed && (response.clicked() || response.drag_stopped())) {
+    // egui's slider follows any mouse button: a right-click (for the menu below) must not move
+    // the value to where it landed.
+    let secondary = ui.input(|i| {
+        let button = egui::PointerButton::Secondary;
+        i.pointer.button_down(button) || i.pointer.button_released(button)
+    });
+    let touched =
+        response.changed() || (!assessed && (response.clicked() || response.drag_stopped()));
+    if touched && !secondary {
         score.set(value);
         response.mark_changed();
     }
     let mut cleared = false;
     if assessed {
-        response.context_menu(|ui| {
+        // The slider senses drags only, so the menu opens like a container's.
+        response.container_context_menu(|ui| {
             if ui.button("Mark as not assessed yet").clicked() {
                 cleared = true;
                 ui.close();

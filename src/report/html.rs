@@ -119,9 +119,13 @@ pub(super) fn html(m: &Memo<'_>) -> String {
         }
         push!(h, "<td>{}</td></tr>", escape(&dominated));
     }
+    push!(h, "</table>");
+    if let Some(note) = analysis.evaluation.not_assessed_note() {
+        push!(h, "<p class=\"note\">{}</p>", escape(&note));
+    }
     push!(
         h,
-        "</table><p class=\"note\">{} Column headers give each criterion's weight.</p>",
+        "<p class=\"note\">{} Column headers give each criterion's weight.</p>",
         escape(NORMALIZATION_NOTE)
     );
     for a in &p.alternatives {

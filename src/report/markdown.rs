@@ -57,6 +57,9 @@ pub(super) fn markdown(m: &Memo<'_>) -> String {
         }
         pushln!(s, " {} |", md_escape(&dominated));
     }
+    if let Some(note) = analysis.evaluation.not_assessed_note() {
+        pushln!(s, "\n{}", md_escape(&note));
+    }
     pushln!(s, "\n{NORMALIZATION_NOTE}\n");
     pushln!(s, "## Rank acceptability\n");
     pushln!(s, "{} draws, seed {}.\n", m.draws(), robustness.seed);

@@ -86,6 +86,10 @@ pub fn analysis_json(analysis: &Analysis, robustness: &Robustness) -> Value {
             "over_budget": a.over_budget,
         })).collect::<Vec<_>>(),
         "best_within_budget": e.best_within_budget.and_then(alternative_name),
+        "not_assessed": e.not_assessed.iter().map(|l| json!({
+            "name": l.name,
+            "lacks": l.lacks,
+        })).collect::<Vec<_>>(),
         "ahp": analysis.ahp.as_ref().map(|r| json!({
             "matrix": r.matrix,
             "weights": r.weights,
@@ -175,6 +179,9 @@ pub fn analysis_text(project: &Project, analysis: &Analysis, robustness: &Robust
     }
     if let Some(best) = e.best_within_budget {
         pushln!(out, "  Best within budget: {}", name_of(best));
+    }
+    if let Some(note) = e.not_assessed_note() {
+        pushln!(out, "  {note}");
     }
     if let Some(c) = &analysis.close_call {
         pushln!(

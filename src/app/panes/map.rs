@@ -102,6 +102,24 @@ pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
             .unwrap_or_default(),
         dot_color: voting::BADGE_COLOR,
     };
+    let off_map: Vec<String> = project
+        .alternatives
+        .iter()
+        .filter_map(|a| {
+            let missing = alternatives_map::missing_axes(a, view.x, view.y, project.day_rate_eur);
+            (!missing.is_empty())
+                .then(|| format!("“{}” ({})", a.name, missing.join(", ").to_lowercase()))
+        })
+        .collect();
+    if !off_map.is_empty() {
+        ui.label(
+            RichText::new(format!(
+                "Not on the map until assessed: {}",
+                off_map.join("; ")
+            ))
+            .weak(),
+        );
+    }
     let response = alternatives_map::ui(ui, project, &view);
     if export {
         env.send(Command::ExportPlot {

@@ -181,6 +181,9 @@ fn ranking_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
     if let Some(id) = clicked {
         env.send(Command::Select(ItemRef::Alternative(id)));
     }
+    if let Some(note) = evaluation.not_assessed_note() {
+        ui.label(RichText::new(note).color(widgets::signal_color(ui, 0)));
+    }
     egui::CollapsingHeader::new("How the total is computed").show(ui, |ui| {
         ui.label(NORMALIZATION_NOTE);
         ui.label("An alternative is dominated when another one is at least as good on every criterion and better on one: it should not be chosen.");

@@ -99,6 +99,23 @@ fn axis_bounds(project: &Project, measure: CriterionMeasure) -> (f64, f64) {
     }
 }
 
+/// The axes an alternative has no value for yet (a score not assessed, resources not entered):
+/// it is not on the map until it has both.
+pub fn missing_axes(
+    alternative: &Alternative,
+    x: CriterionMeasure,
+    y: CriterionMeasure,
+    day_rate_eur: f64,
+) -> Vec<&'static str> {
+    let mut missing = Vec::new();
+    for axis in [x, y] {
+        if alternative.value(axis, day_rate_eur).is_none() && !missing.contains(&axis.label()) {
+            missing.push(axis.label());
+        }
+    }
+    missing
+}
+
 fn axis_label(measure: CriterionMeasure) -> String {
     format!("{} →", measure.label())
 }
@@ -218,7 +235,12 @@ pub fn ui(ui: &mut egui::Ui, project: &Project, view: &MapView<'_>) -> MapRespon
     let transform = response.transform;
     let frame = *transform.frame();
     let painter = ui.painter_at(frame);
-    let mut order: Vec<&Alternative> = project.alternatives.iter().collect();
+    // An alternative is on the map once both its axes are assessed (the pane says which are not).
+    let mut order: Vec<&Alternative> = project
+        .alternatives
+        .iter()
+        .filter(|a| missing_axes(a, view.x, view.y, rate).is_empty())
+        .collect();
     // Largest bubbles first, so small ones stay visible and clickable on top.
     order.sort_by(|a, b| b.resources_eur(rate).total_cmp(&a.resources_eur(rate)));
     let bubbles: Vec<(AlternativeId, egui::Pos2, f32)> = order
