@@ -53,10 +53,14 @@ impl Standings {
     /// Our position in an arena against the strongest competitor of a kind, as
     /// [`position_against`] gives it.
     pub fn position(&self, arena: Arena, kind: CompetitorKind) -> Option<Position> {
-        Some(compare(
-            *self.ours.get(&arena)?,
-            *self.best.get(&(arena, kind))?,
-        ))
+        self.strengths(arena, kind)
+            .map(|(ours, best)| compare(ours, best))
+    }
+
+    /// Our strength and the strongest competitor's of a kind in an arena, where both are
+    /// rated.
+    pub fn strengths(&self, arena: Arena, kind: CompetitorKind) -> Option<(f64, f64)> {
+        Some((*self.ours.get(&arena)?, *self.best.get(&(arena, kind))?))
     }
 }
 

@@ -10,6 +10,7 @@ pub mod kpi;
 pub mod rng;
 pub mod robustness;
 pub mod sensitivity;
+pub mod suggest;
 pub mod summary;
 pub mod trace;
 pub mod voting;

@@ -3,6 +3,7 @@
 use super::choice::choice_enum;
 use super::decision::{Criterion, CriterionMeasure};
 use super::ids::{AlternativeId, CriterionId, OptionId, impl_has_id};
+use super::judgement::{Override, QualityRubric};
 use super::options::{ActionOption, Priority};
 use super::score::Score;
 use serde::{Deserialize, Serialize};
@@ -68,6 +69,13 @@ pub struct Alternative {
     /// reach, communication, …).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub statements: Vec<Statement>,
+    /// The answers to the method's questions on its competitive quality (format version 3).
+    #[serde(default, skip_serializing_if = "QualityRubric::is_unanswered")]
+    pub rubric: QualityRubric,
+    /// Why a value differs from the workbench's suggestion, where the user keeps their own
+    /// (format version 3).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub overrides: Vec<Override>,
 }
 
 choice_enum! {
@@ -347,6 +355,8 @@ mod tests {
             }],
             ranges: Vec::new(),
             statements: Vec::new(),
+            rubric: QualityRubric::default(),
+            overrides: Vec::new(),
         }
     }
 

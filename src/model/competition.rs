@@ -1,7 +1,7 @@
 //! pbsm step 4: the competitive situation.
 
 use super::choice::choice_enum;
-use super::ids::{CompetitorId, TopicId, UsageFormatId, impl_has_id};
+use super::ids::{CompetitorId, TopicId, UsageFormatId, UserBenefitId, impl_has_id};
 use serde::{Deserialize, Serialize};
 
 /// Competitors of both kinds and where we stand against them.
@@ -27,13 +27,17 @@ choice_enum! {
     } default Performance
 }
 
-/// Where competitors meet: a usage format or a topic.
+/// Where competitors meet: a usage format, a topic, or a user benefit (pbsm: the user benefit
+/// is what competes; users compare what they get from us with what competitors of both kinds
+/// give them).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Arena {
     /// A usage format.
     UsageFormat(UsageFormatId),
     /// A topic.
     Topic(TopicId),
+    /// A user benefit (format version 3).
+    UserBenefit(UserBenefitId),
 }
 
 /// A strength in one arena, 0 to 10.

@@ -8,6 +8,7 @@ use super::competition::{Competitor, CompetitorKind};
 use super::date::Date;
 use super::foundation::{BusinessModule, CanvasBlock, Goal, GoalKind, Topic};
 use super::ids::*;
+use super::judgement::QualityRubric;
 use super::management::{
     Adaptation, Assumption, AssumptionKind, AssumptionStatus, Kpi, KpiDirection, Measure,
     MeasureStatus,
@@ -272,6 +273,7 @@ pub fn add_item(project: &mut Project, kind: ItemKind, today: Date) -> Result<It
                 relevance: Score::NOT_ASSESSED,
                 assessment: CompetitiveAssessment::NotAssessed,
                 benefits: Vec::new(),
+                overrides: Vec::new(),
             });
             ItemRef::Option(id)
         }
@@ -292,6 +294,8 @@ pub fn add_item(project: &mut Project, kind: ItemKind, today: Date) -> Result<It
                 custom_scores: Vec::new(),
                 ranges: Vec::new(),
                 statements: Vec::new(),
+                rubric: QualityRubric::default(),
+                overrides: Vec::new(),
             });
             ItemRef::Alternative(id)
         }
@@ -545,6 +549,7 @@ pub fn copy_options(target: &mut Project, source: &Project, ids: &[OptionId]) ->
             // Another company's position and relevance say nothing about this one's.
             assessment: CompetitiveAssessment::NotAssessed,
             relevance: Score::NOT_ASSESSED,
+            overrides: Vec::new(),
             ..o.clone()
         });
         new_ids.push(new_id);

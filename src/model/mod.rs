@@ -12,6 +12,7 @@ pub mod decision;
 pub mod edit;
 pub mod foundation;
 pub mod ids;
+pub mod judgement;
 pub mod management;
 pub mod options;
 pub mod potential;
@@ -35,6 +36,7 @@ pub use decision::{
 pub use edit::{EditError, ItemKind, ItemRef, add_item, exists, remove_item};
 pub use foundation::{BusinessModule, CanvasBlock, Foundation, Goal, GoalKind, Topic};
 pub use ids::*;
+pub use judgement::{AdvantageNature, Durability, Override, QualityRubric, Suggested};
 pub use management::{
     Actual, Adaptation, Assumption, AssumptionKind, AssumptionStatus, Cause, HealthThresholds, Kpi,
     KpiDirection, Management, Measure, MeasureStatus, Trigger, TriggerCondition,

@@ -4,6 +4,7 @@ use super::choice::choice_enum;
 use super::ids::{
     BenefitId, OptionId, TopicId, UsageFormatId, UserBenefitId, impl_has_id, set_link,
 };
+use super::judgement::Override;
 use super::score::Score;
 use serde::{Deserialize, Serialize};
 
@@ -65,6 +66,10 @@ pub struct ActionOption {
     pub assessment: CompetitiveAssessment,
     /// The corporate benefits it realises.
     pub benefits: Vec<BenefitId>,
+    /// Why a value differs from the workbench's suggestion, where the user keeps their own
+    /// (format version 3).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub overrides: Vec<Override>,
 }
 
 impl_has_id!(ActionOption => OptionId);

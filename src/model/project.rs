@@ -290,6 +290,7 @@ impl Project {
                 option.user_benefit = None;
             }
         }
+        self.remove_arena(Arena::UserBenefit(id));
     }
 
     fn remove_arena(&mut self, arena: Arena) {
@@ -299,13 +300,20 @@ impl Project {
         }
     }
 
-    /// The arenas of the competitive comparison: every usage format, then every topic.
+    /// The arenas of the competitive comparison: every usage format, every topic, then every
+    /// user benefit.
     pub fn arenas(&self) -> Vec<Arena> {
         self.potential
             .usage_formats
             .iter()
             .map(|u| Arena::UsageFormat(u.id))
             .chain(self.foundation.topics.iter().map(|t| Arena::Topic(t.id)))
+            .chain(
+                self.potential
+                    .user_benefits
+                    .iter()
+                    .map(|u| Arena::UserBenefit(u.id)),
+            )
             .collect()
     }
 
@@ -320,6 +328,10 @@ impl Project {
                 .foundation
                 .topic(id)
                 .map_or_else(|| format!("topic {id}"), |t| t.name.clone()),
+            Arena::UserBenefit(id) => self
+                .potential
+                .user_benefit(id)
+                .map_or_else(|| format!("user benefit {id}"), |u| u.name.clone()),
         }
     }
 }

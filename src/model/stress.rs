@@ -167,6 +167,7 @@ pub fn stress_project(size: StressSize) -> Project {
             relevance: rating(i),
             assessment: pick(CompetitiveAssessment::ALL, i).unwrap_or_default(),
             benefits: vec![BenefitId(i % 100 + 1)],
+            overrides: Vec::new(),
         });
     }
     for i in 1..=size.alternatives {
@@ -193,6 +194,8 @@ pub fn stress_project(size: StressSize) -> Project {
             status: pick(AlternativeStatus::ALL, i).unwrap_or_default(),
             custom_scores: Vec::new(),
             statements: Vec::new(),
+            rubric: QualityRubric::default(),
+            overrides: Vec::new(),
             // Every other alternative has an uncertain competitive quality and risk.
             ranges: if i % 2 == 0 {
                 vec![

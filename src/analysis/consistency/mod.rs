@@ -3,11 +3,11 @@
 //! to open. (The completeness check is [`super::check`].)
 
 use super::assumptions::effective_status;
-use super::competition::{Position, Standings};
 use super::decision::Evaluation;
+use super::suggest;
 use crate::model::{
-    AlternativeStatus, Arena, AssumptionStatus, Choice, CompetitiveAssessment, CompetitorKind,
-    Date, ItemRef, MeasureStatus, PotentialDecision, Project,
+    AlternativeStatus, AssumptionStatus, Choice, Date, ItemRef, MeasureStatus, PotentialDecision,
+    Project, Suggested,
 };
 
 /// How serious a finding is.
@@ -32,8 +32,11 @@ impl Severity {
 /// The kinds of consistency finding.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
-    /// An option's competitive assessment contradicts the competition matrix.
+    /// An option's competitive assessment contradicts the competition matrix, with no reason
+    /// kept.
     AssessmentContradictsMatrix,
+    /// Another value differs from what the earlier steps suggest, with no reason kept.
+    DiffersFromSuggestion,
     /// A dominated alternative is marked decision-ready or chosen.
     DominatedStillReady,
     /// An alternative over the budget is marked decision-ready or chosen.
@@ -51,6 +54,7 @@ impl Kind {
     pub fn code(self) -> &'static str {
         match self {
             Self::AssessmentContradictsMatrix => "assessment-contradicts-matrix",
+            Self::DiffersFromSuggestion => "differs-from-suggestion",
             Self::DominatedStillReady => "dominated-still-ready",
             Self::OverBudgetStillReady => "over-budget-still-ready",
             Self::FiredTriggerStillHolds => "fired-trigger-still-holds",
@@ -63,7 +67,10 @@ impl Kind {
     pub fn rule(self) -> &'static str {
         match self {
             Self::AssessmentContradictsMatrix => {
-                "An option's competitive position follows from the competition: a leading position needs performance above the strongest performance and attention competitor in its topic and usage format; catching up is parity, not an advantage."
+                "An option's competitive position follows from the competition: a leading position needs performance above the strongest performance and attention competitor in its topic, usage format and user benefit; catching up is parity, not an advantage. Keep another assessment only with a reason."
+            }
+            Self::DiffersFromSuggestion => {
+                "Each step of the method builds on the one before: a value that departs from what the earlier steps suggest needs a reason, so the decision stays traceable."
             }
             Self::DominatedStillReady => {
                 "An alternative that another beats or equals on every criterion is no real choice: it should not be put before management as decision-ready."
@@ -100,7 +107,7 @@ pub struct Finding {
 /// Every consistency finding of a project on `today`, most serious first.
 pub fn findings(project: &Project, evaluation: &Evaluation, today: Date) -> Vec<Finding> {
     let mut found = Vec::new();
-    assessments(project, &mut found);
+    suggestions(project, today, &mut found);
     decision_ready(project, evaluation, &mut found);
     assumptions(project, today, &mut found);
     measures(project, today, &mut found);
@@ -110,75 +117,40 @@ pub fn findings(project: &Project, evaluation: &Evaluation, today: Date) -> Vec<
     found
 }
 
-/// Options whose three-level assessment contradicts where we stand in their arenas (topic,
-/// usage format) against the strongest performance and the strongest attention competitor,
-/// each kind on its own: a position needs performance above both.
-fn assessments(p: &Project, found: &mut Vec<Finding>) {
-    let standings = Standings::of(p);
-    for o in &p.options {
-        let arenas = [
-            o.topic.map(|t| (Arena::Topic(t), "topic")),
-            o.usage_format
-                .map(|u| (Arena::UsageFormat(u), "usage format")),
-        ];
-        // (position, arena word, competitor kind) for every arena and kind rated.
-        let known: Vec<(Position, &str, CompetitorKind)> = arenas
-            .into_iter()
-            .flatten()
-            .flat_map(|(arena, what)| {
-                let standings = &standings;
-                CompetitorKind::ALL.iter().filter_map(move |kind| {
-                    standings
-                        .position(arena, *kind)
-                        .map(|pos| (pos, what, *kind))
-                })
-            })
-            .collect();
-        if known.is_empty() {
-            continue;
-        }
-        let all = |wanted: Position| known.iter().all(|(pos, _, _)| *pos == wanted);
-        let first = |wanted: Position| known.iter().find(|(pos, _, _)| *pos == wanted);
-        let against = |(_, what, kind): &(Position, &str, CompetitorKind)| {
-            format!(
-                "the strongest {} in its {what}",
-                kind.label().to_lowercase()
+/// Values that differ from what the earlier steps suggest, with no reason kept: an option's
+/// assessment against the competition matrix ([`Kind::AssessmentContradictsMatrix`]), and the
+/// other suggested values ([`Kind::DiffersFromSuggestion`]).
+fn suggestions(p: &Project, today: Date, found: &mut Vec<Finding>) {
+    for d in suggest::all(p, today).disagreements(p) {
+        let name = super::trace::item_name(p, d.item);
+        let (kind, message) = if d.of == Suggested::Position {
+            (
+                Kind::AssessmentContradictsMatrix,
+                format!(
+                    "Option “{name}” is assessed as {}, but the competition matrix suggests {} ({}).",
+                    d.yours.to_lowercase(),
+                    d.suggested.to_lowercase(),
+                    d.why
+                ),
+            )
+        } else {
+            (
+                Kind::DiffersFromSuggestion,
+                format!(
+                    "“{name}”: {} is {}, but the earlier steps suggest {} ({}); accept it or say why yours stands.",
+                    d.of.label().to_lowercase(),
+                    d.yours.to_lowercase(),
+                    d.suggested.to_lowercase(),
+                    d.why
+                ),
             )
         };
-        let contradiction = match o.assessment {
-            CompetitiveAssessment::Leading => {
-                match (first(Position::Behind), first(Position::Level)) {
-                    (Some(behind), _) => Some(format!("we are behind {}", against(behind))),
-                    (None, Some(level)) => Some(format!(
-                        "we are level with {}: catching up is parity, not a lead",
-                        against(level)
-                    )),
-                    (None, None) => None,
-                }
-            }
-            CompetitiveAssessment::Parity if all(Position::Ahead) => {
-                Some("we are ahead of every competitor rated there".to_owned())
-            }
-            CompetitiveAssessment::Parity if all(Position::Behind) => {
-                Some("we are behind every competitor rated there".to_owned())
-            }
-            CompetitiveAssessment::Weaker if all(Position::Ahead) => {
-                Some("we are ahead of every competitor rated there".to_owned())
-            }
-            _ => None,
-        };
-        if let Some(why) = contradiction {
-            found.push(Finding {
-                kind: Kind::AssessmentContradictsMatrix,
-                severity: Severity::Warning,
-                item: ItemRef::Option(o.id),
-                message: format!(
-                    "Option “{}” is assessed as {}, but the competition matrix says {why}.",
-                    o.name,
-                    o.assessment.label().to_lowercase()
-                ),
-            });
-        }
+        found.push(Finding {
+            kind,
+            severity: Severity::Warning,
+            item: d.item,
+            message,
+        });
     }
 }
 

@@ -3,7 +3,8 @@ use crate::analysis::decision::evaluate;
 use crate::io::SAMPLES;
 use crate::model::Score;
 use crate::model::{
-    ArenaScore, Competitor, CompetitorId, MeasureStatus, OptionId, TopicId, add_item,
+    Arena, ArenaScore, CompetitiveAssessment, Competitor, CompetitorId, CompetitorKind,
+    MeasureStatus, OptionId, TopicId, add_item,
 };
 
 fn today() -> Date {
@@ -65,34 +66,57 @@ fn an_assessment_is_judged_against_each_kind_of_competitor() {
             .map(|f| f.message)
             .collect()
     };
-    // Ours 7: ahead of a performance competitor at 5, behind an attention competitor at 8.
+    // Ours 7: ahead of a performance competitor at 5, behind an attention competitor at 8:
+    // the weaker position counts.
     let m = messages(&arena(5.0, 8.0, Leading));
-    assert_eq!(m.len(), 1);
-    assert!(
-        m[0].ends_with("we are behind the strongest attention competitor in its topic."),
-        "{}",
-        m[0]
+    assert_eq!(
+        m,
+        [
+            "Option “Option 1” is assessed as leading position, but the competition matrix suggests weaker position (performance competitors: ahead (weakest: topic 1 7 vs 5); attention competitors: behind (weakest: topic 1 7 vs 8))."
+        ]
     );
+    assert!(messages(&arena(5.0, 8.0, Weaker)).is_empty());
     // Within half a point is level: catching up is parity, not a lead.
-    let m = messages(&arena(5.0, 7.3, Leading));
-    assert!(
-        m[0].contains("level with the strongest attention competitor"),
-        "{}",
-        m[0]
-    );
+    assert!(messages(&arena(5.0, 7.3, Leading))[0].contains("suggests parity with competitors"));
+    assert!(messages(&arena(5.0, 7.3, Parity)).is_empty());
     // Ahead of both: a lead, and neither parity nor weaker.
     assert!(messages(&arena(5.0, 6.0, Leading)).is_empty());
     assert_eq!(messages(&arena(5.0, 6.0, Parity)).len(), 1);
     assert_eq!(messages(&arena(5.0, 6.0, Weaker)).len(), 1);
-    // Behind both: parity overstates it, weaker is right.
-    assert!(messages(&arena(8.0, 9.0, Parity))[0].contains("behind every competitor"));
-    assert!(messages(&arena(8.0, 9.0, Weaker)).is_empty());
-    // Mixed: parity is a fair summary.
-    assert!(messages(&arena(5.0, 8.0, Parity)).is_empty());
-    // Nothing rated: nothing to contradict.
+    // A reason kept settles it.
+    let mut kept = arena(5.0, 6.0, Parity);
+    crate::model::judgement::reason_mut(&mut kept.options[0].overrides, Suggested::Position)
+        .push_str("The attention rating predates their relaunch.");
+    assert!(messages(&kept).is_empty());
+    // Nothing rated: nothing to contradict; not assessed: nothing to contradict either.
     let mut unrated = arena(5.0, 8.0, Leading);
     unrated.competition.our_strength.clear();
     assert!(messages(&unrated).is_empty());
+    assert!(messages(&arena(5.0, 8.0, CompetitiveAssessment::NotAssessed)).is_empty());
+}
+
+#[test]
+fn a_score_off_its_suggestion_needs_a_reason() {
+    let mut p = arena(5.0, 6.0, CompetitiveAssessment::Leading);
+    add_item(&mut p, crate::model::ItemKind::Alternative, today()).unwrap();
+    p.alternatives[0].options.push(crate::model::BundledOption {
+        option: p.options[0].id,
+        priority: crate::model::Priority::High,
+    });
+    // One leading option without a usage format: quality 8 suggested.
+    p.alternatives[0].competitive_quality = Score::new(5.0);
+    let f = of_kind(&p, Kind::DiffersFromSuggestion);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].item, ItemRef::Alternative(p.alternatives[0].id));
+    assert!(
+        f[0].message.starts_with(
+            "“Alternative 1”: competitive quality is 5.0, but the earlier steps suggest 8.0 (8 from its options (1 leading"
+        ),
+        "{}",
+        f[0].message
+    );
+    p.alternatives[0].competitive_quality = Score::new(8.0);
+    assert!(of_kind(&p, Kind::DiffersFromSuggestion).is_empty());
 }
 
 #[test]
@@ -222,6 +246,7 @@ fn problems_come_first_and_every_kind_names_its_rule() {
     assert!(f.windows(2).all(|w| w[0].severity >= w[1].severity));
     for kind in [
         Kind::AssessmentContradictsMatrix,
+        Kind::DiffersFromSuggestion,
         Kind::DominatedStillReady,
         Kind::OverBudgetStillReady,
         Kind::FiredTriggerStillHolds,

@@ -10,8 +10,9 @@ use crate::model::{Arena, ArenaScore, ItemKind, ItemRef, Project};
 use egui::RichText;
 
 const GUIDANCE: &str = "Two kinds of competitor: performance competitors offer something similar; attention \
-competitors fight for the same users' attention, often from another industry. Rate their strength per usage format \
-and topic (0–10) beside ours: a position needs performance above theirs, not just knowledge of them.";
+competitors fight for the same users' attention, often from another industry. Rate their strength per usage format, \
+topic and user benefit (0–10) beside ours: the user benefit is what competes, and a position needs performance \
+above theirs, not just knowledge of them.";
 
 /// Draws the competition pane.
 pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
@@ -23,6 +24,7 @@ pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
             let prefix = match a {
                 Arena::UsageFormat(_) => "Format",
                 Arena::Topic(_) => "Topic",
+                Arena::UserBenefit(_) => "User benefit",
             };
             (a, format!("{prefix}: {}", project.arena_name(a)))
         })

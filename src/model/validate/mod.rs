@@ -165,6 +165,10 @@ impl Checker {
                     known.usage_formats.contains(&id),
                 ),
                 Arena::Topic(id) => (format!("topic {id}"), known.topics.contains(&id)),
+                Arena::UserBenefit(id) => (
+                    format!("user benefit {id}"),
+                    known.user_benefits.contains(&id),
+                ),
             };
             if !exists {
                 self.add(
