@@ -477,6 +477,9 @@ fn an_arrow_key_in_an_amount_keeps_the_resources_range_around_the_value() {
     assert!(validate(app.project()).is_empty());
     let mut h = harness(app);
     open_pane(&mut h, PaneKind::Alternatives);
+    h.get_by_role_and_label(Role::SpinButton, "Budget")
+        .scroll_to_me();
+    h.run();
     h.get_by_role_and_label(Role::SpinButton, "Budget").click();
     h.run();
     // A person's press; the release comes in a later frame. The field takes the key out of

@@ -110,7 +110,7 @@ fn a_score_off_its_suggestion_needs_a_reason() {
     assert_eq!(f[0].item, ItemRef::Alternative(p.alternatives[0].id));
     assert!(
         f[0].message.starts_with(
-            "“Alternative 1”: competitive quality is 5.0, but the earlier steps suggest 8.0 (8 from its options (1 leading"
+            "“Alternative 1”: competitive quality is 5.0, but the earlier steps suggest 8.0 (its options give 8 (1 leading"
         ),
         "{}",
         f[0].message

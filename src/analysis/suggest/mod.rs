@@ -370,7 +370,7 @@ pub fn alternative_quality(
         AdvantageNature::NotAnswered => 0.0,
     };
     let mut reason = format!(
-        "{} from its options ({} leading, {} parity, {} weaker, with their usage formats' quality)",
+        "its options give {} ({} leading, {} parity, {} weaker, with their usage formats' quality)",
         trim_number(round_half(base)),
         counts[0],
         counts[1],

@@ -192,7 +192,7 @@ fn quality_weighs_positions_formats_and_the_rubric() {
     assert_eq!(s.value, 7.0, "6.75 rounds to 7");
     assert_eq!(
         s.reason,
-        "7 from its options (1 leading, 1 parity, 0 weaker, with their usage formats' quality); rubric not answered"
+        "its options give 7 (1 leading, 1 parity, 0 weaker, with their usage formats' quality); rubric not answered"
     );
     p.alternatives[0].rubric.durability = Durability::Lasting;
     p.alternatives[0].rubric.nature = AdvantageNature::Structural;

@@ -1,10 +1,13 @@
 //! Pane 6: decision-ready strategy alternatives.
 
 use super::master_detail;
+use super::suggested;
+use crate::analysis::competition::{Position, Standings};
+use crate::analysis::suggest;
 use crate::app::state::PaneEnv;
 use crate::app::widgets::Rating;
 use crate::app::widgets::{self, Col, cell_text, eur, form, pane_header, rating_text};
-use crate::model::{ItemKind, ItemRef, Project};
+use crate::model::{Alternative, CompetitiveAssessment, ItemKind, ItemRef, Project, Suggested};
 use egui::RichText;
 
 const GUIDANCE: &str = "Bundle options into alternatives that set different priorities (about three should reach the \
@@ -20,6 +23,18 @@ pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
         .iter()
         .map(|a| (a.id, crate::analysis::assumptions::progress(project, a.id)))
         .collect();
+    // The suggestions for the alternative being edited, and where its advantage lies.
+    let suggestions = match env.selected(ItemKind::Alternative) {
+        Some(ItemRef::Alternative(id)) => project.alternative(id).map(|a| {
+            (
+                a.id,
+                suggest::alternative_quality(project, a),
+                suggest::alternative_risk(project, a, env.today),
+                advantage(project, a),
+            )
+        }),
+        _ => None,
+    };
     let options = &project.options;
     let assumptions = &project.management.assumptions;
     master_detail(
@@ -49,12 +64,33 @@ pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
                 f.text("Name", &mut a.name);
                 f.area("The idea", &mut a.description);
                 f.choice("Status", &mut a.status);
+                let (quality, risk, advantage) = match &suggestions {
+                    Some((id, quality, risk, advantage)) if *id == a.id => {
+                        (quality.as_ref(), risk.as_ref(), Some(advantage.as_str()))
+                    }
+                    _ => (None, None, None),
+                };
+                if let Some(advantage) = advantage {
+                    f.custom("Advantage created", |ui| {
+                        ui.add(egui::Label::new(advantage).wrap());
+                    });
+                }
+                f.choice("How long it lasts", &mut a.rubric.durability);
+                f.choice("Structural or temporary", &mut a.rubric.nature);
                 f.score(
                     "Competitive quality",
                     &mut a.competitive_quality,
                     Rating::AlternativeQuality,
                 );
+                suggested::score_row(
+                    f,
+                    &mut a.competitive_quality,
+                    quality,
+                    &mut a.overrides,
+                    Suggested::CompetitiveQuality,
+                );
                 f.score("Risk", &mut a.risk, Rating::AlternativeRisk);
+                suggested::score_row(f, &mut a.risk, risk, &mut a.overrides, Suggested::Risk);
                 f.score(
                     "Goal contribution",
                     &mut a.goal_contribution,
@@ -187,4 +223,59 @@ fn bundle_ui(
     if let Some(changed) = new_priority {
         a.set_bundle_priority(changed.option, changed.priority);
     }
+}
+
+/// Where an alternative's advantage lies, from its options: the topics of its leading options,
+/// and against which kind of competitor they lead (pbsm unit 6.0: an advantage on which topics,
+/// against whom).
+fn advantage(project: &Project, alternative: &Alternative) -> String {
+    let standings = Standings::of(project);
+    let bundled: Vec<_> = alternative
+        .options
+        .iter()
+        .filter_map(|b| project.option(b.option))
+        .collect();
+    let leading: Vec<_> = bundled
+        .iter()
+        .filter(|o| o.assessment == CompetitiveAssessment::Leading)
+        .collect();
+    if leading.is_empty() {
+        return if bundled.is_empty() {
+            "None yet: it bundles no option.".to_owned()
+        } else {
+            "None: no option of it is assessed as leading (parity is catching up, not an advantage).".to_owned()
+        };
+    }
+    let mut topics: Vec<String> = leading
+        .iter()
+        .filter_map(|o| o.topic.and_then(|t| project.foundation.topic(t)))
+        .map(|t| format!("“{}”", t.name))
+        .collect();
+    topics.dedup();
+    let ahead = |kind| {
+        leading
+            .iter()
+            .filter(|o| {
+                suggest::option_position(project, &standings, o).is_some_and(|p| {
+                    let position = match kind {
+                        crate::model::CompetitorKind::Performance => p.performance,
+                        crate::model::CompetitorKind::Attention => p.attention,
+                    };
+                    position == Some(Position::Ahead)
+                })
+            })
+            .count()
+    };
+    format!(
+        "{} leading option{} on {}; per the competition matrix ahead of performance competitors in {} of them, of attention competitors in {}.",
+        leading.len(),
+        if leading.len() == 1 { "" } else { "s" },
+        if topics.is_empty() {
+            "no topic named".to_owned()
+        } else {
+            topics.join(", ")
+        },
+        ahead(crate::model::CompetitorKind::Performance),
+        ahead(crate::model::CompetitorKind::Attention),
+    )
 }

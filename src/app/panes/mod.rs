@@ -36,6 +36,7 @@ pub mod management;
 pub mod map;
 pub mod options;
 pub mod potential;
+pub mod suggested;
 pub mod trace;
 pub mod voting;
 

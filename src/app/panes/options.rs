@@ -1,10 +1,13 @@
 //! Pane 5: options for action, derived in pbsm's fixed order.
 
+use super::suggested;
 use super::{master_detail, name_or_dash, topic_items, usage_format_items, user_benefit_items};
+use crate::analysis::competition::Standings;
+use crate::analysis::suggest;
 use crate::app::state::PaneEnv;
 use crate::app::widgets::Rating;
 use crate::app::widgets::{self, Col, NOT_ASSESSED, cell_text, form, pane_header, rating_text};
-use crate::model::{CompetitiveAssessment, ItemKind, ItemRef, Project};
+use crate::model::{CompetitiveAssessment, ItemKind, ItemRef, Project, Suggested};
 use egui::RichText;
 
 const GUIDANCE: &str = "Derive each option in a fixed order: topic → user benefit → usage format → participation → \
@@ -21,6 +24,19 @@ pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
     {
         env.send(crate::app::command::Command::CopyFromSample);
     }
+    // The suggestions for the option being edited (the earlier steps' view of it).
+    let suggestions = match env.selected(ItemKind::Option) {
+        Some(ItemRef::Option(id)) => project.option(id).map(|o| {
+            let standings = Standings::of(project);
+            (
+                o.id,
+                suggest::option_position(project, &standings, o).map(|p| p.suggestion),
+                suggest::option_relevance(project, o),
+                suggest::option_priority(project, o),
+            )
+        }),
+        _ => None,
+    };
     let topics = topic_items(project);
     let user_benefits = user_benefit_items(project);
     let usage_formats = usage_format_items(project);
@@ -88,13 +104,44 @@ pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
                         .accessible_name("6 Channels");
                 });
                 f.area("Required performance", &mut o.required_performance);
-                f.choice("Priority", &mut o.priority);
+                let (position, relevance, priority) = match &suggestions {
+                    Some((id, position, relevance, priority)) if *id == o.id => {
+                        (position.as_ref(), relevance.as_ref(), priority.as_ref())
+                    }
+                    _ => (None, None, None),
+                };
                 f.score(
                     "Social media relevance",
                     &mut o.relevance,
                     Rating::OptionRelevance,
                 );
+                suggested::score_row(
+                    f,
+                    &mut o.relevance,
+                    relevance,
+                    &mut o.overrides,
+                    Suggested::Relevance,
+                );
+                f.choice("Priority", &mut o.priority);
+                let relevance_assessed = o.relevance.is_assessed();
+                suggested::choice_row(
+                    f,
+                    &mut o.priority,
+                    relevance_assessed,
+                    priority,
+                    &mut o.overrides,
+                    Suggested::Priority,
+                );
                 f.choice("Competitive assessment", &mut o.assessment);
+                let assessed = o.assessment != CompetitiveAssessment::NotAssessed;
+                suggested::choice_row(
+                    f,
+                    &mut o.assessment,
+                    assessed,
+                    position,
+                    &mut o.overrides,
+                    Suggested::Position,
+                );
                 f.custom("Benefits it realises", |ui| {
                     if benefits.is_empty() {
                         widgets::empty_hint(ui, "No corporate benefits yet (pane 3).");

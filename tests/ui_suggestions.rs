@@ -1,0 +1,124 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+//! Suggestions beside the user's values, driven as a user would: accept one, or keep your own
+//! value with a reason; a broken assumption raises an alternative's suggested risk visibly.
+
+mod common;
+
+use common::*;
+use egui_kittest::kittest::Queryable;
+use pbsm::analysis::consistency::{Kind, findings};
+use pbsm::analysis::decision::evaluate;
+use pbsm::app::layout::PaneKind;
+use pbsm::model::{
+    Arena, ArenaScore, AssumptionStatus, CompetitiveAssessment, Date, Score, Suggested, TopicId,
+};
+
+fn today() -> Date {
+    Date::new(2026, 11, 23).unwrap()
+}
+
+fn matrix_findings(h: &egui_kittest::Harness<'_, pbsm::app::Workbench>) -> usize {
+    let p = h.state().project();
+    findings(p, &evaluate(p), today())
+        .iter()
+        .filter(|f| {
+            f.kind == Kind::AssessmentContradictsMatrix
+                && f.message.contains("Sourdough club community")
+        })
+        .count()
+}
+
+#[test]
+fn an_option_position_is_suggested_and_the_user_keeps_theirs_with_a_reason_or_accepts() {
+    let mut h = sample();
+    // The matrix as a strategist might rate it: our strength in home baking 5, a performance
+    // competitor's 8. The first option is typed as leading.
+    {
+        let p = h.state_mut().project_mut();
+        let arena = Arena::Topic(TopicId(1));
+        p.competition.our_strength = vec![ArenaScore { arena, score: 5.0 }];
+        p.competition.competitors[0]
+            .strength
+            .push(ArenaScore { arena, score: 8.0 });
+        p.options[0].assessment = CompetitiveAssessment::Leading;
+    }
+    open_pane(&mut h, PaneKind::Options);
+    h.get_by_label_contains(
+        "Suggested: Weaker position — performance competitors: behind (weakest: Home baking and sourdough 5 vs 8)",
+    );
+    let differs = |h: &egui_kittest::Harness<'_, pbsm::app::Workbench>| {
+        h.query_all_by_label("differs from the suggestion: accept it or say why yours stands")
+            .count()
+    };
+    let differing = differs(&h);
+    assert!(differing >= 1);
+    assert_eq!(
+        matrix_findings(&h),
+        1,
+        "a contradiction without a reason is a finding"
+    );
+
+    // Keep it, with a reason: kept with the value, and the finding goes.
+    let reason = "Their rating predates our club launch.";
+    field(&h, "Why your competitive assessment stands:").scroll_to_me();
+    h.run();
+    field(&h, "Why your competitive assessment stands:").click();
+    h.run();
+    type_slowly(&mut h, "Why your competitive assessment stands:", reason);
+    let o = &h.state().project().options[0];
+    assert_eq!(
+        o.assessment,
+        CompetitiveAssessment::Leading,
+        "never overwritten silently"
+    );
+    assert_eq!(
+        pbsm::model::judgement::reason_for(&o.overrides, Suggested::Position),
+        Some(reason)
+    );
+    h.get_by_label("kept against the suggestion");
+    assert_eq!(differs(&h), differing - 1);
+    assert_eq!(matrix_findings(&h), 0);
+
+    // Accept it: the value becomes the suggestion and the reason goes.
+    click(&mut h, "Accept Weaker position");
+    let o = &h.state().project().options[0];
+    assert_eq!(o.assessment, CompetitiveAssessment::Weaker);
+    assert!(o.overrides.iter().all(|r| r.of != Suggested::Position));
+    assert!(h.query_by_label("kept against the suggestion").is_none());
+    assert_eq!(differs(&h), differing - 1);
+}
+
+#[test]
+fn a_broken_assumption_raises_the_suggested_risk_and_accepting_takes_it() {
+    let mut h = sample();
+    open_pane(&mut h, PaneKind::Alternatives);
+    let before = {
+        let p = h.state().project();
+        pbsm::analysis::suggest::alternative_risk(p, &p.alternatives[0], today())
+            .unwrap()
+            .value
+    };
+    // The prerequisite the chosen alternative relies on breaks.
+    let text = {
+        let p = h.state_mut().project_mut();
+        let a = &mut p.management.assumptions[0];
+        assert!(a.alternatives.contains(&p.alternatives[0].id));
+        a.status = AssumptionStatus::Broken;
+        a.text.clone()
+    };
+    h.run();
+    let after = {
+        let p = h.state().project();
+        pbsm::analysis::suggest::alternative_risk(p, &p.alternatives[0], today()).unwrap()
+    };
+    // At risk weighed 2, broken 3.5: the suggestion rises by 1.5 (rounded to half points).
+    assert!(after.value > before, "{before} → {}", after.value);
+    let wanted = format!("broken “{text}” +3.5");
+    h.get_by_label_contains(&wanted).scroll_to_me();
+    h.run();
+    click(&mut h, &format!("Accept {:.1}", after.value));
+    assert_eq!(
+        h.state().project().alternatives[0].risk,
+        Score::new(after.value)
+    );
+}
