@@ -158,8 +158,10 @@ fn main() {
         "whole analysis (Analysis::of)",
         median_ms(20, || Analysis::of(&p))
     );
-    // The consistency findings on the generated stress project (2,000 options against the
-    // competition matrix, 100 KPIs, assumptions and measures), from its cached evaluation.
+    // Every suggestion and consistency finding on the generated stress project (2,000 options
+    // against the competition matrix, their relevance and priority, every alternative's
+    // quality and risk, 100 KPIs, assumptions and measures), from its cached evaluation: the
+    // findings compute the suggestions they compare with.
     let stress = pbsm::model::stress::stress_project(pbsm::model::stress::StressSize::BENCHMARK);
     let stress_evaluation = decision::evaluate(&stress);
     let today = pbsm::model::Date::new(2026, 11, 23).expect("a valid date");
@@ -168,7 +170,7 @@ fn main() {
     });
     println!(
         "{:<40} {:>10.3} ms",
-        "consistency findings (stress project)", consistency_ms
+        "suggestions + findings (stress project)", consistency_ms
     );
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
     let (wall, cpu) = median_wall_and_cpu_ms(9, || robustness::run(&input, 10_000, 1, None));
@@ -181,7 +183,7 @@ fn main() {
         if wall < 20.0 { "met" } else { "MISSED" }
     );
     println!(
-        "target: every finding on the stress project < 2 ms: {}",
+        "target: every suggestion and finding on the stress project < 2 ms: {}",
         if consistency_ms < 2.0 {
             "met"
         } else {

@@ -159,13 +159,6 @@ pub fn check(project: &Project, id: AlternativeId) -> Option<StrategyCheck> {
             item: Some(ItemRef::Alternative(id)),
         }
     };
-    let competitors_of = |kind| {
-        p.competition
-            .competitors
-            .iter()
-            .filter(|c| c.kind == kind)
-            .count()
-    };
     let goals_of = |kind| p.foundation.goals.iter().filter(|g| g.kind == kind).count();
     let assumptions = p
         .management
@@ -174,23 +167,54 @@ pub fn check(project: &Project, id: AlternativeId) -> Option<StrategyCheck> {
         .filter(|a| a.alternatives.contains(&id))
         .count();
 
+    let standings = super::competition::Standings::of(p);
+    let rated_against_someone = |arena| {
+        CompetitorKind::ALL
+            .iter()
+            .any(|k| standings.strengths(arena, *k).is_some())
+    };
     let mut components = vec![
         from_options(
             Component::UserBenefit,
-            &|o| o.user_benefit.is_some(),
-            "name the user benefit",
+            &|o| {
+                o.user_benefit
+                    .and_then(|u| p.potential.user_benefit(u))
+                    .is_some_and(|u| {
+                        u.strength.is_assessed()
+                            && rated_against_someone(crate::model::Arena::UserBenefit(u.id))
+                    })
+            },
+            "offer a user benefit whose strength is assessed and rated against competitors",
         ),
         from_options(
             Component::CompanyBenefit,
-            &|o| !o.benefits.is_empty(),
-            "realise a corporate benefit",
+            &|o| {
+                !o.benefits.is_empty()
+                    && o
+                        .benefits
+                        .iter()
+                        .all(|b| p.benefit(*b).is_some_and(|b| b.relevance.is_assessed()))
+            },
+            "realise corporate benefits of assessed relevance",
         ),
         from_options(
             Component::UsageFormats,
-            &|o| o.usage_format.is_some(),
-            "have a usage format",
+            &|o| {
+                o.usage_format
+                    .and_then(|u| p.potential.usage_format(u))
+                    .is_some_and(|u| u.competitive_quality.is_assessed() && !u.risks.trim().is_empty())
+            },
+            "use a usage format with its competitive quality and risks assessed",
         ),
-        from_options(Component::Topics, &|o| o.topic.is_some(), "have a topic"),
+        from_options(
+            Component::Topics,
+            &|o| {
+                o.topic
+                    .and_then(|t| p.foundation.topic(t))
+                    .is_some_and(|t| t.affinity.is_assessed())
+            },
+            "have a topic with its social media affinity assessed",
+        ),
         from_options(
             Component::Participation,
             &|o| !o.participation.trim().is_empty(),
@@ -203,35 +227,39 @@ pub fn check(project: &Project, id: AlternativeId) -> Option<StrategyCheck> {
         ),
         from_options(
             Component::Channels,
-            &|o| !o.channels.is_empty(),
-            "name channels",
+            &|o| {
+                !o.channels.is_empty()
+                    && o.topic.is_some()
+                    && o.user_benefit.is_some()
+                    && o.usage_format.is_some()
+            },
+            "name channels, derived after topic, user benefit and usage format",
         ),
     ];
     components.push(stated(Component::TargetGroups, None));
     components.push(stated(Component::Reach, None));
-    let competition = (competitors_of(CompetitorKind::Performance) > 0
-        && competitors_of(CompetitorKind::Attention) > 0)
-        .then(|| "performance and attention competitors are assessed".to_owned());
-    let mut competition_check = stated(Component::Competition, competition);
-    if competition_check.coverage == Coverage::Missing {
-        competition_check.note = "name performance and attention competitors (pane 4) or state the competitive situation".to_owned();
+    let mut competition_check = from_options(
+        Component::Competition,
+        &|o| {
+            super::suggest::option_position(p, &standings, o)
+                .is_some_and(|s| s.performance.is_some() && s.attention.is_some())
+        },
+        "have a position computed against both performance and attention competitors",
+    );
+    if competition_check.coverage != Coverage::Covered {
+        competition_check.note.push_str(
+            " (rate us and both competitor kinds in their topic, usage format and user benefit, pane 4)",
+        );
     }
     components.push(competition_check);
     components.push(stated(Component::Communication, None));
     let goals = (goals_of(GoalKind::Company) > 0
         && goals_of(GoalKind::SocialMedia) > 0
         && alt.goal_contribution.is_assessed())
-    .then(|| "company and social media goals are set and the contribution rated".to_owned());
+        .then(|| "company and social media goals are set and the contribution assessed".to_owned());
     components.push(stated(Component::Goals, goals));
-    let resources = (alt.budget_eur > 0.0 || alt.effort_person_days > 0.0)
-        .then(|| "budget and effort are given".to_owned());
-    components.push(stated(Component::Resources, resources));
-    let assumption_evidence =
-        (assumptions > 0).then(|| format!("{assumptions} monitored assumptions and prerequisites"));
-    components.push(stated(
-        Component::AssumptionsPrerequisites,
-        assumption_evidence,
-    ));
+    components.push(resources_check(p, alt));
+    components.push(assumptions_check(p, alt));
 
     // The method's check list.
     let used = p
@@ -369,6 +397,88 @@ pub fn check(project: &Project, id: AlternativeId) -> Option<StrategyCheck> {
         campaign_plan,
         score,
     })
+}
+
+/// The budget and effort a new alternative had before format version 3: values that were
+/// never changed are defaults, not an estimate.
+const OLD_DEFAULT_RESOURCES: (f64, f64) = (50_000.0, 200.0);
+
+/// Resources: entered (budget or effort), not the old defaults, and within the budget set for
+/// the strategy period if one is set.
+fn resources_check(p: &Project, alt: &crate::model::Alternative) -> ComponentCheck {
+    let item = Some(ItemRef::Alternative(alt.id));
+    let (coverage, note) = if !alt.has_resources() {
+        (Coverage::Missing, "no budget and no effort entered yet".to_owned())
+    } else if (alt.budget_eur, alt.effort_person_days) == OLD_DEFAULT_RESOURCES {
+        (
+            Coverage::Partly,
+            "budget and effort are the defaults a new alternative had (EUR 50,000, 200 person-days): enter the estimate".to_owned(),
+        )
+    } else if let Some(b) = p.decision.budget
+        && (alt.budget_eur > b.eur || alt.effort_person_days > b.person_days)
+    {
+        (
+            Coverage::Partly,
+            "budget and effort are entered but exceed the budget set for the strategy period".to_owned(),
+        )
+    } else {
+        let period = if p.decision.budget.is_some() {
+            ", within the budget for the strategy period"
+        } else {
+            ""
+        };
+        (Coverage::Covered, format!("budget and effort are estimated{period}"))
+    };
+    ComponentCheck {
+        component: Component::Resources,
+        coverage,
+        note,
+        item,
+    }
+}
+
+/// Assumptions and prerequisites: those the alternative relies on (itself or through an
+/// option) are linked, and each is reviewed (a status "not reviewed yet" says nothing).
+fn assumptions_check(p: &Project, alt: &crate::model::Alternative) -> ComponentCheck {
+    let relied: Vec<_> = p
+        .management
+        .assumptions
+        .iter()
+        .filter(|a| a.alternatives.contains(&alt.id) || a.options.iter().any(|o| alt.bundles(*o)))
+        .collect();
+    let unreviewed = relied
+        .iter()
+        .find(|a| a.status == crate::model::AssumptionStatus::NotReviewed);
+    let n = relied.len();
+    let (coverage, note, item) = match (n, unreviewed) {
+        (0, _) => (
+            Coverage::Missing,
+            "no assumption or prerequisite is linked to it or its options (pane 7)".to_owned(),
+            Some(ItemRef::Alternative(alt.id)),
+        ),
+        (_, Some(a)) => (
+            Coverage::Partly,
+            format!(
+                "{} of {n} linked assumptions are not reviewed yet",
+                relied
+                    .iter()
+                    .filter(|a| a.status == crate::model::AssumptionStatus::NotReviewed)
+                    .count()
+            ),
+            Some(ItemRef::Assumption(a.id)),
+        ),
+        _ => (
+            Coverage::Covered,
+            format!("{n} linked assumptions and prerequisites, each reviewed"),
+            Some(ItemRef::Alternative(alt.id)),
+        ),
+    };
+    ComponentCheck {
+        component: Component::AssumptionsPrerequisites,
+        coverage,
+        note,
+        item,
+    }
 }
 
 /// What is not assessed yet among the judgements an alternative rests on: its own scores, its

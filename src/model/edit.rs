@@ -328,6 +328,7 @@ pub fn add_item(project: &mut Project, kind: ItemKind, today: Date) -> Result<It
                 last_review: None,
                 note: String::new(),
                 trigger: None,
+                review_interval_days: super::management::DEFAULT_REVIEW_INTERVAL_DAYS,
             });
             ItemRef::Assumption(id)
         }

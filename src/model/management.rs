@@ -159,6 +159,25 @@ pub struct Assumption {
     /// A KPI condition that, when met, puts the assumption at risk or breaks it by itself.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trigger: Option<Trigger>,
+    /// How many days may pass between reviews (format version 3; default
+    /// [`DEFAULT_REVIEW_INTERVAL_DAYS`]).
+    #[serde(
+        default = "default_review_interval",
+        skip_serializing_if = "is_default_review_interval"
+    )]
+    pub review_interval_days: u32,
+}
+
+/// The review interval of an assumption unless it says otherwise: a quarter.
+pub const DEFAULT_REVIEW_INTERVAL_DAYS: u32 = 90;
+
+fn default_review_interval() -> u32 {
+    DEFAULT_REVIEW_INTERVAL_DAYS
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
+fn is_default_review_interval(days: &u32) -> bool {
+    *days == DEFAULT_REVIEW_INTERVAL_DAYS
 }
 
 choice_enum! {
@@ -283,6 +302,13 @@ impl AssumptionStatus {
 }
 
 impl Assumption {
+    /// The day the next review is due: the last review plus the interval; `None` when it was
+    /// never reviewed (it is due now).
+    pub fn next_review(&self) -> Option<Date> {
+        self.last_review
+            .map(|d| d.add_days(i64::from(self.review_interval_days)))
+    }
+
     /// Records that an alternative relies on the assumption, or no longer does.
     pub fn set_relied_on_by(&mut self, alternative: AlternativeId, relies: bool) {
         set_link(&mut self.alternatives, alternative, relies);
@@ -373,6 +399,7 @@ mod tests {
             last_review: None,
             note: String::new(),
             trigger: None,
+            review_interval_days: DEFAULT_REVIEW_INTERVAL_DAYS,
         };
         a.set_relied_on_by(AlternativeId(2), true);
         a.set_relied_on_by(AlternativeId(2), true);

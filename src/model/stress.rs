@@ -259,6 +259,7 @@ pub fn stress_project(size: StressSize) -> Project {
             last_review: Some(start),
             note: String::new(),
             trigger: None,
+            review_interval_days: super::management::DEFAULT_REVIEW_INTERVAL_DAYS,
         });
     }
     for i in 1..=500 {

@@ -5,9 +5,10 @@
 use super::assumptions::effective_status;
 use super::decision::Evaluation;
 use super::suggest;
+use crate::format::trim_number;
 use crate::model::{
-    AlternativeStatus, AssumptionStatus, Choice, Date, ItemRef, MeasureStatus, PotentialDecision,
-    Project, Suggested,
+    AlternativeStatus, AssumptionStatus, Choice, Date, ItemRef, KpiDirection, MeasureStatus,
+    PotentialDecision, Project, Suggested,
 };
 
 /// How serious a finding is.
@@ -45,6 +46,11 @@ pub enum Kind {
     FiredTriggerStillHolds,
     /// An implementation measure is past its due date and not done.
     OverdueMeasure,
+    /// A KPI's target does not improve on its baseline in the KPI's direction, or is due
+    /// before the baseline was measured.
+    KpiTargetContradictsGoal,
+    /// An assumption was last reviewed longer ago than its review interval.
+    AssumptionReviewOverdue,
     /// A potential set aside is what an option of the chosen alternative builds on.
     SetAsidePotentialUsed,
 }
@@ -59,6 +65,8 @@ impl Kind {
             Self::OverBudgetStillReady => "over-budget-still-ready",
             Self::FiredTriggerStillHolds => "fired-trigger-still-holds",
             Self::OverdueMeasure => "overdue-measure",
+            Self::KpiTargetContradictsGoal => "kpi-target-contradicts-goal",
+            Self::AssumptionReviewOverdue => "assumption-review-overdue",
             Self::SetAsidePotentialUsed => "set-aside-potential-used",
         }
     }
@@ -83,6 +91,12 @@ impl Kind {
             }
             Self::OverdueMeasure => {
                 "Strategy management steers the implementation: a measure past its due date is done, rescheduled or dropped, not left open."
+            }
+            Self::KpiTargetContradictsGoal => {
+                "A KPI measures progress towards a goal: its target lies beyond its baseline in the direction that is better, and is due after the baseline was measured."
+            }
+            Self::AssumptionReviewOverdue => {
+                "Strategy management monitors assumptions, prerequisites and framework conditions: each is reviewed within its interval, or its status says nothing."
             }
             Self::SetAsidePotentialUsed => {
                 "The strategy check asks for the potential used and the potential deliberately not used: an option of the chosen strategy cannot build on a potential set aside."
@@ -111,6 +125,8 @@ pub fn findings(project: &Project, evaluation: &Evaluation, today: Date) -> Vec<
     decision_ready(project, evaluation, &mut found);
     assumptions(project, today, &mut found);
     measures(project, today, &mut found);
+    kpi_targets(project, &mut found);
+    reviews(project, today, &mut found);
     set_aside_potentials(project, &mut found);
     // Stable within a severity: the order of the method's steps.
     found.sort_by_key(|f| std::cmp::Reverse(f.severity));
@@ -226,6 +242,59 @@ fn measures(p: &Project, today: Date, found: &mut Vec<Finding>) {
                     m.name,
                     m.due,
                     m.status.label().to_lowercase()
+                ),
+            });
+        }
+    }
+}
+
+/// KPIs whose target does not improve on the baseline, or is due before it.
+fn kpi_targets(p: &Project, found: &mut Vec<Finding>) {
+    for k in &p.management.kpis {
+        let improves = match k.direction {
+            KpiDirection::HigherIsBetter => k.target > k.baseline,
+            KpiDirection::LowerIsBetter => k.target < k.baseline,
+        };
+        let why = if !improves {
+            format!(
+                "its target {} does not improve on its baseline {} ({})",
+                trim_number(k.target),
+                trim_number(k.baseline),
+                k.direction.label().to_lowercase()
+            )
+        } else if k.target_date <= k.baseline_date {
+            format!(
+                "its target is due on {}, not after its baseline of {}",
+                k.target_date, k.baseline_date
+            )
+        } else {
+            continue;
+        };
+        found.push(Finding {
+            kind: Kind::KpiTargetContradictsGoal,
+            severity: Severity::Warning,
+            item: ItemRef::Kpi(k.id),
+            message: format!("KPI “{}”: {why}.", k.name),
+        });
+    }
+}
+
+/// Reviewed assumptions whose last review is longer ago than their interval (never reviewed is
+/// "not assessed yet", which the strategy check counts).
+fn reviews(p: &Project, today: Date, found: &mut Vec<Finding>) {
+    for a in &p.management.assumptions {
+        if let Some(next) = a.next_review()
+            && next < today
+        {
+            found.push(Finding {
+                kind: Kind::AssumptionReviewOverdue,
+                severity: Severity::Warning,
+                item: ItemRef::Assumption(a.id),
+                message: format!(
+                    "“{}” was last reviewed on {}; with a review every {} days, the next was due on {next}.",
+                    a.text,
+                    a.last_review.map_or_else(String::new, |d| d.to_string()),
+                    a.review_interval_days
                 ),
             });
         }

@@ -251,9 +251,65 @@ fn problems_come_first_and_every_kind_names_its_rule() {
         Kind::OverBudgetStillReady,
         Kind::FiredTriggerStillHolds,
         Kind::OverdueMeasure,
+        Kind::KpiTargetContradictsGoal,
+        Kind::AssumptionReviewOverdue,
         Kind::SetAsidePotentialUsed,
     ] {
         assert!(kind.rule().ends_with('.'), "{kind:?}");
         assert!(!kind.code().contains(' '));
     }
+}
+
+#[test]
+fn a_kpi_target_must_improve_on_its_baseline_after_it() {
+    let mut p = SAMPLES[0].load().unwrap();
+    for k in &mut p.management.kpis {
+        // Make every KPI sound first: 100 → 200 (or 200 → 100), a year apart.
+        (k.baseline, k.target) = match k.direction {
+            crate::model::KpiDirection::HigherIsBetter => (100.0, 200.0),
+            crate::model::KpiDirection::LowerIsBetter => (200.0, 100.0),
+        };
+        k.baseline_date = Date::new(2026, 1, 1).unwrap();
+        k.target_date = Date::new(2027, 1, 1).unwrap();
+    }
+    assert!(of_kind(&p, Kind::KpiTargetContradictsGoal).is_empty());
+    let k = &mut p.management.kpis[0];
+    k.direction = crate::model::KpiDirection::LowerIsBetter;
+    let name = k.name.clone();
+    let f = of_kind(&p, Kind::KpiTargetContradictsGoal);
+    assert_eq!(f.len(), 1);
+    assert_eq!(
+        f[0].message,
+        format!("KPI “{name}”: its target 200 does not improve on its baseline 100 (lower is better).")
+    );
+    let k = &mut p.management.kpis[0];
+    k.direction = crate::model::KpiDirection::HigherIsBetter;
+    k.target_date = Date::new(2025, 12, 31).unwrap();
+    let f = of_kind(&p, Kind::KpiTargetContradictsGoal);
+    assert_eq!(
+        f[0].message,
+        format!("KPI “{name}”: its target is due on 2025-12-31, not after its baseline of 2026-01-01.")
+    );
+}
+
+#[test]
+fn an_assumption_reviewed_longer_ago_than_its_interval_is_overdue() {
+    let mut p = SAMPLES[0].load().unwrap();
+    for a in &mut p.management.assumptions {
+        a.last_review = Some(Date::new(2026, 10, 1).unwrap());
+    }
+    // 2026-10-01 + 90 days = 2026-12-30: not due on 2026-11-23.
+    assert!(of_kind(&p, Kind::AssumptionReviewOverdue).is_empty());
+    p.management.assumptions[1].review_interval_days = 30;
+    let f = of_kind(&p, Kind::AssumptionReviewOverdue);
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].item, ItemRef::Assumption(p.management.assumptions[1].id));
+    assert!(
+        f[0].message.ends_with("was last reviewed on 2026-10-01; with a review every 30 days, the next was due on 2026-10-31."),
+        "{}",
+        f[0].message
+    );
+    // Never reviewed: not overdue but not assessed (the strategy check counts it).
+    p.management.assumptions[1].last_review = None;
+    assert!(of_kind(&p, Kind::AssumptionReviewOverdue).is_empty());
 }

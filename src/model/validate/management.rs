@@ -6,7 +6,8 @@ use std::collections::HashSet;
 
 /// Strategy management: KPI health, KPIs, assumptions, adaptations, measures.
 pub(super) fn management(c: &mut Checker, p: &Project, known: &Known) {
-    use crate::model::management::{AssumptionStatus, Cause, HealthThresholds};
+    use crate::model::Choice;
+    use crate::model::management::{Cause, HealthThresholds};
     let m = &p.management;
     let mp = ValuePath::root().field("management");
     let h = m.health;
@@ -58,6 +59,8 @@ pub(super) fn management(c: &mut Checker, p: &Project, known: &Known) {
             });
         }
     }
+    /// Two years: an assumption watched less often is not monitored.
+    const MAX_REVIEW_INTERVAL_DAYS: u32 = 730;
     let assumptions = mp.field("assumptions");
     c.unique_ids("assumption", &assumptions, &m.assumptions);
     for (n, a) in m.assumptions.iter().enumerate() {
@@ -74,13 +77,26 @@ pub(super) fn management(c: &mut Checker, p: &Project, known: &Known) {
                 "the trigger's threshold",
                 t.threshold,
             );
-            if t.effect == AssumptionStatus::Holds {
+            if !t.effect.is_trouble() {
                 c.add(
                     &item,
                     trigger.field("effect"),
-                    "the trigger's effect is \"holds\", expected at risk or broken".to_owned(),
+                    format!(
+                        "the trigger's effect is \"{}\", expected at risk or broken",
+                        t.effect.label().to_lowercase()
+                    ),
                 );
             }
+        }
+        if !(1..=MAX_REVIEW_INTERVAL_DAYS).contains(&a.review_interval_days) {
+            c.add(
+                &item,
+                at.field("review_interval_days"),
+                format!(
+                    "the review interval is {} days, expected 1 to {MAX_REVIEW_INTERVAL_DAYS}",
+                    a.review_interval_days
+                ),
+            );
         }
         for (k, alt) in a.alternatives.iter().enumerate() {
             c.link(

@@ -94,6 +94,33 @@ pub(super) fn assumptions_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut
                         }
                     });
                 });
+                f.custom("Review every", |ui| {
+                    ui.horizontal_wrapped(|ui| {
+                        ui.add(
+                            egui::DragValue::new(&mut a.review_interval_days)
+                                .range(1..=730)
+                                .suffix(" days"),
+                        )
+                        .on_hover_text("How often the assumption is reviewed: a review later than this is a finding of the check");
+                        match a.next_review() {
+                            Some(next) if next < env.today => {
+                                ui.label(
+                                    RichText::new(format!("review overdue since {next}"))
+                                        .color(widgets::signal_color(ui, -1)),
+                                );
+                            }
+                            Some(next) => {
+                                ui.label(RichText::new(format!("next review by {next}")).weak());
+                            }
+                            None => {
+                                ui.label(
+                                    RichText::new("never reviewed")
+                                        .color(widgets::signal_color(ui, 0)),
+                                );
+                            }
+                        }
+                    });
+                });
                 f.area("What was seen", &mut a.note);
                 f.custom("KPI trigger", |ui| trigger_ui(ui, a, &kpis, env.today));
                 f.custom("Alternatives relying on it", |ui| {
