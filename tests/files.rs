@@ -733,6 +733,11 @@ fn every_kind_of_finding_is_located_at_its_value_in_the_saved_file() {
     p.foundation.market_affinity = pbsm::model::Score::new(11.0);
     p.foundation.modules[1].id = p.foundation.modules[0].id;
     p.foundation.goals[1].id = p.foundation.goals[0].id;
+    let goal = &mut p.foundation.goals[2];
+    goal.set_strength(p.benefits[0].id, LinkStrength::Strong);
+    goal.set_strength(BenefitId(99), LinkStrength::Weak);
+    goal.benefits.push(goal.benefits[0]);
+    goal.set_measured_by(KpiId(99), true);
     p.foundation.topics[1].id = p.foundation.topics[0].id;
     p.foundation.topics[2].affinity = pbsm::model::Score::new(nan);
     let pot = &mut p.potential;
@@ -847,6 +852,7 @@ fn every_kind_of_finding_is_located_at_its_value_in_the_saved_file() {
     k.actuals.push(Actual(k.baseline_date, nan));
     k.alternative = Some(AlternativeId(99));
     k.option = Some(OptionId(99));
+    k.benefit = Some(BenefitId(99));
     m.assumptions[1].id = m.assumptions[0].id;
     m.assumptions[2].trigger = Some(Trigger {
         kpi: KpiId(99),

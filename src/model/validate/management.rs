@@ -57,6 +57,11 @@ pub(super) fn management(c: &mut Checker, p: &Project, known: &Known) {
                 known.options.contains(id)
             });
         }
+        if let Some(benefit) = k.benefit {
+            c.link(&item, at.field("benefit"), "benefit", benefit, |id| {
+                known.benefits.contains(id)
+            });
+        }
     }
     let assumptions = mp.field("assumptions");
     c.unique_ids("assumption", &assumptions, &m.assumptions);
