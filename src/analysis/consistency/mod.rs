@@ -6,9 +6,10 @@ use super::assumptions::effective_status;
 use super::competition::{Position, Standings};
 use super::decision::Evaluation;
 use crate::model::{
-    AlternativeStatus, Arena, AssumptionStatus, Choice, CompetitiveAssessment, CompetitorKind,
-    Date, ItemRef, MeasureStatus, PotentialDecision, Project,
+    AlternativeStatus, Arena, AssumptionStatus, BenefitId, Choice, CompetitiveAssessment,
+    CompetitorKind, Date, ItemRef, KpiId, MeasureStatus, PotentialDecision, Project,
 };
+use std::collections::HashSet;
 
 /// How serious a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -44,6 +45,12 @@ pub enum Kind {
     OverdueMeasure,
     /// A potential set aside is what an option of the chosen alternative builds on.
     SetAsidePotentialUsed,
+    /// No KPI measures a goal.
+    GoalWithoutKpi,
+    /// A corporate benefit serves no goal.
+    BenefitWithoutGoal,
+    /// A KPI measures neither a goal nor a corporate benefit.
+    KpiWithoutGoalOrBenefit,
 }
 
 impl Kind {
@@ -56,6 +63,9 @@ impl Kind {
             Self::FiredTriggerStillHolds => "fired-trigger-still-holds",
             Self::OverdueMeasure => "overdue-measure",
             Self::SetAsidePotentialUsed => "set-aside-potential-used",
+            Self::GoalWithoutKpi => "goal-without-kpi",
+            Self::BenefitWithoutGoal => "benefit-without-goal",
+            Self::KpiWithoutGoalOrBenefit => "kpi-without-goal-or-benefit",
         }
     }
 
@@ -80,6 +90,15 @@ impl Kind {
             Self::SetAsidePotentialUsed => {
                 "The strategy check asks for the potential used and the potential deliberately not used: an option of the chosen strategy cannot build on a potential set aside."
             }
+            Self::GoalWithoutKpi => {
+                "A goal is stated so that it can be checked: at least one KPI measures whether it is reached, or strategy management cannot tell."
+            }
+            Self::BenefitWithoutGoal => {
+                "A corporate benefit is pursued for the goals it serves: a benefit that serves no company or social media goal either lacks its link or is not worth pursuing."
+            }
+            Self::KpiWithoutGoalOrBenefit => {
+                "A KPI steers the strategy: it measures a goal or the realisation of a corporate benefit, otherwise nobody can say what its value means for the business."
+            }
         }
     }
 }
@@ -100,14 +119,72 @@ pub struct Finding {
 /// Every consistency finding of a project on `today`, most serious first.
 pub fn findings(project: &Project, evaluation: &Evaluation, today: Date) -> Vec<Finding> {
     let mut found = Vec::new();
+    goal_links(project, &mut found);
     assessments(project, &mut found);
     decision_ready(project, evaluation, &mut found);
     assumptions(project, today, &mut found);
     measures(project, today, &mut found);
+    kpis_without_goal_or_benefit(project, &mut found);
     set_aside_potentials(project, &mut found);
     // Stable within a severity: the order of the method's steps.
     found.sort_by_key(|f| std::cmp::Reverse(f.severity));
     found
+}
+
+/// Goals no KPI measures (step 1), then corporate benefits that serve no goal (step 3).
+fn goal_links(p: &Project, found: &mut Vec<Finding>) {
+    let kpis: HashSet<KpiId> = p.management.kpis.iter().map(|k| k.id).collect();
+    for g in &p.foundation.goals {
+        if !g.kpis.iter().any(|k| kpis.contains(k)) {
+            found.push(Finding {
+                kind: Kind::GoalWithoutKpi,
+                severity: Severity::Warning,
+                item: ItemRef::Goal(g.id),
+                message: format!(
+                    "No KPI measures the goal “{}”.",
+                    super::goals::goal_name(p, g.id)
+                ),
+            });
+        }
+    }
+    let serving: HashSet<BenefitId> = p
+        .foundation
+        .goals
+        .iter()
+        .flat_map(|g| g.benefits.iter().map(|b| b.benefit))
+        .collect();
+    for b in p.benefits.iter().filter(|b| !serving.contains(&b.id)) {
+        found.push(Finding {
+            kind: Kind::BenefitWithoutGoal,
+            severity: Severity::Warning,
+            item: ItemRef::Benefit(b.id),
+            message: format!("The corporate benefit “{}” serves no goal.", b.name),
+        });
+    }
+}
+
+/// KPIs that no goal lists and that measure no corporate benefit.
+fn kpis_without_goal_or_benefit(p: &Project, found: &mut Vec<Finding>) {
+    let measuring: HashSet<KpiId> = p
+        .foundation
+        .goals
+        .iter()
+        .flat_map(|g| g.kpis.iter().copied())
+        .collect();
+    for k in &p.management.kpis {
+        let tied = measuring.contains(&k.id) || k.benefit.is_some_and(|b| p.benefit(b).is_some());
+        if !tied {
+            found.push(Finding {
+                kind: Kind::KpiWithoutGoalOrBenefit,
+                severity: Severity::Warning,
+                item: ItemRef::Kpi(k.id),
+                message: format!(
+                    "The KPI “{}” measures neither a goal nor a corporate benefit.",
+                    k.name
+                ),
+            });
+        }
+    }
 }
 
 /// Options whose three-level assessment contradicts where we stand in their arenas (topic,
