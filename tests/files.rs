@@ -733,6 +733,11 @@ fn every_kind_of_finding_is_located_at_its_value_in_the_saved_file() {
     p.foundation.market_affinity = pbsm::model::Score::new(11.0);
     p.foundation.modules[1].id = p.foundation.modules[0].id;
     p.foundation.goals[1].id = p.foundation.goals[0].id;
+    let goal = &mut p.foundation.goals[2];
+    goal.set_strength(p.benefits[0].id, LinkStrength::Strong);
+    goal.set_strength(BenefitId(99), LinkStrength::Weak);
+    goal.benefits.push(goal.benefits[0]);
+    goal.set_measured_by(KpiId(99), true);
     p.foundation.topics[1].id = p.foundation.topics[0].id;
     p.foundation.topics[2].affinity = pbsm::model::Score::new(nan);
     let pot = &mut p.potential;
@@ -847,6 +852,7 @@ fn every_kind_of_finding_is_located_at_its_value_in_the_saved_file() {
     k.actuals.push(Actual(k.baseline_date, nan));
     k.alternative = Some(AlternativeId(99));
     k.option = Some(OptionId(99));
+    k.benefit = Some(BenefitId(99));
     m.assumptions[1].id = m.assumptions[0].id;
     m.assumptions[2].trigger = Some(Trigger {
         kpi: KpiId(99),
@@ -933,4 +939,45 @@ fn a_newer_file_is_recognised_even_with_syntax_this_build_cannot_read() {
     let Err(LoadError::NewerVersion { found: 9, .. }) = io::load(&path) else {
         panic!("not a version error: {}", refused(&path))
     };
+}
+
+#[test]
+fn goal_and_kpi_links_are_saved_loaded_and_checked() {
+    use pbsm::model::{BenefitId, KpiId, LinkStrength};
+    let mut p = SAMPLES[0].load().unwrap();
+    // The samples were written before the links: they load without them.
+    assert!(
+        p.foundation
+            .goals
+            .iter()
+            .all(|g| g.benefits.is_empty() && g.kpis.is_empty())
+    );
+    assert!(p.management.kpis.iter().all(|k| k.benefit.is_none()));
+    let goal = &mut p.foundation.goals[2];
+    goal.set_strength(BenefitId(4), LinkStrength::Strong);
+    goal.set_measured_by(KpiId(4), true);
+    p.management.kpis[3].benefit = Some(BenefitId(4));
+    let text = io::project_file::to_string(&p);
+    assert!(text.contains("(benefit: 4, strength: Strong)"), "{text}");
+    assert_eq!(io::project_file::from_str(&text, "links").unwrap(), p);
+    // Unlinked goals and KPIs write nothing new: the file reads as before.
+    assert_eq!(text.matches("strength: Strong").count(), 1);
+
+    // A link to a benefit that does not exist is refused at its place in the file.
+    let dir = tempfile::tempdir().unwrap();
+    let bad = text.replacen(
+        "(benefit: 4, strength: Strong)",
+        "(benefit: 44, strength: Strong)",
+        1,
+    );
+    let path = write(dir.path(), "links.pbsm.ron", &bad);
+    let message = refused(&path);
+    assert!(
+        message.contains("refers to benefit 44, which does not exist"),
+        "{message}"
+    );
+    let offset = bad.find("benefit: 44").unwrap() + "benefit: ".len();
+    let (line, col) = line_col(&bad, offset);
+    let at = format!("{}:{line}:{col}: goal 3 \"Cut unsold goods", path.display());
+    assert!(message.contains(&at), "expected `{at}` in `{message}`");
 }

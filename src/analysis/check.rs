@@ -190,8 +190,7 @@ pub fn check(project: &Project, id: AlternativeId) -> Option<StrategyCheck> {
             Component::CompanyBenefit,
             &|o| {
                 !o.benefits.is_empty()
-                    && o
-                        .benefits
+                    && o.benefits
                         .iter()
                         .all(|b| p.benefit(*b).is_some_and(|b| b.relevance.is_assessed()))
             },
@@ -202,7 +201,9 @@ pub fn check(project: &Project, id: AlternativeId) -> Option<StrategyCheck> {
             &|o| {
                 o.usage_format
                     .and_then(|u| p.potential.usage_format(u))
-                    .is_some_and(|u| u.competitive_quality.is_assessed() && !u.risks.trim().is_empty())
+                    .is_some_and(|u| {
+                        u.competitive_quality.is_assessed() && !u.risks.trim().is_empty()
+                    })
             },
             "use a usage format with its competitive quality and risks assessed",
         ),
@@ -256,7 +257,7 @@ pub fn check(project: &Project, id: AlternativeId) -> Option<StrategyCheck> {
     let goals = (goals_of(GoalKind::Company) > 0
         && goals_of(GoalKind::SocialMedia) > 0
         && alt.goal_contribution.is_assessed())
-        .then(|| "company and social media goals are set and the contribution assessed".to_owned());
+    .then(|| "company and social media goals are set and the contribution assessed".to_owned());
     components.push(stated(Component::Goals, goals));
     components.push(resources_check(p, alt));
     components.push(assumptions_check(p, alt));
@@ -408,7 +409,10 @@ const OLD_DEFAULT_RESOURCES: (f64, f64) = (50_000.0, 200.0);
 fn resources_check(p: &Project, alt: &crate::model::Alternative) -> ComponentCheck {
     let item = Some(ItemRef::Alternative(alt.id));
     let (coverage, note) = if !alt.has_resources() {
-        (Coverage::Missing, "no budget and no effort entered yet".to_owned())
+        (
+            Coverage::Missing,
+            "no budget and no effort entered yet".to_owned(),
+        )
     } else if (alt.budget_eur, alt.effort_person_days) == OLD_DEFAULT_RESOURCES {
         (
             Coverage::Partly,
@@ -419,7 +423,8 @@ fn resources_check(p: &Project, alt: &crate::model::Alternative) -> ComponentChe
     {
         (
             Coverage::Partly,
-            "budget and effort are entered but exceed the budget set for the strategy period".to_owned(),
+            "budget and effort are entered but exceed the budget set for the strategy period"
+                .to_owned(),
         )
     } else {
         let period = if p.decision.budget.is_some() {
@@ -427,7 +432,10 @@ fn resources_check(p: &Project, alt: &crate::model::Alternative) -> ComponentChe
         } else {
             ""
         };
-        (Coverage::Covered, format!("budget and effort are estimated{period}"))
+        (
+            Coverage::Covered,
+            format!("budget and effort are estimated{period}"),
+        )
     };
     ComponentCheck {
         component: Component::Resources,

@@ -137,6 +137,7 @@ mod tests {
             actuals: actuals.iter().map(|(d, v)| Actual(date(d), *v)).collect(),
             alternative: None,
             option: None,
+            benefit: None,
         }
     }
 

@@ -6,6 +6,7 @@ pub mod check;
 pub mod competition;
 pub mod consistency;
 pub mod decision;
+pub mod goals;
 pub mod kpi;
 pub mod rng;
 pub mod robustness;

@@ -5,6 +5,7 @@
 use super::ahp::{self, AhpResult};
 use super::check::{self, StrategyCheck};
 use super::decision::{Evaluation, evaluate};
+use super::goals::{self, GoalMatrix};
 use super::kpi::{self, KpiHealth};
 use super::sensitivity::{self, CloseCall, RankReversal};
 use crate::model::Project;
@@ -25,6 +26,8 @@ pub struct Analysis {
     pub check: Option<StrategyCheck>,
     /// The health of each KPI, in the project's order.
     pub kpi_health: Vec<KpiHealth>,
+    /// How strongly each alternative serves each goal, through its options' benefits.
+    pub goals: GoalMatrix,
 }
 
 impl Analysis {
@@ -37,14 +40,15 @@ impl Analysis {
             close_call: sensitivity::close_call(project),
             check: None,
             kpi_health: Vec::new(),
+            goals: GoalMatrix::default(),
         };
         analysis.update_beyond_decision(project);
         analysis
     }
 
     /// Recomputes what depends on more than the decision's inputs (the strategy check, the
-    /// KPIs' health) and keeps the decision analysis, for a project whose decision inputs did
-    /// not change.
+    /// KPIs' health, the goals × alternatives matrix) and keeps the decision analysis, for a
+    /// project whose decision inputs did not change.
     pub fn update_beyond_decision(&mut self, project: &Project) {
         self.check = check::focus(project).and_then(|id| check::check(project, id));
         let thresholds = project.management.health;
@@ -54,6 +58,7 @@ impl Analysis {
             .iter()
             .map(|k| kpi::health(k, thresholds))
             .collect();
+        self.goals = goals::matrix(project);
     }
 }
 
@@ -74,6 +79,7 @@ mod tests {
             let focus = check::focus(&p).unwrap();
             assert_eq!(a.check, check::check(&p, focus));
             assert_eq!(a.kpi_health.len(), p.management.kpis.len());
+            assert_eq!(a.goals, goals::matrix(&p));
             for (k, h) in p.management.kpis.iter().zip(&a.kpi_health) {
                 assert_eq!(*h, kpi::health(k, p.management.health), "{}", k.name);
             }

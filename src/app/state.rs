@@ -135,6 +135,29 @@ impl Default for Sections {
     }
 }
 
+impl Sections {
+    /// Shows the section of its pane that lists items of a kind (the goals for a goal, the
+    /// KPIs for a KPI), so that an item selected from elsewhere is on screen.
+    pub fn show(&mut self, kind: ItemKind) {
+        match kind {
+            ItemKind::Module => self.foundation = FoundationSection::Modules,
+            ItemKind::Goal => self.foundation = FoundationSection::Company,
+            ItemKind::Topic => self.foundation = FoundationSection::Topics,
+            ItemKind::UsageFormat => self.potential = PotentialSection::UsageFormats,
+            ItemKind::ImpactFormat => self.potential = PotentialSection::ImpactFormats,
+            ItemKind::Potential => self.potential = PotentialSection::ChangePotential,
+            ItemKind::UserBenefit => self.potential = PotentialSection::UserBenefits,
+            ItemKind::Competitor => self.competition = CompetitionSection::Competitors,
+            ItemKind::Kpi => self.management = ManagementSection::Kpis,
+            ItemKind::Assumption => self.management = ManagementSection::Assumptions,
+            ItemKind::Measure => self.management = ManagementSection::Measures,
+            ItemKind::Adaptation => self.management = ManagementSection::Adaptations,
+            ItemKind::Criterion => self.decision = DecisionSection::Weights,
+            ItemKind::Benefit | ItemKind::Option | ItemKind::Alternative => {}
+        }
+    }
+}
+
 /// Sections of the foundation pane.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum FoundationSection {
@@ -201,5 +224,35 @@ impl PaneEnv<'_> {
     /// The selected item of a kind.
     pub fn selected(&self, kind: ItemKind) -> Option<ItemRef> {
         self.selection.get(kind)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Choice;
+
+    #[test]
+    fn selecting_an_item_shows_the_section_that_lists_it() {
+        let mut s = Sections {
+            foundation: FoundationSection::Topics,
+            management: ManagementSection::Versions,
+            ..Sections::default()
+        };
+        s.show(ItemKind::Goal);
+        assert_eq!(s.foundation, FoundationSection::Company);
+        s.show(ItemKind::Kpi);
+        assert_eq!(s.management, ManagementSection::Kpis);
+        s.show(ItemKind::Potential);
+        assert_eq!(s.potential, PotentialSection::ChangePotential);
+        // Kinds with a pane of their own leave every section as it is.
+        let before = s;
+        for kind in [ItemKind::Benefit, ItemKind::Option, ItemKind::Alternative] {
+            s.show(kind);
+        }
+        assert_eq!(s, before);
+        for kind in ItemKind::ALL {
+            s.show(*kind);
+        }
     }
 }

@@ -180,6 +180,22 @@ impl Form<'_> {
         response
     }
 
+    /// A reference to another item, or none, whose name the combo box shows whole (growing
+    /// wider) instead of cutting it short.
+    pub fn reference_whole<Id: Copy + PartialEq>(
+        &mut self,
+        label: &str,
+        value: &mut Option<Id>,
+        items: &[(Id, String)],
+    ) -> Response {
+        let label_id = self.label(label);
+        let response =
+            reference_combo_wrapped(self.ui, label, value, items, egui::TextWrapMode::Extend)
+                .labelled_by(label_id);
+        self.ui.end_row();
+        response
+    }
+
     /// A date as YYYY-MM-DD.
     pub fn date(&mut self, label: &str, value: &mut Date) -> Response {
         let label_id = self.label(label);
@@ -317,6 +333,17 @@ pub fn reference_combo<Id: Copy + PartialEq>(
     value: &mut Option<Id>,
     items: &[(Id, String)],
 ) -> Response {
+    reference_combo_wrapped(ui, id_salt, value, items, egui::TextWrapMode::Truncate)
+}
+
+/// A combo box over other items, with "—" for none, showing the chosen name as `wrap` says.
+fn reference_combo_wrapped<Id: Copy + PartialEq>(
+    ui: &mut Ui,
+    id_salt: impl egui::AsIdSalt,
+    value: &mut Option<Id>,
+    items: &[(Id, String)],
+    wrap: egui::TextWrapMode,
+) -> Response {
     let current = value
         .and_then(|id| items.iter().find(|(i, _)| *i == id))
         .map_or("—", |(_, name)| name.as_str());
@@ -324,7 +351,7 @@ pub fn reference_combo<Id: Copy + PartialEq>(
     let mut response = egui::ComboBox::from_id_salt(id_salt)
         .selected_text(current)
         .width(260.0)
-        .truncate()
+        .wrap_mode(wrap)
         .show_ui(ui, |ui| {
             changed |= ui.selectable_value(value, None, "—").changed();
             for (id, name) in items {

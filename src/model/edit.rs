@@ -167,11 +167,9 @@ pub fn add_item(project: &mut Project, kind: ItemKind, today: Date) -> Result<It
         }
         ItemKind::Goal => {
             let id = GoalId(next_id_number(&p.foundation.goals, |i| i.0));
-            p.foundation.goals.push(Goal {
-                id,
-                kind: GoalKind::SocialMedia,
-                text: String::new(),
-            });
+            p.foundation
+                .goals
+                .push(Goal::new(id, GoalKind::SocialMedia));
             ItemRef::Goal(id)
         }
         ItemKind::Topic => {
@@ -313,6 +311,7 @@ pub fn add_item(project: &mut Project, kind: ItemKind, today: Date) -> Result<It
                 actuals: Vec::new(),
                 alternative: None,
                 option: None,
+                benefit: None,
             });
             ItemRef::Kpi(id)
         }
@@ -475,6 +474,48 @@ mod tests {
         remove_item(&mut p, ItemRef::Option(o));
         assert!(p.alternatives[0].options.is_empty());
         assert_eq!(p.management.kpis[0].option, None);
+        assert!(validate(&p).is_empty());
+    }
+
+    #[test]
+    fn removing_a_benefit_or_a_kpi_removes_the_goals_links_to_it() {
+        use crate::model::LinkStrength;
+        let mut p = Project::new("t");
+        let ItemRef::Benefit(kept) = add_item(&mut p, ItemKind::Benefit, today()).unwrap() else {
+            panic!("not a benefit")
+        };
+        let ItemRef::Benefit(b) = add_item(&mut p, ItemKind::Benefit, today()).unwrap() else {
+            panic!("not a benefit")
+        };
+        let ItemRef::Kpi(k) = add_item(&mut p, ItemKind::Kpi, today()).unwrap() else {
+            panic!("not a KPI")
+        };
+        add_item(&mut p, ItemKind::Option, today()).unwrap();
+        add_item(&mut p, ItemKind::Goal, today()).unwrap();
+        let goal = &mut p.foundation.goals[0];
+        goal.set_strength(b, LinkStrength::Strong);
+        goal.set_served_by(kept, true);
+        goal.set_measured_by(k, true);
+        p.options[0].set_realises(b, true);
+        p.management.kpis[0].benefit = Some(b);
+        assert!(validate(&p).is_empty());
+
+        remove_item(&mut p, ItemRef::Benefit(b));
+        let goal = &p.foundation.goals[0];
+        assert_eq!(goal.served_by(b), None);
+        assert_eq!(goal.served_by(kept), Some(LinkStrength::Medium));
+        assert!(p.options[0].benefits.is_empty());
+        assert_eq!(p.management.kpis[0].benefit, None);
+        assert!(validate(&p).is_empty());
+
+        remove_item(&mut p, ItemRef::Kpi(k));
+        assert!(p.foundation.goals[0].kpis.is_empty());
+        assert!(validate(&p).is_empty());
+
+        // A module takes its benefits along, and with them their goal links.
+        let module = p.benefit(kept).unwrap().module;
+        remove_item(&mut p, ItemRef::Module(module));
+        assert!(p.foundation.goals[0].benefits.is_empty());
         assert!(validate(&p).is_empty());
     }
 

@@ -1,7 +1,7 @@
 //! pbsm step 1: the foundation, i.e. the business model and the goals.
 
 use super::choice::choice_enum;
-use super::ids::{GoalId, ModuleId, TopicId, impl_has_id};
+use super::ids::{BenefitId, GoalId, KpiId, ModuleId, TopicId, impl_has_id, set_link};
 use super::score::Score;
 use serde::{Deserialize, Serialize};
 
@@ -89,6 +89,97 @@ pub struct Goal {
     pub kind: GoalKind,
     /// The goal, stated so that it can be checked.
     pub text: String,
+    /// The corporate benefits that serve it, each once, with how strongly.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub benefits: Vec<GoalBenefit>,
+    /// The KPIs that measure whether it is reached, each once.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub kpis: Vec<KpiId>,
+}
+
+choice_enum! {
+    /// How strongly a corporate benefit serves a goal.
+    LinkStrength {
+        /// The benefit helps the goal a little, among many other things.
+        Weak => "Weak",
+        /// The benefit is one of the main ways to the goal.
+        Medium => "Medium",
+        /// The goal is hardly reached without the benefit.
+        Strong => "Strong",
+    } default Medium
+}
+
+impl LinkStrength {
+    /// The share of a full contribution the link carries: 1/3 (weak), 2/3 (medium), 1 (strong).
+    pub fn share(self) -> f64 {
+        match self {
+            Self::Weak => 1.0 / 3.0,
+            Self::Medium => 2.0 / 3.0,
+            Self::Strong => 1.0,
+        }
+    }
+}
+
+/// A corporate benefit that serves a goal, and how strongly.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GoalBenefit {
+    /// The benefit.
+    pub benefit: BenefitId,
+    /// How strongly it serves the goal.
+    pub strength: LinkStrength,
+}
+
+impl Goal {
+    /// A new goal of a kind with no text and no links.
+    pub fn new(id: GoalId, kind: GoalKind) -> Self {
+        Self {
+            id,
+            kind,
+            text: String::new(),
+            benefits: Vec::new(),
+            kpis: Vec::new(),
+        }
+    }
+
+    /// How strongly a corporate benefit serves the goal, if it does.
+    pub fn served_by(&self, benefit: BenefitId) -> Option<LinkStrength> {
+        self.benefits
+            .iter()
+            .find(|b| b.benefit == benefit)
+            .map(|b| b.strength)
+    }
+
+    /// Records that a corporate benefit serves the goal (with the default strength, medium,
+    /// when it is new; an existing link keeps its strength), or no longer does.
+    pub fn set_served_by(&mut self, benefit: BenefitId, serves: bool) {
+        if !serves {
+            self.benefits.retain(|b| b.benefit != benefit);
+        } else if self.served_by(benefit).is_none() {
+            self.benefits.push(GoalBenefit {
+                benefit,
+                strength: LinkStrength::default(),
+            });
+        }
+    }
+
+    /// Sets how strongly a corporate benefit serves the goal, linking it if it was not.
+    pub fn set_strength(&mut self, benefit: BenefitId, strength: LinkStrength) {
+        match self.benefits.iter_mut().find(|b| b.benefit == benefit) {
+            Some(link) => link.strength = strength,
+            None => self.benefits.push(GoalBenefit { benefit, strength }),
+        }
+    }
+
+    /// Whether a KPI measures the goal.
+    pub fn measured_by(&self, kpi: KpiId) -> bool {
+        self.kpis.contains(&kpi)
+    }
+
+    /// Records that a KPI measures the goal, or no longer does.
+    pub fn set_measured_by(&mut self, kpi: KpiId, measures: bool) {
+        set_link(&mut self.kpis, kpi, measures);
+    }
 }
 
 /// A topic of the market, with how far social media can influence it.
@@ -137,5 +228,61 @@ impl Foundation {
     /// The topic with this id.
     pub fn topic(&self, id: TopicId) -> Option<&Topic> {
         self.topics.iter().find(|t| t.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_goal_links_each_benefit_and_kpi_once() {
+        let mut g = Goal::new(GoalId(1), GoalKind::Company);
+        g.set_served_by(BenefitId(3), true);
+        g.set_served_by(BenefitId(3), true);
+        g.set_served_by(BenefitId(1), true);
+        assert_eq!(g.benefits.len(), 2);
+        assert_eq!(g.served_by(BenefitId(3)), Some(LinkStrength::Medium));
+        // A strength set stays when the link is set again.
+        g.set_strength(BenefitId(3), LinkStrength::Strong);
+        g.set_served_by(BenefitId(3), true);
+        assert_eq!(g.served_by(BenefitId(3)), Some(LinkStrength::Strong));
+        // Setting a strength links a benefit that was not linked, once.
+        g.set_strength(BenefitId(7), LinkStrength::Weak);
+        g.set_strength(BenefitId(7), LinkStrength::Weak);
+        assert_eq!(
+            g.benefits.iter().map(|b| b.benefit).collect::<Vec<_>>(),
+            vec![BenefitId(3), BenefitId(1), BenefitId(7)]
+        );
+        g.set_served_by(BenefitId(3), false);
+        assert_eq!(g.served_by(BenefitId(3)), None);
+        assert_eq!(g.benefits.len(), 2);
+
+        g.set_measured_by(KpiId(2), true);
+        g.set_measured_by(KpiId(2), true);
+        assert_eq!(g.kpis, vec![KpiId(2)]);
+        assert!(g.measured_by(KpiId(2)));
+        g.set_measured_by(KpiId(2), false);
+        assert!(!g.measured_by(KpiId(2)));
+    }
+
+    #[test]
+    fn a_stronger_link_carries_a_larger_share() {
+        assert_eq!(LinkStrength::default(), LinkStrength::Medium);
+        assert!((LinkStrength::Weak.share() - 1.0 / 3.0).abs() < 1e-12);
+        assert!((LinkStrength::Medium.share() - 2.0 / 3.0).abs() < 1e-12);
+        assert_eq!(LinkStrength::Strong.share(), 1.0);
+    }
+
+    #[test]
+    fn a_goal_without_links_is_written_as_before() {
+        let g = Goal::new(GoalId(4), GoalKind::SocialMedia);
+        let text = ron::to_string(&g).unwrap();
+        assert!(
+            !text.contains("benefits") && !text.contains("kpis"),
+            "{text}"
+        );
+        let back: Goal = ron::from_str("(id: 4, kind: SocialMedia, text: \"\")").unwrap();
+        assert_eq!(back, g);
     }
 }

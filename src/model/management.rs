@@ -2,7 +2,9 @@
 
 use super::choice::choice_enum;
 use super::date::Date;
-use super::ids::{AlternativeId, AssumptionId, KpiId, MeasureId, OptionId, impl_has_id, set_link};
+use super::ids::{
+    AlternativeId, AssumptionId, BenefitId, KpiId, MeasureId, OptionId, impl_has_id, set_link,
+};
 use serde::{Deserialize, Serialize};
 
 /// Everything needed to steer the strategy once it is decided.
@@ -106,6 +108,9 @@ pub struct Kpi {
     pub alternative: Option<AlternativeId>,
     /// The option it measures, if any.
     pub option: Option<OptionId>,
+    /// The corporate benefit whose realisation it measures, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub benefit: Option<BenefitId>,
 }
 
 choice_enum! {
@@ -367,6 +372,7 @@ mod tests {
             actuals: Vec::new(),
             alternative: None,
             option: None,
+            benefit: None,
         };
         let today = date(2026, 3, 14);
         assert_eq!(k.next_actual(today), Actual(today, 100.0));

@@ -34,7 +34,9 @@ pub use decision::{
     Budget, Criterion, CriterionMeasure, Decision, Direction, Judgment, WeightScenario,
 };
 pub use edit::{EditError, ItemKind, ItemRef, add_item, exists, remove_item};
-pub use foundation::{BusinessModule, CanvasBlock, Foundation, Goal, GoalKind, Topic};
+pub use foundation::{
+    BusinessModule, CanvasBlock, Foundation, Goal, GoalBenefit, GoalKind, LinkStrength, Topic,
+};
 pub use ids::*;
 pub use judgement::{AdvantageNature, Durability, Override, QualityRubric, Suggested};
 pub use management::{

@@ -74,6 +74,19 @@ pub struct ActionOption {
 
 impl_has_id!(ActionOption => OptionId);
 
+impl Priority {
+    /// How much of its goal contribution an option brings to an alternative that bundles it
+    /// with this priority: high 1, medium 0.75, low 0.5 (a low-priority option may be done
+    /// half-heartedly or late).
+    pub fn bundle_weight(self) -> f64 {
+        match self {
+            Self::High => 1.0,
+            Self::Medium => 0.75,
+            Self::Low => 0.5,
+        }
+    }
+}
+
 impl ActionOption {
     /// Whether the option realises a corporate benefit.
     pub fn realises(&self, benefit: BenefitId) -> bool {
@@ -89,6 +102,14 @@ impl ActionOption {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_lower_priority_weighs_less_in_a_bundle() {
+        let weights: Vec<f64> = [Priority::High, Priority::Medium, Priority::Low]
+            .map(Priority::bundle_weight)
+            .to_vec();
+        assert_eq!(weights, vec![1.0, 0.75, 0.5]);
+    }
 
     #[test]
     fn an_option_links_each_benefit_once() {

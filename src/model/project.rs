@@ -195,9 +195,12 @@ impl Project {
         }
     }
 
-    /// Removes a KPI and the triggers that watch it.
+    /// Removes a KPI, the triggers that watch it and the goals' links to it.
     pub fn remove_kpi(&mut self, id: super::ids::KpiId) {
         self.management.kpis.retain(|k| k.id != id);
+        for goal in &mut self.foundation.goals {
+            goal.set_measured_by(id, false);
+        }
         for a in &mut self.management.adaptations {
             if a.cause == Some(super::management::Cause::Kpi(id)) {
                 a.cause = None;
@@ -220,11 +223,20 @@ impl Project {
         }
     }
 
-    /// Removes a corporate benefit and every reference to it.
+    /// Removes a corporate benefit and every reference to it: the options that realise it, the
+    /// goals it serves, the KPIs that measure it.
     pub fn remove_benefit(&mut self, id: BenefitId) {
         self.benefits.retain(|b| b.id != id);
         for option in &mut self.options {
-            option.benefits.retain(|b| *b != id);
+            option.set_realises(id, false);
+        }
+        for goal in &mut self.foundation.goals {
+            goal.set_served_by(id, false);
+        }
+        for kpi in &mut self.management.kpis {
+            if kpi.benefit == Some(id) {
+                kpi.benefit = None;
+            }
         }
     }
 

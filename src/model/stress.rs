@@ -67,15 +67,25 @@ pub fn stress_project(size: StressSize) -> Project {
             affinity: rating(i),
             note: String::new(),
         });
-        p.foundation.goals.push(Goal {
-            id: GoalId(i),
-            kind: if i % 2 == 0 {
+        let mut goal = Goal::new(
+            GoalId(i),
+            if i % 2 == 0 {
                 GoalKind::Company
             } else {
                 GoalKind::SocialMedia
             },
-            text: format!("Goal number {i}, stated so that it can be checked"),
-        });
+        );
+        goal.text = format!("Goal number {i}, stated so that it can be checked");
+        // Two or three of the 100 benefits serve each goal (about half the benefits serve
+        // one), and a KPI measures it.
+        for k in 0..(2 + i % 2) {
+            let benefit = BenefitId((i * 5 + k) % 100 + 1);
+            goal.set_strength(benefit, pick(LinkStrength::ALL, i + k).unwrap_or_default());
+        }
+        if size.kpis > 0 {
+            goal.set_measured_by(KpiId((i - 1) % size.kpis + 1), true);
+        }
+        p.foundation.goals.push(goal);
     }
     let kinds = UsageFormatKind::ALL;
     for i in 1..=12 {
@@ -243,6 +253,7 @@ pub fn stress_project(size: StressSize) -> Project {
             alternative: (size.alternatives > 0)
                 .then(|| AlternativeId(i % size.alternatives.max(1) + 1)),
             option: (size.options > 0).then(|| OptionId(i % size.options.max(1) + 1)),
+            benefit: Some(BenefitId(i % 100 + 1)),
         });
     }
     for i in 1..=100 {
@@ -313,6 +324,12 @@ mod tests {
         assert_eq!(p.management.kpis.len(), 100);
         assert!(p.management.kpis.iter().all(|k| k.actuals.len() == 120));
         assert_eq!(p, stress_project(StressSize::BENCHMARK), "deterministic");
+        // Goals are tied to benefits and KPIs, KPIs to benefits.
+        for g in &p.foundation.goals {
+            assert!((2..=3).contains(&g.benefits.len()), "{g:?}");
+            assert_eq!(g.kpis.len(), 1);
+        }
+        assert!(p.management.kpis.iter().all(|k| k.benefit.is_some()));
     }
 
     #[test]

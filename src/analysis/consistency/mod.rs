@@ -7,9 +7,10 @@ use super::decision::Evaluation;
 use super::suggest;
 use crate::format::trim_number;
 use crate::model::{
-    AlternativeStatus, AssumptionStatus, Choice, Date, ItemRef, KpiDirection, MeasureStatus,
-    PotentialDecision, Project, Suggested,
+    AlternativeStatus, AssumptionStatus, BenefitId, Choice, Date, ItemRef, KpiDirection, KpiId,
+    MeasureStatus, PotentialDecision, Project, Suggested,
 };
+use std::collections::HashSet;
 
 /// How serious a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -53,6 +54,12 @@ pub enum Kind {
     AssumptionReviewOverdue,
     /// A potential set aside is what an option of the chosen alternative builds on.
     SetAsidePotentialUsed,
+    /// No KPI measures a goal.
+    GoalWithoutKpi,
+    /// A corporate benefit serves no goal.
+    BenefitWithoutGoal,
+    /// A KPI measures neither a goal nor a corporate benefit.
+    KpiWithoutGoalOrBenefit,
 }
 
 impl Kind {
@@ -68,6 +75,9 @@ impl Kind {
             Self::KpiTargetContradictsGoal => "kpi-target-contradicts-goal",
             Self::AssumptionReviewOverdue => "assumption-review-overdue",
             Self::SetAsidePotentialUsed => "set-aside-potential-used",
+            Self::GoalWithoutKpi => "goal-without-kpi",
+            Self::BenefitWithoutGoal => "benefit-without-goal",
+            Self::KpiWithoutGoalOrBenefit => "kpi-without-goal-or-benefit",
         }
     }
 
@@ -101,6 +111,15 @@ impl Kind {
             Self::SetAsidePotentialUsed => {
                 "The strategy check asks for the potential used and the potential deliberately not used: an option of the chosen strategy cannot build on a potential set aside."
             }
+            Self::GoalWithoutKpi => {
+                "A goal is stated so that it can be checked: at least one KPI measures whether it is reached, or strategy management cannot tell."
+            }
+            Self::BenefitWithoutGoal => {
+                "A corporate benefit is pursued for the goals it serves: a benefit that serves no company or social media goal either lacks its link or is not worth pursuing."
+            }
+            Self::KpiWithoutGoalOrBenefit => {
+                "A KPI steers the strategy: it measures a goal or the realisation of a corporate benefit, otherwise nobody can say what its value means for the business."
+            }
         }
     }
 }
@@ -121,16 +140,74 @@ pub struct Finding {
 /// Every consistency finding of a project on `today`, most serious first.
 pub fn findings(project: &Project, evaluation: &Evaluation, today: Date) -> Vec<Finding> {
     let mut found = Vec::new();
+    goal_links(project, &mut found);
     suggestions(project, today, &mut found);
     decision_ready(project, evaluation, &mut found);
     assumptions(project, today, &mut found);
     measures(project, today, &mut found);
     kpi_targets(project, &mut found);
     reviews(project, today, &mut found);
+    kpis_without_goal_or_benefit(project, &mut found);
     set_aside_potentials(project, &mut found);
     // Stable within a severity: the order of the method's steps.
     found.sort_by_key(|f| std::cmp::Reverse(f.severity));
     found
+}
+
+/// Goals no KPI measures (step 1), then corporate benefits that serve no goal (step 3).
+fn goal_links(p: &Project, found: &mut Vec<Finding>) {
+    let kpis: HashSet<KpiId> = p.management.kpis.iter().map(|k| k.id).collect();
+    for g in &p.foundation.goals {
+        if !g.kpis.iter().any(|k| kpis.contains(k)) {
+            found.push(Finding {
+                kind: Kind::GoalWithoutKpi,
+                severity: Severity::Warning,
+                item: ItemRef::Goal(g.id),
+                message: format!(
+                    "No KPI measures the goal “{}”.",
+                    super::goals::goal_name(p, g.id)
+                ),
+            });
+        }
+    }
+    let serving: HashSet<BenefitId> = p
+        .foundation
+        .goals
+        .iter()
+        .flat_map(|g| g.benefits.iter().map(|b| b.benefit))
+        .collect();
+    for b in p.benefits.iter().filter(|b| !serving.contains(&b.id)) {
+        found.push(Finding {
+            kind: Kind::BenefitWithoutGoal,
+            severity: Severity::Warning,
+            item: ItemRef::Benefit(b.id),
+            message: format!("The corporate benefit “{}” serves no goal.", b.name),
+        });
+    }
+}
+
+/// KPIs that no goal lists and that measure no corporate benefit.
+fn kpis_without_goal_or_benefit(p: &Project, found: &mut Vec<Finding>) {
+    let measuring: HashSet<KpiId> = p
+        .foundation
+        .goals
+        .iter()
+        .flat_map(|g| g.kpis.iter().copied())
+        .collect();
+    for k in &p.management.kpis {
+        let tied = measuring.contains(&k.id) || k.benefit.is_some_and(|b| p.benefit(b).is_some());
+        if !tied {
+            found.push(Finding {
+                kind: Kind::KpiWithoutGoalOrBenefit,
+                severity: Severity::Warning,
+                item: ItemRef::Kpi(k.id),
+                message: format!(
+                    "The KPI “{}” measures neither a goal nor a corporate benefit.",
+                    k.name
+                ),
+            });
+        }
+    }
 }
 
 /// Values that differ from what the earlier steps suggest, with no reason kept: an option's

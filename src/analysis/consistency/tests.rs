@@ -3,8 +3,8 @@ use crate::analysis::decision::evaluate;
 use crate::io::SAMPLES;
 use crate::model::Score;
 use crate::model::{
-    Arena, ArenaScore, CompetitiveAssessment, Competitor, CompetitorId, CompetitorKind,
-    MeasureStatus, OptionId, TopicId, add_item,
+    Arena, ArenaScore, BenefitId, CompetitiveAssessment, Competitor, CompetitorId, CompetitorKind,
+    GoalId, KpiId, LinkStrength, MeasureStatus, OptionId, TopicId, add_item,
 };
 
 fn today() -> Date {
@@ -254,6 +254,9 @@ fn problems_come_first_and_every_kind_names_its_rule() {
         Kind::KpiTargetContradictsGoal,
         Kind::AssumptionReviewOverdue,
         Kind::SetAsidePotentialUsed,
+        Kind::GoalWithoutKpi,
+        Kind::BenefitWithoutGoal,
+        Kind::KpiWithoutGoalOrBenefit,
     ] {
         assert!(kind.rule().ends_with('.'), "{kind:?}");
         assert!(!kind.code().contains(' '));
@@ -280,7 +283,9 @@ fn a_kpi_target_must_improve_on_its_baseline_after_it() {
     assert_eq!(f.len(), 1);
     assert_eq!(
         f[0].message,
-        format!("KPI “{name}”: its target 200 does not improve on its baseline 100 (lower is better).")
+        format!(
+            "KPI “{name}”: its target 200 does not improve on its baseline 100 (lower is better)."
+        )
     );
     let k = &mut p.management.kpis[0];
     k.direction = crate::model::KpiDirection::HigherIsBetter;
@@ -288,7 +293,9 @@ fn a_kpi_target_must_improve_on_its_baseline_after_it() {
     let f = of_kind(&p, Kind::KpiTargetContradictsGoal);
     assert_eq!(
         f[0].message,
-        format!("KPI “{name}”: its target is due on 2025-12-31, not after its baseline of 2026-01-01.")
+        format!(
+            "KPI “{name}”: its target is due on 2025-12-31, not after its baseline of 2026-01-01."
+        )
     );
 }
 
@@ -303,7 +310,10 @@ fn an_assumption_reviewed_longer_ago_than_its_interval_is_overdue() {
     p.management.assumptions[1].review_interval_days = 30;
     let f = of_kind(&p, Kind::AssumptionReviewOverdue);
     assert_eq!(f.len(), 1);
-    assert_eq!(f[0].item, ItemRef::Assumption(p.management.assumptions[1].id));
+    assert_eq!(
+        f[0].item,
+        ItemRef::Assumption(p.management.assumptions[1].id)
+    );
     assert!(
         f[0].message.ends_with("was last reviewed on 2026-10-01; with a review every 30 days, the next was due on 2026-10-31."),
         "{}",
@@ -312,4 +322,121 @@ fn an_assumption_reviewed_longer_ago_than_its_interval_is_overdue() {
     // Never reviewed: not overdue but not assessed (the strategy check counts it).
     p.management.assumptions[1].last_review = None;
     assert!(of_kind(&p, Kind::AssumptionReviewOverdue).is_empty());
+}
+
+#[test]
+fn a_goal_needs_a_kpi_that_measures_it() {
+    let mut p = unlinked();
+    let f = of_kind(&p, Kind::GoalWithoutKpi);
+    assert_eq!(
+        f.iter().map(|f| f.item).collect::<Vec<_>>(),
+        vec![ItemRef::Goal(GoalId(1)), ItemRef::Goal(GoalId(2))]
+    );
+    assert_eq!(f[0].severity, Severity::Warning);
+    assert_eq!(
+        f[0].message,
+        "No KPI measures the goal “Grow club members”."
+    );
+    assert_eq!(f[1].message, "No KPI measures the goal “goal 2”.");
+    p.foundation.goals[0].set_measured_by(KpiId(2), true);
+    assert_eq!(
+        items(&p, Kind::GoalWithoutKpi),
+        vec![ItemRef::Goal(GoalId(2))]
+    );
+    // A link to a KPI that is gone (an invalid file) measures nothing.
+    p.foundation.goals[1].set_measured_by(KpiId(9), true);
+    assert_eq!(
+        items(&p, Kind::GoalWithoutKpi),
+        vec![ItemRef::Goal(GoalId(2))]
+    );
+}
+
+#[test]
+fn a_benefit_needs_a_goal_it_serves() {
+    let mut p = unlinked();
+    assert_eq!(
+        items(&p, Kind::BenefitWithoutGoal),
+        vec![
+            ItemRef::Benefit(BenefitId(1)),
+            ItemRef::Benefit(BenefitId(2))
+        ]
+    );
+    let f = of_kind(&p, Kind::BenefitWithoutGoal);
+    assert_eq!(
+        f[0].message,
+        "The corporate benefit “Benefit 1” serves no goal."
+    );
+    // A weak link is a link.
+    p.foundation.goals[1].set_strength(BenefitId(2), LinkStrength::Weak);
+    assert_eq!(
+        items(&p, Kind::BenefitWithoutGoal),
+        vec![ItemRef::Benefit(BenefitId(1))]
+    );
+}
+
+#[test]
+fn a_kpi_needs_a_goal_or_a_benefit_it_measures() {
+    let mut p = unlinked();
+    assert_eq!(
+        items(&p, Kind::KpiWithoutGoalOrBenefit),
+        vec![ItemRef::Kpi(KpiId(1)), ItemRef::Kpi(KpiId(2))]
+    );
+    assert_eq!(
+        of_kind(&p, Kind::KpiWithoutGoalOrBenefit)[0].message,
+        "The KPI “KPI 1” measures neither a goal nor a corporate benefit."
+    );
+    // Measuring a goal ties KPI 1; measuring a benefit ties KPI 2.
+    p.foundation.goals[1].set_measured_by(KpiId(1), true);
+    p.management.kpis[1].benefit = Some(BenefitId(1));
+    assert!(items(&p, Kind::KpiWithoutGoalOrBenefit).is_empty());
+    // A benefit that is gone (an invalid file) ties nothing.
+    p.management.kpis[1].benefit = Some(BenefitId(9));
+    assert_eq!(
+        items(&p, Kind::KpiWithoutGoalOrBenefit),
+        vec![ItemRef::Kpi(KpiId(2))]
+    );
+}
+
+#[test]
+fn a_fully_linked_project_has_no_link_findings() {
+    let mut p = unlinked();
+    for (g, (b, k)) in p.foundation.goals.iter_mut().zip([(1, 1), (2, 2)]) {
+        g.set_served_by(BenefitId(b), true);
+        g.set_measured_by(KpiId(k), true);
+    }
+    for kind in [
+        Kind::GoalWithoutKpi,
+        Kind::BenefitWithoutGoal,
+        Kind::KpiWithoutGoalOrBenefit,
+    ] {
+        assert!(of_kind(&p, kind).is_empty(), "{kind:?}");
+    }
+    // The stress project ties every goal to a KPI and every KPI to a benefit; half its
+    // hundred benefits serve no goal.
+    let stress = crate::model::stress::stress_project(crate::model::stress::StressSize::scaled(20));
+    assert!(of_kind(&stress, Kind::GoalWithoutKpi).is_empty());
+    assert!(of_kind(&stress, Kind::KpiWithoutGoalOrBenefit).is_empty());
+    let loose = of_kind(&stress, Kind::BenefitWithoutGoal).len();
+    assert!((40..=60).contains(&loose), "{loose}");
+}
+
+/// Two goals, two benefits and two KPIs, none linked yet.
+fn unlinked() -> Project {
+    let mut p = Project::new("links");
+    for kind in [
+        crate::model::ItemKind::Goal,
+        crate::model::ItemKind::Goal,
+        crate::model::ItemKind::Benefit,
+        crate::model::ItemKind::Benefit,
+        crate::model::ItemKind::Kpi,
+        crate::model::ItemKind::Kpi,
+    ] {
+        add_item(&mut p, kind, today()).unwrap();
+    }
+    p.foundation.goals[0].text = "Grow club members.".into();
+    p
+}
+
+fn items(p: &Project, kind: Kind) -> Vec<ItemRef> {
+    of_kind(p, kind).into_iter().map(|f| f.item).collect()
 }

@@ -113,7 +113,7 @@ fn random_edit(p: &mut Project, rng: &mut crate::analysis::rng::Rng) {
         usize::try_from(rng.next_u64() % u64::try_from(len.max(1)).unwrap_or(1)).unwrap_or(0)
     };
     let value = f64::from(u32::try_from(pick(21)).unwrap_or(0)) / 2.0;
-    match pick(10) {
+    match pick(11) {
         0 => {
             let n = pick(p.options.len());
             if let Some(o) = p.options.get_mut(n) {
@@ -161,6 +161,18 @@ fn random_edit(p: &mut Project, rng: &mut crate::analysis::rng::Rng) {
         8 => {
             if let Some(round) = p.votes.first_mut() {
                 round.note = format!("Note {value}");
+            }
+        }
+        9 => {
+            // A goal's link to a benefit ticked or unticked, or its strength changed.
+            use crate::model::Choice;
+            let (n, b) = (pick(p.foundation.goals.len()), pick(p.benefits.len()));
+            let strength = pick(4);
+            if let (Some(g), Some(b)) = (p.foundation.goals.get_mut(n), p.benefits.get(b)) {
+                match crate::model::LinkStrength::ALL.get(strength) {
+                    Some(s) => g.set_strength(b.id, *s),
+                    None => g.set_served_by(b.id, false),
+                }
             }
         }
         _ => p.management.health.on_track = 0.5 + value / 100.0,

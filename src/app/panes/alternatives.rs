@@ -3,6 +3,7 @@
 use super::master_detail;
 use super::suggested;
 use crate::analysis::competition::{Position, Standings};
+use crate::analysis::goals::{self, GoalMatrix, Suggestion};
 use crate::analysis::suggest;
 use crate::app::state::PaneEnv;
 use crate::app::widgets::Rating;
@@ -17,6 +18,9 @@ on its contribution to the goals. The workbench prepares the decision; managemen
 /// Draws the alternatives pane.
 pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
     pane_header(ui, "6 · Strategy alternatives", GUIDANCE);
+    let derived = env.derived;
+    goal_matrix_ui(ui, project, &derived.goals);
+    let linked = derived.goals.linked;
     let rate = project.day_rate_eur;
     let progress: Vec<(crate::model::AlternativeId, Option<(usize, usize)>)> = project
         .alternatives
@@ -31,6 +35,14 @@ pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
                 suggest::alternative_quality(project, a),
                 suggest::alternative_risk(project, a, env.today),
                 advantage(project, a),
+                derived
+                    .goals
+                    .suggestion(project, id)
+                    .map(|s| suggest::Suggestion {
+                        value: s.value,
+                        reason: s.reason,
+                        inputs: s.inputs,
+                    }),
             )
         }),
         _ => None,
@@ -64,11 +76,14 @@ pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
                 f.text("Name", &mut a.name);
                 f.area("The idea", &mut a.description);
                 f.choice("Status", &mut a.status);
-                let (quality, risk, advantage) = match &suggestions {
-                    Some((id, quality, risk, advantage)) if *id == a.id => {
-                        (quality.as_ref(), risk.as_ref(), Some(advantage.as_str()))
-                    }
-                    _ => (None, None, None),
+                let (quality, risk, advantage, goals) = match &suggestions {
+                    Some((id, quality, risk, advantage, goals)) if *id == a.id => (
+                        quality.as_ref(),
+                        risk.as_ref(),
+                        Some(advantage.as_str()),
+                        goals.as_ref(),
+                    ),
+                    _ => (None, None, None, None),
                 };
                 if let Some(advantage) = advantage {
                     f.custom("Advantage created", |ui| {
@@ -96,6 +111,16 @@ pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
                     &mut a.goal_contribution,
                     Rating::GoalContribution,
                 );
+                suggested::score_row(
+                    f,
+                    &mut a.goal_contribution,
+                    goals,
+                    &mut a.overrides,
+                    Suggested::GoalContribution,
+                );
+                if advantage.is_some() && goals.is_none() && !linked {
+                    f.custom("", |ui| suggestion_line(ui, None, linked));
+                }
                 f.score(
                     "Strategic quality",
                     &mut a.strategic_quality,
@@ -278,4 +303,147 @@ fn advantage(project: &Project, alternative: &Alternative) -> String {
         ahead(crate::model::CompetitorKind::Performance),
         ahead(crate::model::CompetitorKind::Attention),
     )
+}
+
+/// The goal contribution the goal links suggest, read-only, under the slider.
+fn suggestion_line(ui: &mut egui::Ui, suggestion: Option<&Suggestion>, linked: bool) {
+    let text = match suggestion {
+        Some(s) => format!(
+            "Suggested from the goal links: {} — {}",
+            widgets::score_text(s.value),
+            s.reason
+        ),
+        None if !linked => "No suggestion yet: link the goals to the corporate benefits that serve them (pane 1, Foundation).".to_owned(),
+        None => return,
+    };
+    ui.add(egui::Label::new(RichText::new(text).weak()).wrap());
+}
+
+/// The share of a link as a fraction for people ("2/3").
+fn share_text(strength: crate::model::LinkStrength) -> &'static str {
+    match strength {
+        crate::model::LinkStrength::Weak => "1/3",
+        crate::model::LinkStrength::Medium => "2/3",
+        crate::model::LinkStrength::Strong => "1",
+    }
+}
+
+/// Why a cell has its value, for its hover.
+fn cell_reason(
+    project: &Project,
+    goal: crate::model::GoalId,
+    alternative: &str,
+    cell: goals::Cell,
+) -> String {
+    let goal_name = goals::goal_name(project, goal);
+    match cell.via {
+        Some(via) => {
+            let option = project
+                .option(via.option)
+                .map_or_else(|| format!("option {}", via.option), |o| o.name.clone());
+            let benefit = project
+                .benefit(via.benefit)
+                .map_or_else(|| format!("benefit {}", via.benefit), |b| b.name.clone());
+            format!(
+                "“{alternative}” serves “{goal_name}” most strongly through its option “{option}”, which realises “{benefit}”: 10 × {} ({} link) × {} ({} priority) = {}",
+                share_text(via.strength),
+                via.strength.to_string().to_lowercase(),
+                via.priority.bundle_weight(),
+                via.priority.to_string().to_lowercase(),
+                widgets::score_text(cell.value)
+            )
+        }
+        None => format!(
+            "“{alternative}” does not serve “{goal_name}”: none of its options realises a corporate benefit that serves this goal."
+        ),
+    }
+}
+
+/// Goals × alternatives: how strongly each alternative serves each goal (read-only).
+fn goal_matrix_ui(ui: &mut egui::Ui, project: &Project, matrix: &GoalMatrix) {
+    egui::CollapsingHeader::new("Goals × alternatives")
+        .id_salt("goal_matrix")
+        .show(ui, |ui| {
+            if project.foundation.goals.is_empty() || project.alternatives.is_empty() {
+                widgets::empty_hint(
+                    ui,
+                    "Needs goals (pane 1) and alternatives (here) to compare.",
+                );
+                return;
+            }
+            if !matrix.linked {
+                widgets::empty_hint(
+                    ui,
+                    "No goal is linked to a corporate benefit yet: link them in pane 1, Foundation, to see which alternative serves which goal.",
+                );
+            }
+            ui.label(
+                RichText::new(
+                    "How strongly each alternative serves each goal, 0 to 10: its strongest link through a corporate benefit one of its options realises (10 × the link's strength × the option's priority weight). Hover a cell for why.",
+                )
+                .weak(),
+            );
+            let alternative_name = |id| {
+                project
+                    .alternative(id)
+                    .map_or_else(|| format!("alternative {id}"), |a| a.name.clone())
+            };
+            let names: Vec<String> = matrix
+                .alternatives
+                .iter()
+                .map(|id| alternative_name(*id))
+                .collect();
+            egui::ScrollArea::both()
+                .id_salt("goal_matrix_scroll")
+                .max_height(280.0)
+                .auto_shrink([false, true])
+                .show(ui, |ui| {
+                    egui::Grid::new("goal_matrix_grid")
+                        .striped(true)
+                        .spacing([12.0, 6.0])
+                        .show(ui, |ui| {
+                            ui.label("");
+                            for name in &names {
+                                wrapped(ui, 120.0, RichText::new(name).strong());
+                            }
+                            ui.end_row();
+                            for (row, goal) in matrix.goals.iter().enumerate() {
+                                ui.vertical(|ui| {
+                                    ui.set_width(240.0);
+                                    ui.add(
+                                        egui::Label::new(goals::goal_name(project, *goal)).wrap(),
+                                    );
+                                    if !matrix.served.get(row).copied().unwrap_or(false) {
+                                        ui.label(
+                                            RichText::new("served by no alternative")
+                                                .italics()
+                                                .color(ui.visuals().warn_fg_color),
+                                        );
+                                    }
+                                });
+                                let cells = matrix.cells.get(row).map_or(&[][..], Vec::as_slice);
+                                for (cell, name) in cells.iter().zip(&names) {
+                                    let text = if cell.value > 0.0 {
+                                        RichText::new(widgets::score_text(cell.value))
+                                    } else {
+                                        RichText::new("—").weak()
+                                    };
+                                    ui.label(text).on_hover_ui(|ui| {
+                                        ui.set_max_width(420.0);
+                                        ui.label(cell_reason(project, *goal, name, *cell));
+                                    });
+                                }
+                                ui.end_row();
+                            }
+                        });
+                });
+        });
+}
+
+/// A label that wraps at `width`.
+fn wrapped(ui: &mut egui::Ui, width: f32, text: RichText) {
+    ui.vertical(|ui| {
+        ui.set_width(width);
+        ui.add(egui::Label::new(text).wrap());
+    });
 }

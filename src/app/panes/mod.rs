@@ -12,7 +12,8 @@
 //!   budget (`Budget::median_of`), an alternative's value for a measure (`Alternative::value`,
 //!   `value_for`, `move_score`), own scores, uncertainty ranges and statements
 //!   (`set_custom_score`, `set_uncertain`, `set_statement`), bundling (`set_bundled`,
-//!   `set_bundle_priority`), links (`ActionOption::set_realises`, `Assumption::set_relied_on_by`),
+//!   `set_bundle_priority`), links (`ActionOption::set_realises`, `Assumption::set_relied_on_by`,
+//!   `Goal::set_served_by`, `set_strength`, `set_measured_by`),
 //!   KPIs (`HealthThresholds::set_on_track`, `set_behind`, `Kpi::next_actual`,
 //!   `Trigger::watching`), dot voting (`VotingRound::add_dot`, `set_dots_each`, `clear_dots`, …),
 //!   arena scores (`competition::set_score_in`).
@@ -43,8 +44,8 @@ pub mod voting;
 use super::layout::PaneKind;
 use super::state::PaneEnv;
 use crate::model::{
-    AlternativeId, ItemKind, ItemRef, ModuleId, OptionId, Project, TopicId, UsageFormatId,
-    UserBenefitId,
+    AlternativeId, BenefitId, ItemKind, ItemRef, KpiId, ModuleId, OptionId, Project, TopicId,
+    UsageFormatId, UserBenefitId,
 };
 
 /// Draws a pane.
@@ -98,6 +99,20 @@ pub fn user_benefit_items(p: &Project) -> Vec<(UserBenefitId, String)> {
         .user_benefits
         .iter()
         .map(|u| (u.id, u.name.clone()))
+        .collect()
+}
+
+/// Corporate benefits as (id, name).
+pub fn benefit_items(p: &Project) -> Vec<(BenefitId, String)> {
+    p.benefits.iter().map(|b| (b.id, b.name.clone())).collect()
+}
+
+/// KPIs as (id, name).
+pub fn kpi_items(p: &Project) -> Vec<(KpiId, String)> {
+    p.management
+        .kpis
+        .iter()
+        .map(|k| (k.id, k.name.clone()))
         .collect()
 }
 

@@ -286,6 +286,7 @@ impl Workbench {
             Command::RestoreRecovered(number) => self.restore_orphan(number),
             Command::Select(item) => {
                 self.selection.select(item);
+                self.sections.show(item.kind());
                 if let Some(pane) = pane_of(item.kind()) {
                     layout::show_pane(&mut self.settings.layout, pane);
                 }

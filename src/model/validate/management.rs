@@ -58,6 +58,11 @@ pub(super) fn management(c: &mut Checker, p: &Project, known: &Known) {
                 known.options.contains(id)
             });
         }
+        if let Some(benefit) = k.benefit {
+            c.link(&item, at.field("benefit"), "benefit", benefit, |id| {
+                known.benefits.contains(id)
+            });
+        }
     }
     /// Two years: an assumption watched less often is not monitored.
     const MAX_REVIEW_INTERVAL_DAYS: u32 = 730;

@@ -229,7 +229,31 @@ pub fn validate(project: &Project) -> Vec<Finding> {
     );
 
     c.unique_ids("module", &fp.field("modules"), &f.modules);
-    c.unique_ids("goal", &fp.field("goals"), &f.goals);
+    let goals = fp.field("goals");
+    c.unique_ids("goal", &goals, &f.goals);
+    for (n, g) in f.goals.iter().enumerate() {
+        let item = named("goal", g.id, &g.text);
+        let at = goals.index(n);
+        let mut seen = HashSet::new();
+        for (k, link) in g.benefits.iter().enumerate() {
+            let here = at.field("benefits").index(k).field("benefit");
+            c.link(&item, here.clone(), "benefit", link.benefit, |id| {
+                known.benefits.contains(id)
+            });
+            if !seen.insert(link.benefit) {
+                c.add(
+                    &item,
+                    here,
+                    format!("lists benefit {} more than once", link.benefit),
+                );
+            }
+        }
+        for (k, kpi) in g.kpis.iter().enumerate() {
+            c.link(&item, at.field("kpis").index(k), "KPI", *kpi, |id| {
+                known.kpis.contains(id)
+            });
+        }
+    }
     let topics = fp.field("topics");
     c.unique_ids("topic", &topics, &f.topics);
     for (n, t) in f.topics.iter().enumerate() {

@@ -95,3 +95,53 @@ fn a_range_must_hold_the_value_its_criterion_measures() {
     assert_eq!(findings.len(), 1, "{findings:?}");
     assert!(findings[0].path.to_string().ends_with(".high"));
 }
+
+#[test]
+fn links_of_goals_and_kpis_to_unknown_items_are_found_with_their_path() {
+    use crate::model::{BenefitId, KpiId, LinkStrength};
+    let mut p = crate::io::SAMPLES[0].load().unwrap();
+    let (b, k) = (p.benefits[0].id, p.management.kpis[0].id);
+    let g = &mut p.foundation.goals[1];
+    g.set_served_by(b, true);
+    g.set_strength(BenefitId(99), LinkStrength::Weak);
+    g.set_measured_by(k, true);
+    g.set_measured_by(KpiId(98), true);
+    p.management.kpis[2].benefit = Some(BenefitId(97));
+    let found: Vec<(String, String)> = validate(&p)
+        .iter()
+        .map(|f| (f.path.to_string(), f.message.clone()))
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            (
+                "foundation.goals[1].benefits[1].benefit".to_owned(),
+                "refers to benefit 99, which does not exist".to_owned()
+            ),
+            (
+                "foundation.goals[1].kpis[1]".to_owned(),
+                "refers to KPI 98, which does not exist".to_owned()
+            ),
+            (
+                "management.kpis[2].benefit".to_owned(),
+                "refers to benefit 97, which does not exist".to_owned()
+            ),
+        ]
+    );
+    // A benefit listed twice (with two strengths) is ambiguous.
+    let mut p = crate::io::SAMPLES[0].load().unwrap();
+    let b = p.benefits[0].id;
+    let g = &mut p.foundation.goals[0];
+    g.set_served_by(b, true);
+    g.benefits.push(crate::model::GoalBenefit {
+        benefit: b,
+        strength: LinkStrength::Strong,
+    });
+    let found = validate(&p);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        found[0].path.to_string(),
+        "foundation.goals[0].benefits[1].benefit"
+    );
+    assert!(found[0].message.contains("more than once"));
+}

@@ -1,7 +1,7 @@
 //! KPIs: health at a glance, the thresholds, each KPI with its chart and actuals.
 
 use crate::analysis::kpi;
-use crate::app::panes::{alternative_items, master_detail, option_items};
+use crate::app::panes::{alternative_items, benefit_items, master_detail, option_items};
 use crate::app::plots::kpi_chart;
 use crate::app::state::PaneEnv;
 use crate::app::widgets::{self, Col, cell_text, form};
@@ -85,6 +85,7 @@ fn latest_text(kpi: &Kpi) -> String {
 pub(super) fn kpis_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
     let alternatives = alternative_items(project);
     let options = option_items(project);
+    let benefits = benefit_items(project);
     let today = env.today;
     let thresholds = project.management.health;
     health_overview(ui, project);
@@ -134,6 +135,8 @@ pub(super) fn kpis_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEn
                 f.date("Target date", &mut k.target_date);
                 f.reference("Measures alternative", &mut k.alternative, &alternatives);
                 f.reference("Measures option", &mut k.option, &options);
+                f.reference_whole("Corporate benefit", &mut k.benefit, &benefits)
+                    .on_hover_text("The corporate benefit whose realisation this KPI measures");
             });
             ui.add_space(6.0);
             let h = kpi::health(k, thresholds);
