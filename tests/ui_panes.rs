@@ -616,6 +616,8 @@ fn a_rating_can_be_marked_not_assessed_and_the_ranking_then_leaves_it_out() {
     assert!(!not_assessed_shown(&h));
     // Right-click: mark the first alternative's risk as not assessed yet. (The right-click
     // itself does not move the value, as egui's slider would.)
+    slider(&h, "Risk").scroll_to_me();
+    h.run();
     slider(&h, "Risk").click_secondary();
     h.run();
     assert_eq!(h.state().project().alternatives[0].risk, before);
@@ -650,6 +652,8 @@ fn a_rating_can_be_marked_not_assessed_and_the_ranking_then_leaves_it_out() {
 
     // A click on the slider rates it again, where it was clicked (the middle: 5).
     open_pane(&mut h, PaneKind::Alternatives);
+    slider(&h, "Risk").scroll_to_me();
+    h.run();
     slider(&h, "Risk").click();
     h.run();
     assert_eq!(h.state().project().alternatives[0].risk, Score::new(5.0));

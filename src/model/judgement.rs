@@ -4,7 +4,7 @@
 //! and then says why. The suggestions themselves are computed, never stored
 //! (`analysis::suggest`).
 
-use super::choice::choice_enum;
+use super::choice::{Choice, choice_enum};
 use serde::{Deserialize, Serialize};
 
 choice_enum! {
@@ -107,6 +107,58 @@ impl QualityRubric {
     /// Whether neither question is answered (then the file leaves it out).
     pub fn is_unanswered(&self) -> bool {
         *self == Self::default()
+    }
+}
+
+choice_enum! {
+    /// A step of the method, as the panes present it.
+    MethodStep {
+        /// 1: business model and goals.
+        Foundation => "1 Foundation",
+        /// 2: the social media performance potential.
+        Potential => "2 Performance potential",
+        /// 3: the corporate benefit.
+        Benefit => "3 Corporate benefit",
+        /// 4: the competitive situation.
+        Competition => "4 Competitive situation",
+        /// 5: options for action.
+        Options => "5 Options for action",
+        /// 6: strategy alternatives.
+        Alternatives => "6 Strategy alternatives",
+        /// 6: the decision between them.
+        Decision => "6 Decision",
+        /// 7: strategy management.
+        Management => "7 Strategy management",
+    } default Foundation
+}
+
+/// Why a step came out as it did, in the strategist's words (format version 3): the
+/// reasoning a learner reads beside the result, and the documentation the strategy check
+/// asks for.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StepNote {
+    /// The step.
+    pub step: MethodStep,
+    /// The reasoning.
+    pub text: String,
+}
+
+/// The note on a step, if any (empty counts as none).
+pub fn note_for(notes: &[StepNote], step: MethodStep) -> Option<&str> {
+    notes
+        .iter()
+        .find(|n| n.step == step)
+        .map(|n| n.text.as_str())
+        .filter(|t| !t.trim().is_empty())
+}
+
+/// Sets the note on a step; an empty text removes it.
+pub fn set_note(notes: &mut Vec<StepNote>, step: MethodStep, text: String) {
+    notes.retain(|n| n.step != step);
+    if !text.trim().is_empty() {
+        notes.push(StepNote { step, text });
+        notes.sort_by_key(|n| MethodStep::ALL.iter().position(|s| *s == n.step));
     }
 }
 

@@ -38,7 +38,9 @@ pub use foundation::{
     BusinessModule, CanvasBlock, Foundation, Goal, GoalBenefit, GoalKind, LinkStrength, Topic,
 };
 pub use ids::*;
-pub use judgement::{AdvantageNature, Durability, Override, QualityRubric, Suggested};
+pub use judgement::{
+    AdvantageNature, Durability, MethodStep, Override, QualityRubric, StepNote, Suggested,
+};
 pub use management::{
     Actual, Adaptation, Assumption, AssumptionKind, AssumptionStatus, Cause, HealthThresholds, Kpi,
     KpiDirection, Management, Measure, MeasureStatus, Trigger, TriggerCondition,

@@ -57,6 +57,9 @@ pub struct Project {
     /// Rounds of dot voting held in workshops (format version 2 and later).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub votes: Vec<super::voting::VotingRound>,
+    /// Why each step came out as it did, in the strategist's words (format version 3).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reasoning: Vec<super::judgement::StepNote>,
 }
 
 impl Default for Project {
@@ -83,6 +86,7 @@ impl Project {
             decision: Decision::default(),
             versions: Vec::new(),
             votes: Vec::new(),
+            reasoning: Vec::new(),
         }
     }
 

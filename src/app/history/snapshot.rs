@@ -326,6 +326,7 @@ share_struct! {
         decision: Decision,
         versions: Vec<crate::model::versions::StrategyVersion>,
         votes: Vec<crate::model::voting::VotingRound>,
+        reasoning: Vec<crate::model::judgement::StepNote>,
     }
 }
 

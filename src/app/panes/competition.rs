@@ -17,6 +17,7 @@ above theirs, not just knowledge of them.";
 /// Draws the competition pane.
 pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
     pane_header(ui, "4 · Competitive situation", GUIDANCE);
+    super::why_note(ui, project, crate::model::MethodStep::Competition);
     let arenas: Vec<(Arena, String)> = project
         .arenas()
         .into_iter()

@@ -24,6 +24,7 @@ pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
         "6 · Decision analysis: which alternative, and how solid?",
         GUIDANCE,
     );
+    super::why_note(ui, project, crate::model::MethodStep::Decision);
     if project.alternatives.is_empty() {
         widgets::empty_hint(
             ui,

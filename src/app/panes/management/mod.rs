@@ -20,6 +20,7 @@ conditions: a broken assumption is a trigger to adapt the strategy, and the log 
 /// Draws the strategy management pane.
 pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
     pane_header(ui, "7 · Strategy management", GUIDANCE);
+    super::why_note(ui, project, crate::model::MethodStep::Management);
     warnings_ui(ui, project, env);
     section_tabs(
         ui,
