@@ -32,6 +32,7 @@ use crate::model::{
     CompetitiveAssessment, CompetitorKind, Date, Durability, ItemRef, OptionId, Priority, Project,
     Score, Suggested,
 };
+use std::collections::HashMap;
 
 /// A suggested value, why, and the items it came from.
 #[derive(Clone, Debug, PartialEq)]
@@ -136,6 +137,23 @@ pub fn option_position(
     standings: &Standings,
     option: &ActionOption,
 ) -> Option<PositionSuggestion> {
+    position_with(project, standings, option, Explain::Yes)
+}
+
+/// Whether to build a suggestion's reason and inputs: [`all`] computes every value without
+/// them (the findings explain the few values that differ), the panes explain the item shown.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Explain {
+    Yes,
+    No,
+}
+
+fn position_with(
+    project: &Project,
+    standings: &Standings,
+    option: &ActionOption,
+    explain: Explain,
+) -> Option<PositionSuggestion> {
     let arenas = option_arenas(option);
     // Per kind: the weakest arena (position, arena, ours, theirs).
     let weakest = |kind: CompetitorKind| {
@@ -165,12 +183,18 @@ pub fn option_position(
         ),
         None => format!("{kind}: not rated"),
     };
-    let reason = format!(
-        "{}; {}",
-        part("performance competitors", performance),
-        part("attention competitors", attention)
-    );
-    let inputs = arenas.iter().map(|a| arena_item(*a)).collect();
+    let (reason, inputs) = if explain == Explain::Yes {
+        (
+            format!(
+                "{}; {}",
+                part("performance competitors", performance),
+                part("attention competitors", attention)
+            ),
+            arenas.iter().map(|a| arena_item(*a)).collect(),
+        )
+    } else {
+        (String::new(), Vec::new())
+    };
     Some(PositionSuggestion {
         performance: performance.map(|w| w.0),
         attention: attention.map(|w| w.0),
@@ -208,18 +232,31 @@ fn mean(values: &[f64]) -> Option<f64> {
 /// The option's suggested social media relevance: the mean of the market's and its topic's
 /// affinity and its user benefit's strength (those assessed), or `None` without any.
 pub fn option_relevance(project: &Project, option: &ActionOption) -> Option<Suggestion<f64>> {
+    relevance_with(project, option, Explain::Yes)
+}
+
+fn relevance_with(
+    project: &Project,
+    option: &ActionOption,
+    explain: Explain,
+) -> Option<Suggestion<f64>> {
+    let explain = explain == Explain::Yes;
     let mut values = Vec::new();
     let mut parts = Vec::new();
     let mut inputs = Vec::new();
     if let Some(v) = project.foundation.market_affinity.get() {
         values.push(v);
-        parts.push(format!("market affinity {}", trim_number(v)));
+        if explain {
+            parts.push(format!("market affinity {}", trim_number(v)));
+        }
     }
     if let Some(topic) = option.topic.and_then(|t| project.foundation.topic(t))
         && let Some(v) = topic.affinity.get()
     {
         values.push(v);
-        parts.push(format!("topic affinity {}", trim_number(v)));
+        if explain {
+            parts.push(format!("topic affinity {}", trim_number(v)));
+        }
         inputs.push(ItemRef::Topic(topic.id));
     }
     if let Some(benefit) = option
@@ -228,13 +265,19 @@ pub fn option_relevance(project: &Project, option: &ActionOption) -> Option<Sugg
         && let Some(v) = benefit.strength.get()
     {
         values.push(v);
-        parts.push(format!("user benefit strength {}", trim_number(v)));
+        if explain {
+            parts.push(format!("user benefit strength {}", trim_number(v)));
+        }
         inputs.push(ItemRef::UserBenefit(benefit.id));
     }
     let value = round_half(mean(&values)?);
     Some(Suggestion {
         value,
-        reason: format!("mean of {}", parts.join(", ")),
+        reason: if explain {
+            format!("mean of {}", parts.join(", "))
+        } else {
+            String::new()
+        },
         inputs,
     })
 }
@@ -244,16 +287,27 @@ pub fn option_relevance(project: &Project, option: &ActionOption) -> Option<Sugg
 /// strength of the potentials they build on (the potential of the benefit's module and change
 /// type), banded at [`PRIORITY_HIGH`] and [`PRIORITY_MEDIUM`]. `None` without any of these.
 pub fn option_priority(project: &Project, option: &ActionOption) -> Option<Suggestion<Priority>> {
+    priority_with(project, option, Explain::Yes)
+}
+
+fn priority_with(
+    project: &Project,
+    option: &ActionOption,
+    explain_as: Explain,
+) -> Option<Suggestion<Priority>> {
+    let explain = explain_as == Explain::Yes;
     let mut values = Vec::new();
     let mut parts = Vec::new();
     let mut inputs = Vec::new();
     let relevance = option
         .relevance
         .get()
-        .or_else(|| option_relevance(project, option).map(|s| s.value));
+        .or_else(|| relevance_with(project, option, Explain::No).map(|s| s.value));
     if let Some(v) = relevance {
         values.push(v);
-        parts.push(format!("relevance {}", trim_number(v)));
+        if explain {
+            parts.push(format!("relevance {}", trim_number(v)));
+        }
     }
     let benefits: Vec<_> = option
         .benefits
@@ -263,7 +317,9 @@ pub fn option_priority(project: &Project, option: &ActionOption) -> Option<Sugge
     let relevances: Vec<f64> = benefits.iter().filter_map(|b| b.relevance.get()).collect();
     if let Some(v) = mean(&relevances) {
         values.push(v);
-        parts.push(format!("benefit relevance {}", trim_number(v)));
+        if explain {
+            parts.push(format!("benefit relevance {}", trim_number(v)));
+        }
     }
     inputs.extend(benefits.iter().map(|b| ItemRef::Benefit(b.id)));
     let potentials: Vec<_> = benefits
@@ -277,7 +333,9 @@ pub fn option_priority(project: &Project, option: &ActionOption) -> Option<Sugge
     let strengths: Vec<f64> = potentials.iter().filter_map(|m| m.strength.get()).collect();
     if let Some(v) = mean(&strengths) {
         values.push(v);
-        parts.push(format!("potential strength {}", trim_number(v)));
+        if explain {
+            parts.push(format!("potential strength {}", trim_number(v)));
+        }
     }
     inputs.extend(potentials.iter().map(|m| ItemRef::Potential(m.id)));
     inputs.dedup();
@@ -291,11 +349,15 @@ pub fn option_priority(project: &Project, option: &ActionOption) -> Option<Sugge
     };
     Some(Suggestion {
         value,
-        reason: format!(
-            "{} from {}",
-            trim_number(round_half(score)),
-            parts.join(", ")
-        ),
+        reason: if explain {
+            format!(
+                "{} from {}",
+                trim_number(round_half(score)),
+                parts.join(", ")
+            )
+        } else {
+            String::new()
+        },
         inputs,
     })
 }
@@ -326,12 +388,24 @@ pub fn alternative_quality(
     project: &Project,
     alternative: &Alternative,
 ) -> Option<Suggestion<f64>> {
+    quality_with(project, &|id| project.option(id), alternative, Explain::Yes)
+}
+
+/// Finds an option by id ([`all`] uses an index; one alternative searches the list).
+type OptionLookup<'a, 'p> = &'a dyn Fn(OptionId) -> Option<&'p ActionOption>;
+
+fn quality_with<'p>(
+    project: &'p Project,
+    option_of: OptionLookup<'_, 'p>,
+    alternative: &Alternative,
+    explain: Explain,
+) -> Option<Suggestion<f64>> {
     let mut sum = 0.0;
     let mut weights = 0.0;
     let mut counts = [0_usize; 3];
     let mut inputs = Vec::new();
     for bundled in &alternative.options {
-        let Some(option) = project.option(bundled.option) else {
+        let Some(option) = option_of(bundled.option) else {
             continue;
         };
         let Some(points) = position_points(option.assessment) else {
@@ -369,6 +443,14 @@ pub fn alternative_quality(
         AdvantageNature::Structural => 0.5,
         AdvantageNature::NotAnswered => 0.0,
     };
+    let value = round_half(base + durability + nature);
+    if explain == Explain::No {
+        return Some(Suggestion {
+            value,
+            reason: String::new(),
+            inputs: Vec::new(),
+        });
+    }
     let mut reason = format!(
         "its options give {} ({} leading, {} parity, {} weaker, with their usage formats' quality)",
         trim_number(round_half(base)),
@@ -389,7 +471,7 @@ pub fn alternative_quality(
     }
     inputs.dedup();
     Some(Suggestion {
-        value: round_half(base + durability + nature),
+        value,
         reason,
         inputs,
     })
@@ -413,11 +495,37 @@ pub fn alternative_risk(
     alternative: &Alternative,
     today: Date,
 ) -> Option<Suggestion<f64>> {
+    let statuses: Vec<AssumptionStatus> = project
+        .management
+        .assumptions
+        .iter()
+        .map(|a| effective_status(project, a, today).0)
+        .collect();
+    risk_with(
+        project,
+        &|id| project.option(id),
+        alternative,
+        &statuses,
+        Explain::Yes,
+    )
+}
+
+/// [`alternative_risk`] with each assumption's status on the day computed once (in project
+/// order), for many alternatives.
+fn risk_with<'p>(
+    project: &'p Project,
+    option_of: OptionLookup<'_, 'p>,
+    alternative: &Alternative,
+    statuses: &[AssumptionStatus],
+    explain: Explain,
+) -> Option<Suggestion<f64>> {
+    let explain = explain == Explain::Yes;
     let mut total = 1.0;
     let mut inputs = Vec::new();
     let mut notes = Vec::new();
     let mut counted = 0;
-    for assumption in &project.management.assumptions {
+    for (assumption, status) in project.management.assumptions.iter().zip(statuses) {
+        let status = *status;
         let relying = assumption
             .options
             .iter()
@@ -427,12 +535,14 @@ pub fn alternative_risk(
         if !direct && relying == 0 {
             continue;
         }
-        let status = effective_status(project, assumption, today).0;
         #[allow(clippy::cast_precision_loss)]
         let reach = 1.0 + 0.25 * relying.saturating_sub(1) as f64;
         let add = status_weight(status) * reach;
         total += add;
         counted += 1;
+        if !explain {
+            continue;
+        }
         inputs.push(ItemRef::Assumption(assumption.id));
         if status.is_trouble() {
             notes.push(format!(
@@ -446,7 +556,7 @@ pub fn alternative_risk(
     let mut formats: Vec<_> = alternative
         .options
         .iter()
-        .filter_map(|b| project.option(b.option))
+        .filter_map(|b| option_of(b.option))
         .filter_map(|o| o.usage_format)
         .collect();
     formats.sort_unstable();
@@ -509,6 +619,8 @@ pub struct AlternativeSuggestions {
 /// Every suggestion of a project.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Suggestions {
+    /// The day they were computed for (assumption triggers depend on it).
+    pub today: Option<Date>,
     /// Per option, in project order.
     pub options: Vec<OptionSuggestions>,
     /// Per alternative, in project order.
@@ -557,7 +669,7 @@ impl Suggestions {
                     of: Suggested::Position,
                     yours: o.assessment.label().to_owned(),
                     suggested: p.suggestion.value.label().to_owned(),
-                    why: p.suggestion.reason.clone(),
+                    why: String::new(),
                 });
             }
             if let Some(r) = &s.relevance {
@@ -582,7 +694,7 @@ impl Suggestions {
                     of: Suggested::Priority,
                     yours: o.priority.label().to_owned(),
                     suggested: p.value.label().to_owned(),
-                    why: p.reason.clone(),
+                    why: String::new(),
                 });
             }
         }
@@ -602,7 +714,45 @@ impl Suggestions {
                 score_disagreement(&mut out, item, Suggested::Risk, a.risk, r, &a.overrides);
             }
         }
+        // Explain the few values reported, now that they are known.
+        let standings = out
+            .iter()
+            .any(|d| d.of == Suggested::Position)
+            .then(|| Standings::of(project));
+        for d in &mut out {
+            d.why = self.explain(project, standings.as_ref(), d.item, d.of);
+        }
         out
+    }
+
+    /// The reason of one suggestion, computed anew with its explanation.
+    fn explain(
+        &self,
+        project: &Project,
+        standings: Option<&Standings>,
+        item: ItemRef,
+        of: Suggested,
+    ) -> String {
+        let reason = match item {
+            ItemRef::Option(id) => project.option(id).and_then(|o| match of {
+                Suggested::Position => standings
+                    .and_then(|s| option_position(project, s, o))
+                    .map(|p| p.suggestion.reason),
+                Suggested::Relevance => option_relevance(project, o).map(|s| s.reason),
+                Suggested::Priority => option_priority(project, o).map(|s| s.reason),
+                _ => None,
+            }),
+            ItemRef::Alternative(id) => project.alternative(id).and_then(|a| match of {
+                Suggested::CompetitiveQuality => alternative_quality(project, a).map(|s| s.reason),
+                Suggested::Risk => {
+                    alternative_risk(project, a, self.today.unwrap_or_else(Date::today))
+                        .map(|s| s.reason)
+                }
+                _ => None,
+            }),
+            _ => None,
+        };
+        reason.unwrap_or_default()
     }
 }
 
@@ -621,23 +771,35 @@ fn score_disagreement(
             of,
             yours: value.to_string(),
             suggested: format!("{:.1}", suggestion.value),
-            why: suggestion.reason.clone(),
+            why: String::new(),
         });
     }
 }
 
 /// Every suggestion of a project on `today` (assumption triggers depend on the date).
+/// Their reasons and inputs are left empty: [`Suggestions::disagreements`] explains the values
+/// it reports, and the panes ask [`option_position`] and the others for the item shown.
 pub fn all(project: &Project, today: Date) -> Suggestions {
     let standings = Standings::of(project);
+    let index: HashMap<OptionId, &ActionOption> =
+        project.options.iter().map(|o| (o.id, o)).collect();
+    let option_of = |id: OptionId| index.get(&id).copied();
+    let statuses: Vec<AssumptionStatus> = project
+        .management
+        .assumptions
+        .iter()
+        .map(|a| effective_status(project, a, today).0)
+        .collect();
     Suggestions {
+        today: Some(today),
         options: project
             .options
             .iter()
             .map(|o| OptionSuggestions {
                 id: o.id,
-                position: option_position(project, &standings, o),
-                relevance: option_relevance(project, o),
-                priority: option_priority(project, o),
+                position: position_with(project, &standings, o, Explain::No),
+                relevance: relevance_with(project, o, Explain::No),
+                priority: priority_with(project, o, Explain::No),
             })
             .collect(),
         alternatives: project
@@ -645,8 +807,8 @@ pub fn all(project: &Project, today: Date) -> Suggestions {
             .iter()
             .map(|a| AlternativeSuggestions {
                 id: a.id,
-                quality: alternative_quality(project, a),
-                risk: alternative_risk(project, a, today),
+                quality: quality_with(project, &option_of, a, Explain::No),
+                risk: risk_with(project, &option_of, a, &statuses, Explain::No),
             })
             .collect(),
     }
