@@ -207,3 +207,60 @@ fn the_memo_shows_the_analysis_and_monte_carlo_result_it_is_given() {
     let own = html_of(&project);
     assert!(!own.contains("Share of 7 Monte Carlo draws") && !own.contains(">17 / 100<"));
 }
+
+#[test]
+fn the_memo_documents_the_chain_with_the_reasoning_of_each_step() {
+    use pbsm::model::judgement::set_note;
+    use pbsm::model::{GoalBenefit, LinkStrength, MethodStep, PotentialDecision};
+    let mut p = SAMPLES[0].load().unwrap();
+    set_note(
+        &mut p.reasoning,
+        MethodStep::Potential,
+        "Catering <b>stays</b> out: the margin is too thin.".into(),
+    );
+    let set_aside = p
+        .potential
+        .module_potentials
+        .iter()
+        .position(|m| m.decision == PotentialDecision::SetAside)
+        .unwrap();
+    let set_aside_note = p.potential.module_potentials[set_aside].note.clone();
+    let benefit = p.benefits[0].clone();
+    p.foundation.goals[0].benefits = vec![GoalBenefit {
+        benefit: benefit.id,
+        strength: LinkStrength::Strong,
+    }];
+    p.foundation.goals[0].kpis = vec![p.management.kpis[0].id];
+    let md = markdown_of(&p);
+    for heading in [
+        "## Goals",
+        "## Potential used and set aside",
+        "## Corporate benefits",
+        "## Competitive situation",
+        "## Goal links per alternative",
+        "## Consistency findings",
+    ] {
+        assert!(md.contains(heading), "{heading}");
+    }
+    assert!(md.contains("*Why, in this case:* Catering <b>stays</b> out"));
+    assert!(
+        md.contains(&set_aside_note),
+        "the potential set aside, with why"
+    );
+    assert!(md.contains("| Set aside |"));
+    assert!(md.contains(&format!(
+        "| {} | Company goal | {} (strong) | {} |",
+        p.foundation.goals[0].text, benefit.name, p.management.kpis[0].name
+    )));
+    // The findings come with the rule each applies.
+    let found =
+        pbsm::analysis::consistency::findings(&p, &pbsm::analysis::decision::evaluate(&p), today());
+    assert!(!found.is_empty());
+    assert!(md.contains(&found[0].message));
+    assert!(md.contains(found[0].kind.rule()));
+    // The HTML memo has the same chain, escaped.
+    let html = html_of(&p);
+    assert!(html.contains("<h2>Potential used and set aside</h2>"));
+    assert!(html.contains("Catering &lt;b&gt;stays&lt;/b&gt; out"));
+    assert!(html.contains("<h2>Consistency findings</h2>"));
+}

@@ -250,6 +250,29 @@ pub(super) fn html(m: &Memo<'_>) -> String {
     }
     h.push_str("</table></section>");
     // Traceability.
+    for t in m.chain() {
+        push!(h, "<section><h2>{}</h2>", escape(t.title));
+        if let Some(why) = &t.why {
+            push!(h, "<p><em>Why, in this case:</em> {}</p>", escape(why));
+        }
+        push!(h, "<p class=\"note\">{}</p>", escape(&t.note));
+        if !t.rows.is_empty() {
+            h.push_str("<table><tr>");
+            for head in &t.header {
+                push!(h, "<th>{}</th>", escape(head));
+            }
+            h.push_str("</tr>");
+            for row in &t.rows {
+                h.push_str("<tr>");
+                for cell in row {
+                    push!(h, "<td>{}</td>", escape(cell));
+                }
+                h.push_str("</tr>");
+            }
+            h.push_str("</table>");
+        }
+        h.push_str("</section>");
+    }
     h.push_str("<section id=\"traceability\"><h2>Traceability</h2>");
     if let Some(c) = &analysis.check
         && let Some(alt) = p.alternative(c.alternative)

@@ -151,6 +151,21 @@ pub(super) fn markdown(m: &Memo<'_>) -> String {
             reviewed(a.last_review)
         );
     }
+    for t in m.chain() {
+        pushln!(s, "\n## {}\n", t.title);
+        if let Some(why) = &t.why {
+            pushln!(s, "*Why, in this case:* {}\n", md_escape(why));
+        }
+        pushln!(s, "{}\n", md_escape(&t.note));
+        if !t.rows.is_empty() {
+            pushln!(s, "| {} |", t.header.join(" | "));
+            pushln!(s, "|{}", "---|".repeat(t.header.len()));
+            for row in &t.rows {
+                let cells: Vec<String> = row.iter().map(|c| md_escape(c)).collect();
+                pushln!(s, "| {} |", cells.join(" | "));
+            }
+        }
+    }
     pushln!(s, "\n## Traceability\n");
     let orphans = trace::orphans(p);
     if orphans.is_empty() {

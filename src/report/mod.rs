@@ -1,12 +1,14 @@
 //! The decision memo: one self-contained HTML file (opens offline, prints on A4, charts as
 //! embedded SVG) or a Markdown file, with everything a decision needs: summary, alternatives with
 //! scores and ranks, the map, rank acceptability, sensitivity, KPIs with health, assumptions,
-//! traceability and the strategy check. Also the decision analysis as the `analyse` command
+//! the method's chain (reasoning per step, potentials, benefits, competition, goal links,
+//! consistency findings), traceability and the strategy check. Also the decision analysis as the `analyse` command
 //! prints it ([`analysis_text`], [`analysis_json`]).
 //!
 //! The memo shows an [`Analysis`] and a Monte Carlo result computed by the caller (the window
 //! has both already); it computes only what depends on the date it is written on.
 
+mod chain;
 mod check;
 mod html;
 mod markdown;

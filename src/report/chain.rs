@@ -1,0 +1,270 @@
+//! The method's chain as the memo documents it (issue 11 part 7; what pbsm's strategy check
+//! asks to be documented): the reasoning per step, the potential used and set aside, the
+//! corporate benefits and the goals they serve, the competitive situation of the options, the
+//! goal links per alternative, and the consistency findings. Built once as tables, written
+//! as HTML or Markdown.
+
+use super::Memo;
+use crate::analysis::competition::{Position, Standings};
+use crate::analysis::consistency;
+use crate::analysis::suggest;
+use crate::format::score_text;
+use crate::model::judgement::{note_for, reason_for};
+use crate::model::{Choice, MethodStep, PotentialDecision, Suggested};
+
+/// One table of the chain.
+pub(super) struct Table {
+    /// Its heading.
+    pub title: &'static str,
+    /// The strategist's reasoning for the step, if written.
+    pub why: Option<String>,
+    /// A sentence before the table (what it shows, or that it is empty).
+    pub note: String,
+    /// Column headings.
+    pub header: Vec<&'static str>,
+    /// Rows of cells, as text.
+    pub rows: Vec<Vec<String>>,
+}
+
+fn position_text(position: Option<Position>) -> String {
+    match position {
+        Some(Position::Ahead) => "ahead".to_owned(),
+        Some(Position::Level) => "level".to_owned(),
+        Some(Position::Behind) => "behind".to_owned(),
+        None => "not rated".to_owned(),
+    }
+}
+
+impl Memo<'_> {
+    /// The chain's tables, in the order of the method's steps.
+    pub(super) fn chain(&self) -> Vec<Table> {
+        let p = self.project;
+        let why = |step| note_for(&p.reasoning, step).map(str::to_owned);
+        let module = |id: Option<crate::model::ModuleId>| {
+            id.and_then(|id| p.foundation.module(id)).map_or_else(
+                || "Business model as a whole".to_owned(),
+                |m| m.name.clone(),
+            )
+        };
+        let mut tables = Vec::new();
+
+        tables.push(Table {
+            title: "Goals",
+            why: why(MethodStep::Foundation),
+            note:
+                "Each goal with the corporate benefits that serve it and the KPIs that measure it."
+                    .to_owned(),
+            header: vec!["Goal", "Kind", "Served by", "Measured by"],
+            rows: p
+                .foundation
+                .goals
+                .iter()
+                .map(|g| {
+                    let benefits: Vec<String> = g
+                        .benefits
+                        .iter()
+                        .filter_map(|l| {
+                            p.benefit(l.benefit).map(|b| {
+                                format!("{} ({})", b.name, l.strength.label().to_lowercase())
+                            })
+                        })
+                        .collect();
+                    let kpis: Vec<String> = g
+                        .kpis
+                        .iter()
+                        .filter_map(|k| p.management.kpis.iter().find(|x| x.id == *k))
+                        .map(|k| k.name.clone())
+                        .collect();
+                    vec![
+                        g.text.clone(),
+                        g.kind.label().to_owned(),
+                        or_none(&benefits),
+                        or_none(&kpis),
+                    ]
+                })
+                .collect(),
+        });
+
+        let (used, rest): (Vec<_>, Vec<_>) = p
+            .potential
+            .module_potentials
+            .iter()
+            .partition(|m| m.decision == PotentialDecision::Use);
+        tables.push(Table {
+            title: "Potential used and set aside",
+            why: why(MethodStep::Potential),
+            note: format!(
+                "{} potentials used, {} deliberately set aside, {} open.",
+                used.len(),
+                rest.iter()
+                    .filter(|m| m.decision == PotentialDecision::SetAside)
+                    .count(),
+                rest.iter()
+                    .filter(|m| m.decision == PotentialDecision::Open)
+                    .count()
+            ),
+            header: vec!["Module", "Potential", "Strength", "Decision", "Why"],
+            rows: used
+                .iter()
+                .chain(rest.iter())
+                .map(|m| {
+                    vec![
+                        module(m.module),
+                        m.potential_type.label().to_owned(),
+                        rating(m.strength),
+                        m.decision.label().to_owned(),
+                        m.note.clone(),
+                    ]
+                })
+                .collect(),
+        });
+
+        tables.push(Table {
+            title: "Corporate benefits",
+            why: why(MethodStep::Benefit),
+            note: "Each benefit with its relevance, the goals it serves and the options that realise it.".to_owned(),
+            header: vec!["Benefit", "Module", "Relevance", "Serves goals", "Options"],
+            rows: p
+                .benefits
+                .iter()
+                .map(|b| {
+                    let goals: Vec<String> = p
+                        .foundation
+                        .goals
+                        .iter()
+                        .filter(|g| g.served_by(b.id).is_some())
+                        .map(|g| g.text.clone())
+                        .collect();
+                    vec![
+                        b.name.clone(),
+                        module(Some(b.module)),
+                        rating(b.relevance),
+                        or_none(&goals),
+                        p.options_realising(b.id).to_string(),
+                    ]
+                })
+                .collect(),
+        });
+
+        let standings = Standings::of(p);
+        let mut competition_note = format!(
+            "{} performance and {} attention competitors. Each option's position against the strongest of each kind in its weakest rated arena (topic, usage format, user benefit); an assessment other than the matrix's carries its reason.",
+            p.competition
+                .competitors
+                .iter()
+                .filter(|c| c.kind == crate::model::CompetitorKind::Performance)
+                .count(),
+            p.competition
+                .competitors
+                .iter()
+                .filter(|c| c.kind == crate::model::CompetitorKind::Attention)
+                .count(),
+        );
+        if !p.competition.summary.trim().is_empty() {
+            competition_note = format!("{} {competition_note}", p.competition.summary.trim());
+        }
+        tables.push(Table {
+            title: "Competitive situation",
+            why: why(MethodStep::Competition),
+            note: competition_note,
+            header: vec![
+                "Option",
+                "Assessment",
+                "vs performance",
+                "vs attention",
+                "Reason kept",
+            ],
+            rows: p
+                .options
+                .iter()
+                .map(|o| {
+                    let s = suggest::option_position(p, &standings, o);
+                    vec![
+                        o.name.clone(),
+                        o.assessment.label().to_owned(),
+                        position_text(s.as_ref().and_then(|s| s.performance)),
+                        position_text(s.as_ref().and_then(|s| s.attention)),
+                        reason_for(&o.overrides, Suggested::Position)
+                            .unwrap_or("—")
+                            .to_owned(),
+                    ]
+                })
+                .collect(),
+        });
+
+        let goals = &self.analysis.goals;
+        let names: Vec<String> = goals.alternatives.iter().map(|id| self.name(*id)).collect();
+        tables.push(Table {
+            title: "Goal links per alternative",
+            why: why(MethodStep::Alternatives),
+            note: if goals.linked {
+                format!(
+                    "How strongly each alternative serves each goal, 0 to 10, through the benefits its options realise. Columns: {}.",
+                    names.join("; ")
+                )
+            } else {
+                "No goal is linked to a corporate benefit yet.".to_owned()
+            },
+            header: vec!["Goal", "Per alternative (in the order above)"],
+            rows: goals
+                .goals
+                .iter()
+                .zip(&goals.cells)
+                .map(|(g, cells)| {
+                    let values: Vec<String> = cells
+                        .iter()
+                        .map(|c| {
+                            if c.via.is_some() {
+                                score_text(c.value)
+                            } else {
+                                "—".to_owned()
+                            }
+                        })
+                        .collect();
+                    vec![
+                        crate::analysis::goals::goal_name(p, *g),
+                        values.join(" · "),
+                    ]
+                })
+                .collect(),
+        });
+
+        let found = consistency::findings(p, &self.analysis.evaluation, self.today);
+        tables.push(Table {
+            title: "Consistency findings",
+            why: why(MethodStep::Decision),
+            note: if found.is_empty() {
+                "None: the steps agree with each other and with the method's rules.".to_owned()
+            } else {
+                format!(
+                    "{} places where the project contradicts itself or the method, with the rule each applies.",
+                    found.len()
+                )
+            },
+            header: vec!["Severity", "Finding", "Rule"],
+            rows: found
+                .iter()
+                .map(|f| {
+                    vec![
+                        f.severity.label().to_owned(),
+                        f.message.clone(),
+                        f.kind.rule().to_owned(),
+                    ]
+                })
+                .collect(),
+        });
+        tables
+    }
+}
+
+fn rating(score: crate::model::Score) -> String {
+    crate::format::rating_text(score)
+}
+
+fn or_none(items: &[String]) -> String {
+    if items.is_empty() {
+        "none".to_owned()
+    } else {
+        items.join("; ")
+    }
+}
