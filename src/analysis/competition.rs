@@ -22,14 +22,53 @@ pub fn position(project: &Project, arena: Arena) -> Option<Position> {
     position_against(project, arena, None)
 }
 
+/// A hasher for the small integer keys of [`Standings`] (an arena's variant and id, a
+/// competitor kind): the standard hasher resists hash flooding, which these keys from the
+/// project do not need, and costs most of the time of the suggestions for a large project.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct SmallKeyHasher(u64);
+
+impl std::hash::Hasher for SmallKeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.write_u64(u64::from(*b));
+        }
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        // The multiply-rotate step of FxHash (rustc's hasher for small keys).
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+
+    fn write_isize(&mut self, n: isize) {
+        #[allow(clippy::cast_sign_loss)]
+        self.write_u64(n as u64);
+    }
+}
+
+pub(crate) type SmallKeyMap<K, V> =
+    std::collections::HashMap<K, V, std::hash::BuildHasherDefault<SmallKeyHasher>>;
+
 /// Where we stand in every arena, computed once for many lookups (the consistency findings ask
 /// for each option's arenas against each kind of competitor).
 #[derive(Clone, Debug, Default)]
 pub struct Standings {
     /// Our strength per arena.
-    ours: std::collections::HashMap<Arena, f64>,
+    ours: SmallKeyMap<Arena, f64>,
     /// The strongest competitor's strength per arena and kind.
-    best: std::collections::HashMap<(Arena, CompetitorKind), f64>,
+    best: SmallKeyMap<(Arena, CompetitorKind), f64>,
 }
 
 impl Standings {
@@ -37,8 +76,7 @@ impl Standings {
     pub fn of(project: &Project) -> Self {
         let c = &project.competition;
         let ours = c.our_strength.iter().map(|s| (s.arena, s.score)).collect();
-        let mut best: std::collections::HashMap<(Arena, CompetitorKind), f64> =
-            std::collections::HashMap::new();
+        let mut best: SmallKeyMap<(Arena, CompetitorKind), f64> = SmallKeyMap::default();
         for competitor in &c.competitors {
             for s in &competitor.strength {
                 let entry = best
@@ -65,7 +103,7 @@ impl Standings {
 }
 
 /// Our position given our strength and the strongest competitor's.
-fn compare(ours: f64, best: f64) -> Position {
+pub fn compare(ours: f64, best: f64) -> Position {
     if ours > best + LEVEL_MARGIN {
         Position::Ahead
     } else if ours >= best - LEVEL_MARGIN {

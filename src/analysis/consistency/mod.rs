@@ -215,7 +215,7 @@ fn kpis_without_goal_or_benefit(p: &Project, found: &mut Vec<Finding>) {
 /// other suggested values ([`Kind::DiffersFromSuggestion`]).
 fn suggestions(p: &Project, today: Date, found: &mut Vec<Finding>) {
     for d in suggest::all(p, today).disagreements(p) {
-        let name = super::trace::item_name(p, d.item);
+        let name = &d.name;
         let (kind, message) = if d.of == Suggested::Position {
             (
                 Kind::AssessmentContradictsMatrix,

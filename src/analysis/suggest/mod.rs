@@ -24,7 +24,7 @@
 //!   usage format of its options with named risks. Rounded to half a point, within 0–10.
 
 use super::assumptions::effective_status;
-use super::competition::{Position, Standings};
+use super::competition::{Position, SmallKeyMap, Standings, compare};
 use crate::format::trim_number;
 use crate::model::judgement::reason_for;
 use crate::model::{
@@ -32,7 +32,6 @@ use crate::model::{
     CompetitiveAssessment, CompetitorKind, Date, Durability, ItemRef, OptionId, Priority, Project,
     Score, Suggested,
 };
-use std::collections::HashMap;
 
 /// A suggested value, why, and the items it came from.
 #[derive(Clone, Debug, PartialEq)]
@@ -154,15 +153,19 @@ fn position_with(
     option: &ActionOption,
     explain: Explain,
 ) -> Option<PositionSuggestion> {
-    let arenas = option_arenas(option);
+    let arenas = [
+        option.topic.map(Arena::Topic),
+        option.usage_format.map(Arena::UsageFormat),
+        option.user_benefit.map(Arena::UserBenefit),
+    ];
     // Per kind: the weakest arena (position, arena, ours, theirs).
     let weakest = |kind: CompetitorKind| {
         arenas
             .iter()
+            .flatten()
             .filter_map(|arena| {
                 let (ours, best) = standings.strengths(*arena, kind)?;
-                let position = standings.position(*arena, kind)?;
-                Some((position, *arena, ours, best))
+                Some((compare(ours, best), *arena, ours, best))
             })
             .min_by(|a, b| rank(a.0).cmp(&rank(b.0)).then(a.2.total_cmp(&b.2)))
     };
@@ -190,7 +193,7 @@ fn position_with(
                 part("performance competitors", performance),
                 part("attention competitors", attention)
             ),
-            arenas.iter().map(|a| arena_item(*a)).collect(),
+            arenas.iter().flatten().map(|a| arena_item(*a)).collect(),
         )
     } else {
         (String::new(), Vec::new())
@@ -309,36 +312,51 @@ fn priority_with(
             parts.push(format!("relevance {}", trim_number(v)));
         }
     }
-    let benefits: Vec<_> = option
-        .benefits
-        .iter()
-        .filter_map(|b| project.benefit(*b))
-        .collect();
-    let relevances: Vec<f64> = benefits.iter().filter_map(|b| b.relevance.get()).collect();
-    if let Some(v) = mean(&relevances) {
+    // Sums and counts rather than lists: this runs for every option of the project.
+    let (mut relevance_sum, mut relevance_n, mut strength_sum, mut strength_n) = (0.0, 0, 0.0, 0);
+    for benefit in option.benefits.iter().filter_map(|b| project.benefit(*b)) {
+        if let Some(v) = benefit.relevance.get() {
+            relevance_sum += v;
+            relevance_n += 1;
+        }
+        if explain {
+            inputs.push(ItemRef::Benefit(benefit.id));
+        }
+        for m in project.potential.module_potentials.iter().filter(|m| {
+            m.module == Some(benefit.module) && m.potential_type == benefit.change_potential
+        }) {
+            if let Some(v) = m.strength.get() {
+                strength_sum += v;
+                strength_n += 1;
+            }
+            if explain {
+                inputs.push(ItemRef::Potential(m.id));
+            }
+        }
+    }
+    #[allow(clippy::cast_precision_loss)]
+    if relevance_n > 0 {
+        let v = relevance_sum / f64::from(relevance_n);
         values.push(v);
         if explain {
             parts.push(format!("benefit relevance {}", trim_number(v)));
         }
     }
-    inputs.extend(benefits.iter().map(|b| ItemRef::Benefit(b.id)));
-    let potentials: Vec<_> = benefits
-        .iter()
-        .flat_map(|b| {
-            project.potential.module_potentials.iter().filter(move |m| {
-                m.module == Some(b.module) && m.potential_type == b.change_potential
-            })
-        })
-        .collect();
-    let strengths: Vec<f64> = potentials.iter().filter_map(|m| m.strength.get()).collect();
-    if let Some(v) = mean(&strengths) {
+    if strength_n > 0 {
+        let v = strength_sum / f64::from(strength_n);
         values.push(v);
         if explain {
             parts.push(format!("potential strength {}", trim_number(v)));
         }
     }
-    inputs.extend(potentials.iter().map(|m| ItemRef::Potential(m.id)));
-    inputs.dedup();
+    // Benefits first, then potentials, each once.
+    inputs.sort_by_key(|i| matches!(i, ItemRef::Potential(_)));
+    let mut seen = Vec::new();
+    inputs.retain(|i| {
+        let new = !seen.contains(i);
+        seen.push(*i);
+        new
+    });
     let score = mean(&values)?;
     let value = if score >= PRIORITY_HIGH {
         Priority::High
@@ -632,6 +650,8 @@ pub struct Suggestions {
 pub struct Disagreement {
     /// The item.
     pub item: ItemRef,
+    /// Its name.
+    pub name: String,
     /// Which value.
     pub of: Suggested,
     /// The user's value, as text.
@@ -654,32 +674,55 @@ impl Suggestions {
     }
 
     /// Every assessed value that differs from its suggestion without a reason kept, in project
-    /// order (options first).
+    /// order (options first), each explained.
     pub fn disagreements(&self, project: &Project) -> Vec<Disagreement> {
         let mut out = Vec::new();
+        // What the explanations need, built once and only if a value differs.
+        let mut standings: Option<Standings> = None;
+        let mut context: Option<(SmallKeyMap<OptionId, &ActionOption>, Vec<AssumptionStatus>)> =
+            None;
+        let today = self.today.unwrap_or_else(Date::today);
         for (o, s) in project.options.iter().zip(&self.options) {
             let item = ItemRef::Option(o.id);
+            let mut found = |of: Suggested, yours: String, suggested: String| {
+                let why = match of {
+                    Suggested::Position => {
+                        let standings = standings.get_or_insert_with(|| Standings::of(project));
+                        position_with(project, standings, o, Explain::Yes)
+                            .map(|p| p.suggestion.reason)
+                    }
+                    Suggested::Relevance => {
+                        relevance_with(project, o, Explain::Yes).map(|s| s.reason)
+                    }
+                    _ => priority_with(project, o, Explain::Yes).map(|s| s.reason),
+                };
+                out.push(Disagreement {
+                    item,
+                    name: o.name.clone(),
+                    of,
+                    yours,
+                    suggested,
+                    why: why.unwrap_or_default(),
+                });
+            };
             if let Some(p) = &s.position
                 && o.assessment != CompetitiveAssessment::NotAssessed
                 && o.assessment != p.suggestion.value
                 && reason_for(&o.overrides, Suggested::Position).is_none()
             {
-                out.push(Disagreement {
-                    item,
-                    of: Suggested::Position,
-                    yours: o.assessment.label().to_owned(),
-                    suggested: p.suggestion.value.label().to_owned(),
-                    why: String::new(),
-                });
+                found(
+                    Suggested::Position,
+                    o.assessment.label().to_owned(),
+                    p.suggestion.value.label().to_owned(),
+                );
             }
-            if let Some(r) = &s.relevance {
-                score_disagreement(
-                    &mut out,
-                    item,
+            if let Some(r) = &s.relevance
+                && differs(o.relevance, r.value, &o.overrides, Suggested::Relevance)
+            {
+                found(
                     Suggested::Relevance,
-                    o.relevance,
-                    r,
-                    &o.overrides,
+                    o.relevance.to_string(),
+                    format!("{:.1}", r.value),
                 );
             }
             // The priority rests on the relevance: while that is not assessed, the priority
@@ -689,91 +732,68 @@ impl Suggestions {
                 && o.priority != p.value
                 && reason_for(&o.overrides, Suggested::Priority).is_none()
             {
-                out.push(Disagreement {
-                    item,
-                    of: Suggested::Priority,
-                    yours: o.priority.label().to_owned(),
-                    suggested: p.value.label().to_owned(),
-                    why: String::new(),
-                });
+                found(
+                    Suggested::Priority,
+                    o.priority.label().to_owned(),
+                    p.value.label().to_owned(),
+                );
             }
         }
         for (a, s) in project.alternatives.iter().zip(&self.alternatives) {
             let item = ItemRef::Alternative(a.id);
-            if let Some(q) = &s.quality {
-                score_disagreement(
-                    &mut out,
-                    item,
+            for (of, value, suggestion) in [
+                (
                     Suggested::CompetitiveQuality,
                     a.competitive_quality,
-                    q,
-                    &a.overrides,
-                );
+                    &s.quality,
+                ),
+                (Suggested::Risk, a.risk, &s.risk),
+            ] {
+                let Some(suggestion) = suggestion else {
+                    continue;
+                };
+                if !differs(value, suggestion.value, &a.overrides, of) {
+                    continue;
+                }
+                let (index, statuses) = context.get_or_insert_with(|| {
+                    (
+                        project.options.iter().map(|o| (o.id, o)).collect(),
+                        project
+                            .management
+                            .assumptions
+                            .iter()
+                            .map(|x| effective_status(project, x, today).0)
+                            .collect(),
+                    )
+                });
+                let option_of = |id: OptionId| index.get(&id).copied();
+                let why = if of == Suggested::Risk {
+                    risk_with(project, &option_of, a, statuses, Explain::Yes)
+                } else {
+                    quality_with(project, &option_of, a, Explain::Yes)
+                };
+                out.push(Disagreement {
+                    item,
+                    name: a.name.clone(),
+                    of,
+                    yours: value.to_string(),
+                    suggested: format!("{:.1}", suggestion.value),
+                    why: why.map(|s| s.reason).unwrap_or_default(),
+                });
             }
-            if let Some(r) = &s.risk {
-                score_disagreement(&mut out, item, Suggested::Risk, a.risk, r, &a.overrides);
-            }
-        }
-        // Explain the few values reported, now that they are known.
-        let standings = out
-            .iter()
-            .any(|d| d.of == Suggested::Position)
-            .then(|| Standings::of(project));
-        for d in &mut out {
-            d.why = self.explain(project, standings.as_ref(), d.item, d.of);
         }
         out
     }
-
-    /// The reason of one suggestion, computed anew with its explanation.
-    fn explain(
-        &self,
-        project: &Project,
-        standings: Option<&Standings>,
-        item: ItemRef,
-        of: Suggested,
-    ) -> String {
-        let reason = match item {
-            ItemRef::Option(id) => project.option(id).and_then(|o| match of {
-                Suggested::Position => standings
-                    .and_then(|s| option_position(project, s, o))
-                    .map(|p| p.suggestion.reason),
-                Suggested::Relevance => option_relevance(project, o).map(|s| s.reason),
-                Suggested::Priority => option_priority(project, o).map(|s| s.reason),
-                _ => None,
-            }),
-            ItemRef::Alternative(id) => project.alternative(id).and_then(|a| match of {
-                Suggested::CompetitiveQuality => alternative_quality(project, a).map(|s| s.reason),
-                Suggested::Risk => {
-                    alternative_risk(project, a, self.today.unwrap_or_else(Date::today))
-                        .map(|s| s.reason)
-                }
-                _ => None,
-            }),
-            _ => None,
-        };
-        reason.unwrap_or_default()
-    }
 }
 
-fn score_disagreement(
-    out: &mut Vec<Disagreement>,
-    item: ItemRef,
-    of: Suggested,
+/// Whether an assessed score differs from its suggestion with no reason kept.
+fn differs(
     value: Score,
-    suggestion: &Suggestion<f64>,
+    suggested: f64,
     overrides: &[crate::model::Override],
-) {
-    if Agreement::of_score(value, suggestion.value, reason_for(overrides, of)) == Agreement::Differs
-    {
-        out.push(Disagreement {
-            item,
-            of,
-            yours: value.to_string(),
-            suggested: format!("{:.1}", suggestion.value),
-            why: String::new(),
-        });
-    }
+    of: Suggested,
+) -> bool {
+    Agreement::of_score(value, suggested, reason_for(overrides, of)) == Agreement::Differs
 }
 
 /// Every suggestion of a project on `today` (assumption triggers depend on the date).
@@ -781,7 +801,7 @@ fn score_disagreement(
 /// it reports, and the panes ask [`option_position`] and the others for the item shown.
 pub fn all(project: &Project, today: Date) -> Suggestions {
     let standings = Standings::of(project);
-    let index: HashMap<OptionId, &ActionOption> =
+    let index: SmallKeyMap<OptionId, &ActionOption> =
         project.options.iter().map(|o| (o.id, o)).collect();
     let option_of = |id: OptionId| index.get(&id).copied();
     let statuses: Vec<AssumptionStatus> = project
