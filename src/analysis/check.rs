@@ -254,11 +254,12 @@ pub fn check(project: &Project, id: AlternativeId) -> Option<StrategyCheck> {
     }
     components.push(competition_check);
     components.push(stated(Component::Communication, None));
-    let goals = (goals_of(GoalKind::Company) > 0
-        && goals_of(GoalKind::SocialMedia) > 0
-        && alt.goal_contribution.is_assessed())
-    .then(|| "company and social media goals are set and the contribution assessed".to_owned());
-    components.push(stated(Component::Goals, goals));
+    components.push(goals_check(
+        p,
+        alt,
+        goals_of(GoalKind::Company),
+        goals_of(GoalKind::SocialMedia),
+    ));
     components.push(resources_check(p, alt));
     components.push(assumptions_check(p, alt));
 
@@ -398,6 +399,70 @@ pub fn check(project: &Project, id: AlternativeId) -> Option<StrategyCheck> {
         campaign_plan,
         score,
     })
+}
+
+/// Goals: company and social media goals are set, and every goal is served by the alternative
+/// (one of its options realises a benefit that serves it) or knowingly left out (the
+/// alternative's statement on goals says so), and its contribution is assessed.
+fn goals_check(
+    p: &Project,
+    alt: &crate::model::Alternative,
+    company_goals: usize,
+    social_media_goals: usize,
+) -> ComponentCheck {
+    let item = Some(ItemRef::Alternative(alt.id));
+    let matrix = super::goals::matrix(p);
+    let unserved: Vec<&crate::model::Goal> = p
+        .foundation
+        .goals
+        .iter()
+        .filter(|g| matrix.cell(g.id, alt.id).is_none_or(|c| c.via.is_none()))
+        .collect();
+    let stated = alt.statement(Component::Goals).is_some();
+    let (coverage, note) = if company_goals == 0 || social_media_goals == 0 {
+        (
+            Coverage::Missing,
+            "set company and social media goals (pane 1)".to_owned(),
+        )
+    } else if !alt.goal_contribution.is_assessed() {
+        (
+            Coverage::Partly,
+            "the contribution to the goals is not assessed yet".to_owned(),
+        )
+    } else if unserved.is_empty() {
+        (
+            Coverage::Covered,
+            "every goal is served by a benefit one of its options realises".to_owned(),
+        )
+    } else if stated {
+        (
+            Coverage::Covered,
+            format!(
+                "{} of {} goals served; the others are knowingly left out (stated)",
+                p.foundation.goals.len() - unserved.len(),
+                p.foundation.goals.len()
+            ),
+        )
+    } else {
+        (
+            Coverage::Partly,
+            format!(
+                "“{}”{} served by none of its options: serve it or state why it is left out",
+                unserved[0].text,
+                if unserved.len() > 1 {
+                    format!(" and {} more goals are", unserved.len() - 1)
+                } else {
+                    " is".to_owned()
+                }
+            ),
+        )
+    };
+    ComponentCheck {
+        component: Component::Goals,
+        coverage,
+        note,
+        item,
+    }
 }
 
 /// The budget and effort a new alternative had before format version 3: values that were
@@ -651,5 +716,209 @@ mod tests {
             check(&p, AlternativeId(1)).unwrap().components[10].coverage,
             Coverage::Covered
         );
+    }
+}
+
+#[cfg(test)]
+mod question_tests {
+    //! The components judged by the method's questions, on a small project built here.
+    use super::*;
+    use crate::model::{
+        Arena, ArenaScore, AssumptionStatus, BundledOption, CompetitorKind, Date, GoalBenefit,
+        GoalKind, ItemKind, LinkStrength, Priority, Score, Statement, add_item,
+    };
+
+    fn today() -> Date {
+        Date::new(2026, 11, 23).unwrap()
+    }
+
+    /// One option with topic 1, user benefit 1 and usage format 1, in alternative 1; a
+    /// performance competitor rated on the topic only.
+    fn project() -> Project {
+        let mut p = Project::new("questions");
+        for kind in [
+            ItemKind::Topic,
+            ItemKind::UserBenefit,
+            ItemKind::UsageFormat,
+            ItemKind::Competitor,
+            ItemKind::Option,
+            ItemKind::Alternative,
+            ItemKind::Benefit,
+            ItemKind::Goal,
+            ItemKind::Goal,
+        ] {
+            add_item(&mut p, kind, today()).unwrap();
+        }
+        p.foundation.goals[0].kind = GoalKind::Company;
+        p.foundation.goals[1].kind = GoalKind::SocialMedia;
+        let o = &mut p.options[0];
+        o.topic = Some(p.foundation.topics[0].id);
+        o.user_benefit = Some(p.potential.user_benefits[0].id);
+        o.usage_format = Some(p.potential.usage_formats[0].id);
+        o.channels = vec!["Instagram".into()];
+        o.benefits = vec![p.benefits[0].id];
+        let option = o.id;
+        p.alternatives[0].options.push(BundledOption {
+            option,
+            priority: Priority::High,
+        });
+        let topic = Arena::Topic(p.foundation.topics[0].id);
+        p.competition.our_strength.push(ArenaScore {
+            arena: topic,
+            score: 6.0,
+        });
+        p.competition.competitors[0].kind = CompetitorKind::Performance;
+        p.competition.competitors[0].strength.push(ArenaScore {
+            arena: topic,
+            score: 5.0,
+        });
+        p
+    }
+
+    fn coverage(p: &Project, component: Component) -> (Coverage, String) {
+        let c = check(p, p.alternatives[0].id).unwrap();
+        let found = c
+            .components
+            .into_iter()
+            .find(|c| c.component == component)
+            .unwrap();
+        (found.coverage, found.note)
+    }
+
+    #[test]
+    fn a_default_or_unrated_value_does_not_cover_a_component() {
+        let mut p = project();
+        // New items start not assessed: topic, user benefit, format and benefit are named but
+        // not judged.
+        for component in [
+            Component::Topics,
+            Component::UserBenefit,
+            Component::UsageFormats,
+            Component::CompanyBenefit,
+        ] {
+            assert_eq!(
+                coverage(&p, component).0,
+                Coverage::Missing,
+                "{component:?}"
+            );
+        }
+        assert_eq!(coverage(&p, Component::Channels).0, Coverage::Covered);
+        p.foundation.topics[0].affinity = Score::new(8.0);
+        p.benefits[0].relevance = Score::new(7.0);
+        p.potential.usage_formats[0].competitive_quality = Score::new(6.0);
+        assert_eq!(coverage(&p, Component::Topics).0, Coverage::Covered);
+        assert_eq!(coverage(&p, Component::CompanyBenefit).0, Coverage::Covered);
+        assert_eq!(
+            coverage(&p, Component::UsageFormats).0,
+            Coverage::Missing,
+            "the format's risks are not named"
+        );
+        p.potential.usage_formats[0].risks = "Moderation effort".into();
+        assert_eq!(coverage(&p, Component::UsageFormats).0, Coverage::Covered);
+        // The user benefit competes: its strength and a rating against a competitor.
+        p.potential.user_benefits[0].strength = Score::new(7.0);
+        assert_eq!(coverage(&p, Component::UserBenefit).0, Coverage::Missing);
+        let ub = Arena::UserBenefit(p.potential.user_benefits[0].id);
+        p.competition.our_strength.push(ArenaScore {
+            arena: ub,
+            score: 7.0,
+        });
+        p.competition.competitors[0].strength.push(ArenaScore {
+            arena: ub,
+            score: 6.0,
+        });
+        assert_eq!(coverage(&p, Component::UserBenefit).0, Coverage::Covered);
+    }
+
+    #[test]
+    fn competition_needs_positions_against_both_kinds() {
+        let mut p = project();
+        let (c, note) = coverage(&p, Component::Competition);
+        assert_eq!(
+            c,
+            Coverage::Missing,
+            "only a performance competitor is rated"
+        );
+        assert!(note.starts_with("0 of 1 options have a position computed against both"));
+        add_item(&mut p, ItemKind::Competitor, today()).unwrap();
+        let topic = Arena::Topic(p.foundation.topics[0].id);
+        p.competition.competitors[1].kind = CompetitorKind::Attention;
+        p.competition.competitors[1].strength.push(ArenaScore {
+            arena: topic,
+            score: 8.0,
+        });
+        assert_eq!(coverage(&p, Component::Competition).0, Coverage::Covered);
+    }
+
+    #[test]
+    fn resources_must_be_estimated_not_defaults_and_within_the_period_budget() {
+        let mut p = project();
+        assert_eq!(coverage(&p, Component::Resources).0, Coverage::Missing);
+        (
+            p.alternatives[0].budget_eur,
+            p.alternatives[0].effort_person_days,
+        ) = (50_000.0, 200.0);
+        let (c, note) = coverage(&p, Component::Resources);
+        assert_eq!(c, Coverage::Partly);
+        assert!(note.contains("defaults"), "{note}");
+        p.alternatives[0].budget_eur = 42_000.0;
+        assert_eq!(coverage(&p, Component::Resources).0, Coverage::Covered);
+        p.decision.budget = Some(crate::model::Budget {
+            eur: 40_000.0,
+            person_days: 500.0,
+        });
+        assert_eq!(coverage(&p, Component::Resources).0, Coverage::Partly);
+    }
+
+    #[test]
+    fn assumptions_must_be_linked_and_reviewed() {
+        let mut p = project();
+        assert_eq!(
+            coverage(&p, Component::AssumptionsPrerequisites).0,
+            Coverage::Missing
+        );
+        add_item(&mut p, ItemKind::Assumption, today()).unwrap();
+        // Linked through the option, not reviewed yet.
+        p.management.assumptions[0].options = vec![p.options[0].id];
+        let (c, note) = coverage(&p, Component::AssumptionsPrerequisites);
+        assert_eq!(
+            (c, note.as_str()),
+            (
+                Coverage::Partly,
+                "1 of 1 linked assumptions are not reviewed yet"
+            )
+        );
+        p.management.assumptions[0].status = AssumptionStatus::Holds;
+        assert_eq!(
+            coverage(&p, Component::AssumptionsPrerequisites).0,
+            Coverage::Covered
+        );
+    }
+
+    #[test]
+    fn every_goal_is_served_or_knowingly_left_out() {
+        let mut p = project();
+        p.alternatives[0].goal_contribution = Score::new(5.0);
+        // Goal 1 is served through the option's benefit; goal 2 by nothing.
+        p.foundation.goals[0].benefits = vec![GoalBenefit {
+            benefit: p.benefits[0].id,
+            strength: LinkStrength::Strong,
+        }];
+        p.foundation.goals[1].text = "Be the first address for home bakers".into();
+        let (c, note) = coverage(&p, Component::Goals);
+        assert_eq!(c, Coverage::Partly);
+        assert_eq!(
+            note,
+            "“Be the first address for home bakers” is served by none of its options: serve it or state why it is left out"
+        );
+        p.alternatives[0].statements.push(Statement {
+            component: Component::Goals,
+            text: "The home-baker goal is the club alternative's; this one leaves it out.".into(),
+        });
+        let (c, note) = coverage(&p, Component::Goals);
+        assert_eq!(c, Coverage::Covered);
+        assert!(note.starts_with("1 of 2 goals served"), "{note}");
+        p.alternatives[0].goal_contribution = Score::NOT_ASSESSED;
+        assert_eq!(coverage(&p, Component::Goals).0, Coverage::Partly);
     }
 }
