@@ -122,3 +122,68 @@ fn a_broken_assumption_raises_the_suggested_risk_and_accepting_takes_it() {
         Score::new(after.value)
     );
 }
+
+#[test]
+fn an_impact_format_is_linked_to_the_usage_formats_it_works_through() {
+    let mut h = sample();
+    open_pane(&mut h, PaneKind::Potential);
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Impact formats")
+        .click();
+    h.run();
+    assert!(
+        h.state().project().potential.impact_formats[0]
+            .usage_formats
+            .is_empty()
+    );
+    h.query_all_by_label("no format").next().unwrap().click();
+    h.run();
+    let club = h.state().project().potential.usage_formats[2].clone();
+    h.get_by_label(&club.name).click();
+    h.run();
+    let p = h.state().project();
+    assert_eq!(p.potential.impact_formats[0].usage_formats, vec![club.id]);
+    // The options on that format now use it.
+    let using = p.options_using_impact(p.potential.impact_formats[0].id);
+    let expected: Vec<_> = p
+        .options
+        .iter()
+        .filter(|o| o.usage_format == Some(club.id))
+        .map(|o| o.id)
+        .collect();
+    assert!(!expected.is_empty());
+    assert_eq!(using, expected);
+    // Removing the usage format removes the link.
+    let mut q = p.clone();
+    q.remove_usage_format(club.id);
+    assert!(q.potential.impact_formats[0].usage_formats.is_empty());
+}
+
+#[test]
+fn the_reasoning_of_a_step_is_written_beside_it_and_kept() {
+    let mut h = sample();
+    open_pane(&mut h, PaneKind::Foundation);
+    // The sample has no note on step 1 yet: the section is closed; open it and write one.
+    click(&mut h, "Why, in this case");
+    let label = "Why, in this case: 1 Foundation";
+    h.get_by_label(label).click();
+    h.run();
+    h.get_by_label(label).type_text("Two goals");
+    h.run();
+    assert_eq!(
+        pbsm::model::judgement::note_for(
+            &h.state().project().reasoning,
+            pbsm::model::MethodStep::Foundation
+        ),
+        Some("Two goals")
+    );
+    // Another pane has its own note.
+    open_pane(&mut h, PaneKind::Options);
+    assert!(h.query_by_label(label).is_none());
+    assert!(
+        pbsm::model::judgement::note_for(
+            &h.state().project().reasoning,
+            pbsm::model::MethodStep::Options
+        )
+        .is_none()
+    );
+}

@@ -203,6 +203,7 @@ pub fn add_item(project: &mut Project, kind: ItemKind, today: Date) -> Result<It
                 kind: ImpactKind::Information,
                 description: String::new(),
                 relevance: Score::NOT_ASSESSED,
+                usage_formats: Vec::new(),
             });
             ItemRef::ImpactFormat(id)
         }

@@ -88,6 +88,22 @@ pub struct ImpactFormat {
     pub description: String,
     /// How much it matters for this company, 0 to 10.
     pub relevance: Score,
+    /// The usage formats through which it takes effect (format version 3); the options on
+    /// those formats use it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub usage_formats: Vec<UsageFormatId>,
+}
+
+impl ImpactFormat {
+    /// Whether it takes effect through a usage format.
+    pub fn works_through(&self, usage_format: UsageFormatId) -> bool {
+        self.usage_formats.contains(&usage_format)
+    }
+
+    /// Links it to a usage format it takes effect through, or unlinks it.
+    pub fn set_works_through(&mut self, usage_format: UsageFormatId, on: bool) {
+        super::ids::set_link(&mut self.usage_formats, usage_format, on);
+    }
 }
 
 choice_enum! {

@@ -6,7 +6,8 @@ use super::competition::{Arena, Competition};
 use super::decision::Decision;
 use super::foundation::Foundation;
 use super::ids::{
-    AlternativeId, BenefitId, ModuleId, OptionId, TopicId, UsageFormatId, UserBenefitId,
+    AlternativeId, BenefitId, ImpactFormatId, ModuleId, OptionId, TopicId, UsageFormatId,
+    UserBenefitId,
 };
 use super::management::Management;
 use super::options::ActionOption;
@@ -108,6 +109,23 @@ impl Project {
     /// The benefit with this id.
     pub fn benefit(&self, id: BenefitId) -> Option<&Benefit> {
         self.benefits.iter().find(|b| b.id == id)
+    }
+
+    /// The options that use an impact format: those on a usage format it takes effect through.
+    pub fn options_using_impact(&self, impact: ImpactFormatId) -> Vec<OptionId> {
+        let Some(i) = self
+            .potential
+            .impact_formats
+            .iter()
+            .find(|i| i.id == impact)
+        else {
+            return Vec::new();
+        };
+        self.options
+            .iter()
+            .filter(|o| o.usage_format.is_some_and(|u| i.works_through(u)))
+            .map(|o| o.id)
+            .collect()
     }
 
     /// How many options realise a corporate benefit.
@@ -290,6 +308,9 @@ impl Project {
     /// Removes a usage format and every reference to it.
     pub fn remove_usage_format(&mut self, id: UsageFormatId) {
         self.potential.usage_formats.retain(|u| u.id != id);
+        for impact in &mut self.potential.impact_formats {
+            impact.set_works_through(id, false);
+        }
         for option in &mut self.options {
             if option.usage_format == Some(id) {
                 option.usage_format = None;

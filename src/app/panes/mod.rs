@@ -215,21 +215,15 @@ pub fn master_detail<T>(
 /// when there is a note (the samples carry one per step, so a learner sees the reasoning, not
 /// only the result); editable in place, kept in the project.
 pub fn why_note(ui: &mut egui::Ui, project: &mut Project, step: crate::model::MethodStep) {
+    use crate::model::Choice;
     use crate::model::judgement::{note_for, set_note};
     let current = note_for(&project.reasoning, step)
         .unwrap_or_default()
         .to_owned();
-    let id = ui.make_persistent_id(("why_note", step));
-    egui::collapsing_header::CollapsingState::load_with_default_open(
-        ui.ctx(),
-        id,
-        !current.is_empty(),
-    )
-    .show_header(ui, |ui| {
-        ui.label(egui::RichText::new("Why, in this case").strong())
-            .on_hover_text("The reasoning behind this step's result, in your words: kept with the project and shown in the memo.");
-    })
-    .body(|ui| {
+    egui::CollapsingHeader::new(egui::RichText::new("Why, in this case").strong())
+        .id_salt(("why_note", step))
+        .default_open(!current.is_empty())
+        .show(ui, |ui| {
         let mut text = current.clone();
         let response = ui.add(
             egui::TextEdit::multiline(&mut text)
@@ -237,6 +231,7 @@ pub fn why_note(ui: &mut egui::Ui, project: &mut Project, step: crate::model::Me
                 .desired_rows(2)
                 .desired_width(f32::INFINITY),
         );
+        let response = response.accessible_name(format!("Why, in this case: {}", step.label()));
         if response.changed() {
             set_note(&mut project.reasoning, step, text);
         }

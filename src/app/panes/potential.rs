@@ -1,6 +1,6 @@
 //! Pane 2: the social media performance potential.
 
-use super::{master_detail, module_items, name_or_dash, topic_items};
+use super::{master_detail, module_items, name_or_dash, topic_items, usage_format_items};
 use crate::app::command::Command;
 use crate::app::state::{PaneEnv, PotentialSection};
 use crate::app::widgets::Rating;
@@ -71,7 +71,20 @@ fn usage_formats_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<
 }
 
 fn impact_formats_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
-    ui.label("How social media takes effect here: network effects, information, social context, communication, user benefit.");
+    ui.label("How social media takes effect here: network effects, information, social context, communication, user benefit. Link each to the usage formats it works through; the options on those formats use it.");
+    let formats = usage_format_items(project);
+    let using: Vec<Vec<String>> = project
+        .potential
+        .impact_formats
+        .iter()
+        .map(|i| {
+            project
+                .options_using_impact(i.id)
+                .iter()
+                .filter_map(|o| project.option(*o).map(|o| o.name.clone()))
+                .collect()
+        })
+        .collect();
     let items = &mut project.potential.impact_formats;
     let (add, _) = list_toolbar(ui, "impact format", items.len(), None);
     if add {
@@ -87,6 +100,7 @@ fn impact_formats_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv
             Col::width("Impact", 190.0),
             Col::width("Relevance (0–10)", 230.0),
             Col::fill("How it works in this market"),
+            Col::width("Works through", 150.0),
             Col::width("", 36.0),
         ],
         count,
@@ -107,6 +121,32 @@ fn impact_formats_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv
                     egui::TextEdit::singleline(&mut item.description).desired_width(f32::INFINITY),
                 )
                 .accessible_name(format!("Description of impact format {}", item.id));
+            });
+            row.col(|ui| {
+                let options = &using[i];
+                let summary = match item.usage_formats.len() {
+                    0 => "no format".to_owned(),
+                    1 => format!("1 format, {} options", options.len()),
+                    n => format!("{n} formats, {} options", options.len()),
+                };
+                ui.menu_button(summary, |ui| {
+                    if formats.is_empty() {
+                        widgets::empty_hint(ui, "No usage formats yet (section Usage formats).");
+                    }
+                    for (id, name) in &formats {
+                        let mut on = item.works_through(*id);
+                        if ui.checkbox(&mut on, name).changed() {
+                            item.set_works_through(*id, on);
+                        }
+                    }
+                })
+                .response
+                .on_hover_text(if options.is_empty() {
+                    "No option uses it yet: link it to the usage formats it works through."
+                        .to_owned()
+                } else {
+                    format!("Used by the options {}", options.join("; "))
+                });
             });
             row.col(|ui| {
                 if ui

@@ -284,13 +284,17 @@ pub fn validate(project: &Project) -> Vec<Finding> {
     }
     for (n, i) in pot.impact_formats.iter().enumerate() {
         let item = format!("impact format {}", i.id);
-        c.score(
-            &item,
-            &impact_formats.index(n),
-            "relevance",
-            "relevance",
-            i.relevance,
-        );
+        let at = impact_formats.index(n);
+        c.score(&item, &at, "relevance", "relevance", i.relevance);
+        for (k, u) in i.usage_formats.iter().enumerate() {
+            c.link(
+                &item,
+                at.field("usage_formats").index(k),
+                "usage format",
+                *u,
+                |id| known.usage_formats.contains(id),
+            );
+        }
     }
     for (n, m) in pot.module_potentials.iter().enumerate() {
         let item = format!("potential {}", m.id);
