@@ -3,9 +3,10 @@
 //! when its inputs change, so the window never freezes.
 
 use crate::analysis::Analysis;
+use crate::analysis::consistency::{self, Finding};
 use crate::analysis::decision::{not_assessed, raw_matrix};
 use crate::analysis::robustness::{self, Input, Progress, Robustness};
-use crate::model::{AlternativeId, Budget, Direction, Judgment, Project};
+use crate::model::{AlternativeId, Budget, Date, Direction, Judgment, Project};
 use std::ops::Deref;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
@@ -198,6 +199,8 @@ pub struct Derived {
     pub robustness: RobustnessState,
     /// Run Monte Carlo in a background thread (the window) or inline (tests, deterministic).
     pub background: bool,
+    /// The consistency findings of the analysed project, and the day they are for.
+    findings: (Option<Date>, Vec<Finding>),
 }
 
 impl Deref for Derived {
@@ -209,10 +212,12 @@ impl Deref for Derived {
 }
 
 impl Derived {
-    /// Brings everything up to date with the project; cheap when nothing changed. An edit that
-    /// leaves the decision's inputs alone (a description, a KPI) keeps the decision analysis.
-    pub fn update(&mut self, project: &Project) {
-        if self.analysed.as_ref() != Some(project) {
+    /// Brings everything up to date with the project on `today`; cheap when nothing changed. An
+    /// edit that leaves the decision's inputs alone (a description, a KPI) keeps the decision
+    /// analysis.
+    pub fn update(&mut self, project: &Project, today: Date) {
+        let changed = self.analysed.as_ref() != Some(project);
+        if changed {
             let key = Key::of(project);
             if self.key.as_ref() == Some(&key) {
                 self.analysis.update_beyond_decision(project);
@@ -222,10 +227,22 @@ impl Derived {
             }
             self.analysed = Some(project.clone());
         }
+        // The findings compute every suggestion: once per edit or day, not once per frame.
+        if changed || self.findings.0 != Some(today) {
+            self.findings = (
+                Some(today),
+                consistency::findings(project, &self.analysis.evaluation, today),
+            );
+        }
         let input = Input::from_project(project);
         let d = &project.decision;
         self.robustness
             .update(input, d.draws, d.seed, self.background);
+    }
+
+    /// The consistency findings of the project as last updated.
+    pub fn findings(&self) -> &[Finding] {
+        &self.findings.1
     }
 
     /// The analysis of the project as last updated.
@@ -242,13 +259,17 @@ impl Derived {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn today() -> Date {
+        Date::new(2026, 11, 23).unwrap()
+    }
     use crate::model::Score;
 
     #[test]
     fn derived_numbers_follow_the_project() {
         let mut p = crate::io::SAMPLES[0].load().unwrap();
         let mut d = Derived::default();
-        d.update(&p);
+        d.update(&p, today());
         assert_eq!(d.evaluation.winner().unwrap().id, AlternativeId(1));
         assert!(d.robustness.result().is_some());
         // Make another alternative clearly best, for certain: the cached numbers follow.
@@ -257,7 +278,7 @@ mod tests {
         }
         p.alternatives[2].competitive_quality = Score::new(10.0);
         p.alternatives[2].risk = Score::new(0.0);
-        d.update(&p);
+        d.update(&p, today());
         assert_eq!(d.evaluation.winner().unwrap().id, AlternativeId(3));
         assert_eq!(
             d.robustness.result().unwrap().of(AlternativeId(3)).unwrap()[0],
@@ -269,7 +290,7 @@ mod tests {
     fn the_analysis_follows_every_edit_and_says_which_project_it_is_for() {
         let mut p = crate::io::SAMPLES[0].load().unwrap();
         let mut d = Derived::default();
-        d.update(&p);
+        d.update(&p, today());
         assert_eq!(d.analysis(), &Analysis::of(&p));
         assert_eq!(d.current_for(&p), Some(&Analysis::of(&p)));
         // Edits beyond the decision's inputs: the decision analysis stays, the strategy check
@@ -286,7 +307,7 @@ mod tests {
             None,
             "made for the project before the edit"
         );
-        d.update(&p);
+        d.update(&p, today());
         assert_eq!(d.analysis(), &Analysis::of(&p));
         assert_eq!(d.evaluation, before.evaluation);
         assert_ne!(d.check, before.check);
@@ -306,10 +327,10 @@ mod tests {
             background: true,
             ..Derived::default()
         };
-        d.update(&p);
+        d.update(&p, today());
         let wait = |d: &mut Derived, p: &Project| {
             for _ in 0..500 {
-                d.update(p);
+                d.update(p, today());
                 if !d.robustness.is_running() {
                     return;
                 }
@@ -320,9 +341,27 @@ mod tests {
         wait(&mut d, &p);
         let first = d.robustness.result().unwrap().clone();
         p.decision.seed = 99;
-        d.update(&p);
+        d.update(&p, today());
         assert!(d.robustness.is_running() || d.robustness.result() != Some(&first));
         wait(&mut d, &p);
         assert_eq!(d.robustness.result().unwrap().seed, 99);
+    }
+
+    #[test]
+    fn the_findings_follow_the_project_and_the_day() {
+        let mut p = crate::io::SAMPLES[0].load().unwrap();
+        let mut d = Derived::default();
+        d.update(&p, today());
+        let expected = |p: &Project, day| {
+            consistency::findings(p, &crate::analysis::decision::evaluate(p), day)
+        };
+        assert_eq!(d.findings(), expected(&p, today()).as_slice());
+        p.management.measures[0].due = Date::new(2026, 11, 1).unwrap();
+        p.management.measures[0].status = crate::model::MeasureStatus::Planned;
+        d.update(&p, today());
+        assert_eq!(d.findings(), expected(&p, today()).as_slice());
+        let later = Date::new(2027, 11, 23).unwrap();
+        d.update(&p, later);
+        assert_eq!(d.findings(), expected(&p, later).as_slice());
     }
 }

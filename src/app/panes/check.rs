@@ -2,7 +2,7 @@
 //! method), completeness against the 14 components, and the method's check list.
 
 use crate::analysis::check::{self, Coverage};
-use crate::analysis::consistency::{self, Severity};
+use crate::analysis::consistency::Severity;
 use crate::app::command::Command;
 use crate::app::state::PaneEnv;
 use crate::app::widgets::{self, pane_header};
@@ -64,7 +64,7 @@ pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
         .id_salt("check_scroll")
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            consistency_ui(ui, project, env, &mut open);
+            consistency_ui(ui, env, &mut open);
             ui.add_space(8.0);
             ui.strong("The 14 strategy components");
             for c in &result.components {
@@ -122,19 +122,14 @@ pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
 
 /// Where the project contradicts itself or the method, whatever is filled in: each finding
 /// with the rule it applies (on hover) and the item to open.
-fn consistency_ui(
-    ui: &mut egui::Ui,
-    project: &Project,
-    env: &PaneEnv<'_>,
-    open: &mut Option<ItemRef>,
-) {
-    let findings = consistency::findings(project, &env.derived.evaluation, env.today);
+fn consistency_ui(ui: &mut egui::Ui, env: &PaneEnv<'_>, open: &mut Option<ItemRef>) {
+    let findings = env.derived.findings();
     ui.strong(if findings.is_empty() {
         "Consistency: nothing contradicts itself".to_owned()
     } else {
         format!("Consistency: {} finding(s)", findings.len())
     });
-    for f in &findings {
+    for f in findings {
         ui.horizontal_wrapped(|ui| {
             let (mark, level) = match f.severity {
                 Severity::Problem => ("✖", -1),

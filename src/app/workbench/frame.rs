@@ -74,7 +74,7 @@ impl Workbench {
                 self.pending.push(Command::OpenPath(path));
             }
         }
-        self.derived.update(&self.project);
+        self.derived.update(&self.project, self.today);
         if let Some(problem) = self.derived.robustness.take_failure() {
             self.status = problem;
         }
