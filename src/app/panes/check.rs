@@ -2,7 +2,7 @@
 //! method), completeness against the 14 components, and the method's check list.
 
 use crate::analysis::check::{self, Coverage};
-use crate::analysis::consistency::Severity;
+use crate::analysis::consistency::{Finding, Kind, Severity};
 use crate::app::command::Command;
 use crate::app::state::PaneEnv;
 use crate::app::widgets::{self, pane_header};
@@ -129,29 +129,86 @@ fn consistency_ui(ui: &mut egui::Ui, env: &PaneEnv<'_>, open: &mut Option<ItemRe
     } else {
         format!("Consistency: {} finding(s)", findings.len())
     });
+    // Grouped by kind, in the order they come (problems first). A kind with many findings
+    // folds away and shows its first ones: a project can have thousands, and a list of
+    // thousands helps nobody (the memo and `check --json` list them all).
+    let mut kinds: Vec<Kind> = Vec::new();
     for f in findings {
-        ui.horizontal_wrapped(|ui| {
-            let (mark, level) = match f.severity {
-                Severity::Problem => ("✖", -1),
-                Severity::Warning => ("⚠", 0),
-            };
-            ui.label(
-                RichText::new(mark)
-                    .color(widgets::signal_color(ui, level))
-                    .strong(),
-            )
-            .on_hover_text(f.severity.label());
-            ui.label(&f.message)
-                .on_hover_text(format!("The method's rule: {}", f.kind.rule()));
-            if ui
-                .small_button("Open")
-                .on_hover_text("Open where to fix it")
-                .clicked()
-            {
-                *open = Some(f.item);
-            }
-        });
+        if !kinds.contains(&f.kind) {
+            kinds.push(f.kind);
+        }
     }
+    for kind in kinds {
+        let of_kind: Vec<&Finding> = findings.iter().filter(|f| f.kind == kind).collect();
+        if of_kind.len() <= FINDINGS_SHOWN_OPEN {
+            for f in of_kind {
+                finding_row(ui, f, open);
+            }
+            continue;
+        }
+        egui::CollapsingHeader::new(format!(
+            "{} ({})",
+            kind_title(kind),
+            widgets::group_thousands(of_kind.len() as f64)
+        ))
+        .id_salt(("findings", kind.code()))
+        .show(ui, |ui| {
+            for f in of_kind.iter().take(FINDINGS_SHOWN_FOLDED) {
+                finding_row(ui, f, open);
+            }
+            if of_kind.len() > FINDINGS_SHOWN_FOLDED {
+                ui.label(
+                    RichText::new(format!(
+                        "… and {} more: the decision memo and `check --json` list them all.",
+                        of_kind.len() - FINDINGS_SHOWN_FOLDED
+                    ))
+                    .weak(),
+                );
+            }
+        })
+        .header_response
+        .on_hover_text(format!("The method's rule: {}", kind.rule()));
+    }
+}
+
+/// Findings of a kind shown as they are, without folding.
+const FINDINGS_SHOWN_OPEN: usize = 5;
+/// Findings of a kind shown when its group is unfolded.
+const FINDINGS_SHOWN_FOLDED: usize = 100;
+
+/// A kind of finding as a heading ("Differs from suggestion").
+fn kind_title(kind: Kind) -> String {
+    let words = kind.code().replace('-', " ").replace("kpi", "KPI");
+    let mut chars = words.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
+        .unwrap_or_default()
+}
+
+/// One finding: its severity, its message (the rule on hover), and a button to open its item.
+fn finding_row(ui: &mut egui::Ui, f: &Finding, open: &mut Option<ItemRef>) {
+    ui.horizontal_wrapped(|ui| {
+        let (mark, level) = match f.severity {
+            Severity::Problem => ("✖", -1),
+            Severity::Warning => ("⚠", 0),
+        };
+        ui.label(
+            RichText::new(mark)
+                .color(widgets::signal_color(ui, level))
+                .strong(),
+        )
+        .on_hover_text(f.severity.label());
+        ui.label(&f.message)
+            .on_hover_text(format!("The method's rule: {}", f.kind.rule()));
+        if ui
+            .small_button("Open")
+            .on_hover_text("Open where to fix it")
+            .clicked()
+        {
+            *open = Some(f.item);
+        }
+    });
 }
 
 /// A one-line field for what the alternative says about a component.
@@ -180,4 +237,22 @@ fn statement_ui(ui: &mut egui::Ui, project: &mut Project, id: AlternativeId, com
         alt.set_statement(component, text);
     }
     ui.add_space(2.0);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_kind_of_finding_reads_as_a_heading() {
+        assert_eq!(
+            kind_title(Kind::DiffersFromSuggestion),
+            "Differs from suggestion"
+        );
+        assert_eq!(kind_title(Kind::GoalWithoutKpi), "Goal without KPI");
+        assert_eq!(
+            kind_title(Kind::KpiTargetContradictsGoal),
+            "KPI target contradicts goal"
+        );
+    }
 }
