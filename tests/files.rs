@@ -151,7 +151,7 @@ fn out_of_range_and_nan_scores_are_refused_naming_the_item() {
     let dir = tempfile::tempdir().unwrap();
     let text = edit(
         sample_text(),
-        "competitive_quality: 8.0, risk: 6.0",
+        "competitive_quality: 8.5, risk: 7.0",
         "competitive_quality: 12.0, risk: NaN",
     );
     let path = write(dir.path(), "range.pbsm.ron", &text);
@@ -584,7 +584,7 @@ fn validation_findings_name_the_line_and_column_of_the_value() {
             &edit(
                 &edit(
                     sample_text(),
-                    "competitive_quality: 8.0, risk: 6.0",
+                    "competitive_quality: 8.5, risk: 7.0",
                     "competitive_quality: 12.0, risk: NaN",
                 ),
                 "(option: 9, priority: Medium)",
@@ -672,7 +672,7 @@ fn numbers_in_findings_are_compact() {
     let text = edit(
         &edit(
             sample_text(),
-            "competitive_quality: 8.0, risk: 6.0",
+            "competitive_quality: 8.5, risk: 7.0",
             "competitive_quality: 3e300, risk: -0.0000001",
         ),
         "day_rate_eur: 520.0",
@@ -945,14 +945,25 @@ fn a_newer_file_is_recognised_even_with_syntax_this_build_cannot_read() {
 fn goal_and_kpi_links_are_saved_loaded_and_checked() {
     use pbsm::model::{BenefitId, KpiId, LinkStrength};
     let mut p = SAMPLES[0].load().unwrap();
-    // The samples were written before the links: they load without them.
+    // The sample links every goal to benefits and KPIs, and some KPIs to a benefit: the links
+    // survive a save and load.
     assert!(
         p.foundation
             .goals
             .iter()
-            .all(|g| g.benefits.is_empty() && g.kpis.is_empty())
+            .all(|g| !g.benefits.is_empty() && !g.kpis.is_empty())
     );
-    assert!(p.management.kpis.iter().all(|k| k.benefit.is_none()));
+    assert!(p.management.kpis.iter().any(|k| k.benefit.is_some()));
+    let text = io::project_file::to_string(&p);
+    assert_eq!(io::project_file::from_str(&text, "links").unwrap(), p);
+    // Without links, then with one goal linked: only that link is written.
+    for g in &mut p.foundation.goals {
+        g.benefits.clear();
+        g.kpis.clear();
+    }
+    for k in &mut p.management.kpis {
+        k.benefit = None;
+    }
     let goal = &mut p.foundation.goals[2];
     goal.set_strength(BenefitId(4), LinkStrength::Strong);
     goal.set_measured_by(KpiId(4), true);

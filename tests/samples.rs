@@ -2,8 +2,28 @@
 //! The shipped case studies: they load, validate, survive save and load unchanged, and are
 //! rich enough to teach the method.
 
+use pbsm::analysis::{check, consistency, decision, goals, robustness, sensitivity};
 use pbsm::io::{self, SAMPLES};
-use pbsm::model::{CompetitorKind, validate};
+use pbsm::model::judgement::{note_for, reason_for};
+use pbsm::model::{
+    AlternativeId, AlternativeStatus, AssumptionStatus, Cause, Choice, CompetitorKind, Date,
+    MethodStep, Project, Suggested, UsageFormatKind, pending, validate,
+};
+
+/// The day the samples are "as of": late November 2026, seven or eight months into their
+/// strategies.
+fn as_of() -> Date {
+    Date::new(2026, 11, 23).unwrap()
+}
+
+/// The alternative management chose.
+fn chosen(p: &Project) -> AlternativeId {
+    p.alternatives
+        .iter()
+        .find(|a| a.status == AlternativeStatus::Chosen)
+        .unwrap()
+        .id
+}
 
 #[test]
 fn every_sample_loads_and_validates() {
@@ -135,4 +155,193 @@ fn every_sample_is_a_complete_worked_example() {
             assert!(o.topic.is_some() && o.user_benefit.is_some() && o.usage_format.is_some());
         }
     }
+}
+
+#[test]
+fn every_sample_passes_the_check_with_no_consistency_finding() {
+    for sample in SAMPLES {
+        let p = sample.load().unwrap();
+        let name = sample.file_name;
+        let evaluation = decision::evaluate(&p);
+        // Nothing contradicts itself on the day the samples are "as of", nor months later:
+        // no measure, review or trigger comes due before July 2027, so `check`, which uses
+        // today's date, stays quiet for a while.
+        for day in [as_of(), Date::new(2027, 6, 30).unwrap()] {
+            let findings = consistency::findings(&p, &evaluation, day);
+            assert!(findings.is_empty(), "{name} on {day}: {findings:#?}");
+        }
+        // The strategy check of the chosen alternative: every component covered, every point
+        // of the check list passed, nothing "not assessed".
+        let focus = check::focus(&p).unwrap();
+        assert_eq!(focus, chosen(&p), "{name}");
+        let c = check::check(&p, focus).unwrap();
+        assert!(c.campaign_plan.is_none(), "{name}");
+        assert!(c.gaps().is_empty(), "{name}: {:?}", c.gaps());
+        assert_eq!(c.score, 100, "{name}");
+        assert_eq!(pending(&p), Vec::new(), "{name}");
+        // Goals link the corporate benefits that serve them and the KPIs that measure them;
+        // every benefit serves a goal; every KPI measures a goal or a benefit.
+        for g in &p.foundation.goals {
+            assert!(
+                !g.benefits.is_empty(),
+                "{name}: goal {} links no benefit",
+                g.id
+            );
+            assert!(!g.kpis.is_empty(), "{name}: goal {} links no KPI", g.id);
+        }
+        for b in &p.benefits {
+            assert!(
+                p.foundation
+                    .goals
+                    .iter()
+                    .any(|g| g.served_by(b.id).is_some()),
+                "{name}: benefit {} serves no goal",
+                b.name
+            );
+        }
+        for k in &p.management.kpis {
+            assert!(
+                k.benefit.is_some() || p.foundation.goals.iter().any(|g| g.measured_by(k.id)),
+                "{name}: KPI {} measures neither a goal nor a benefit",
+                k.name
+            );
+        }
+        // The goal contribution follows what the goal links suggest, or says why not (the
+        // other suggested values are covered by the consistency findings).
+        for a in &p.alternatives {
+            let suggested = goals::suggested_contribution(&p, a.id).unwrap().value;
+            let value = a.goal_contribution.get().unwrap();
+            assert!(
+                (value - suggested).abs() <= 0.5
+                    || reason_for(&a.overrides, Suggested::GoalContribution).is_some(),
+                "{name}: {} has goal contribution {value}, the links suggest {suggested}",
+                a.name
+            );
+        }
+        // At least three alternatives reach the decision, none dominated while decision-ready
+        // or chosen (a finding above), with different profiles.
+        assert!(p.alternatives.len() >= 3, "{name}");
+        assert!(evaluation.not_assessed.is_empty(), "{name}");
+        assert_eq!(
+            evaluation.alternatives.len(),
+            p.alternatives.len(),
+            "{name}"
+        );
+        // A short note on why each step came out as it did.
+        for step in MethodStep::ALL {
+            let note = note_for(&p.reasoning, *step)
+                .unwrap_or_else(|| panic!("{name}: no note on step {}", step.label()));
+            assert!(
+                (100..=600).contains(&note.len()),
+                "{name}, step {}: {} characters",
+                step.label(),
+                note.len()
+            );
+        }
+    }
+}
+
+#[test]
+fn the_bakery_adapted_its_strategy_to_a_broken_assumption() {
+    let p = SAMPLES[0].load().unwrap();
+    let club = chosen(&p);
+    let alt = p.alternative(club).unwrap();
+    assert_eq!(alt.name, "Community first: the sourdough club");
+    // A prerequisite the chosen alternative relies on broke at a review, with a note.
+    let broken: Vec<_> = p
+        .management
+        .assumptions
+        .iter()
+        .filter(|a| {
+            a.status == AssumptionStatus::Broken
+                && (a.alternatives.contains(&club) || a.options.iter().any(|o| alt.bundles(*o)))
+        })
+        .collect();
+    assert_eq!(broken.len(), 1, "{broken:#?}");
+    let assumption = broken[0];
+    let reviewed = assumption.last_review.unwrap();
+    assert!(!assumption.note.trim().is_empty());
+    // The log records the adaptation it caused, after the review, with a decision and a reason.
+    let adaptation = p
+        .management
+        .adaptations
+        .iter()
+        .find(|a| a.cause == Some(Cause::Assumption(assumption.id)) && a.date >= reviewed)
+        .expect("an adaptation caused by the broken assumption");
+    assert!(!adaptation.decision.trim().is_empty() && !adaptation.reason.trim().is_empty());
+    // The strategy's values reflect it: the suggested risk counts the broken assumption, the
+    // alternative's risk follows, and the club still ranks first.
+    let risk = pbsm::analysis::suggest::alternative_risk(&p, alt, as_of()).unwrap();
+    assert!(risk.reason.contains("broken"), "{}", risk.reason);
+    assert_eq!(alt.risk.get(), Some(risk.value));
+    let e = decision::evaluate(&p);
+    assert_eq!(e.alternative(club).unwrap().rank, 1);
+}
+
+#[test]
+fn the_machine_builders_close_call_is_settled_by_the_robustness_analysis() {
+    let p = SAMPLES[1].load().unwrap();
+    let challenge = chosen(&p);
+    // On the most likely values the two best alternatives are within 10 % of each other.
+    let close = sensitivity::close_call(&p).unwrap();
+    assert!(close.is_close() && close.narrow_lead, "{close:?}");
+    let e = decision::evaluate(&p);
+    assert_eq!(e.alternative(challenge).unwrap().rank, 1);
+    // The scores are uncertain, and the draws from their ranges put the chosen alternative
+    // first in most of the project's own draws, far more often than any other.
+    assert!(!p.alternative(challenge).unwrap().ranges.is_empty());
+    let r = robustness::for_project(&p);
+    assert_eq!(r.draws, p.decision.draws);
+    let first = |id| r.of(id).unwrap()[0];
+    assert!(first(challenge) >= 0.6, "{}", first(challenge));
+    for a in &p.alternatives {
+        if a.id != challenge {
+            assert!(first(a.id) < first(challenge) / 2.0, "{}", a.name);
+        }
+    }
+    // The decision's note says so.
+    let note = note_for(&p.reasoning, MethodStep::Decision).unwrap();
+    assert!(note.contains("close call"), "{note}");
+}
+
+#[test]
+fn the_tourism_board_rightly_chose_a_service_over_the_community() {
+    let p = SAMPLES[2].load().unwrap();
+    // The share of an alternative's options that build on a community or social network.
+    let networked = |id: AlternativeId| {
+        let a = p.alternative(id).unwrap();
+        let kinds: Vec<UsageFormatKind> = a
+            .options
+            .iter()
+            .filter_map(|b| p.option(b.option)?.usage_format)
+            .filter_map(|u| p.potential.usage_format(u))
+            .map(|u| u.kind)
+            .collect();
+        let n = kinds
+            .iter()
+            .filter(|k| {
+                matches!(
+                    k,
+                    UsageFormatKind::Community | UsageFormatKind::SocialNetwork
+                )
+            })
+            .count();
+        #[allow(clippy::cast_precision_loss)]
+        let share = n as f64 / kinds.len() as f64;
+        share
+    };
+    let service = chosen(&p);
+    assert!(networked(service) < 0.5, "{}", networked(service));
+    let e = decision::evaluate(&p);
+    assert_eq!(e.alternative(service).unwrap().rank, 1);
+    // The community alternative is a real contender, not dropped: decision-ready, not
+    // dominated, and it loses on the criteria.
+    let community = p
+        .alternatives
+        .iter()
+        .find(|a| a.id != service && networked(a.id) > 0.5)
+        .expect("an alternative built mostly on community formats");
+    assert_eq!(community.status, AlternativeStatus::DecisionReady);
+    let r = e.alternative(community.id).unwrap();
+    assert!(r.rank > 1 && r.dominated_by.is_empty(), "{r:?}");
 }

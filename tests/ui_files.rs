@@ -299,12 +299,12 @@ fn scores_go_out_to_csv_and_come_back_all_or_nothing() {
     enter_path(&mut h, &csv);
     let text = std::fs::read_to_string(&csv).unwrap();
     assert!(
-        text.contains("Community first: the sourdough club,Chosen,8,6,85000,420,7.5,8"),
+        text.contains("Community first: the sourdough club,Chosen,8.5,7,97000,420,8,8"),
         "{text}"
     );
 
     // A spreadsheet user raises the risk of the first alternative.
-    std::fs::write(&csv, text.replace("Chosen,8,6,", "Chosen,8,7.5,")).unwrap();
+    std::fs::write(&csv, text.replace("Chosen,8.5,7,", "Chosen,8.5,7.5,")).unwrap();
     click(&mut h, "File");
     menu_item(&mut h, "Import scores from CSV…");
     enter_path(&mut h, &csv);

@@ -127,8 +127,8 @@ fn hovering_a_bubble_shows_its_numbers() {
         .unwrap();
     h.hover_at(centre);
     h.run();
-    // The tooltip: the alternative's resources (budget 85,000 + 420 days x 520) and risk.
-    h.get_by_label("EUR 303,400");
+    // The tooltip: the alternative's resources (budget 97,000 + 420 days x 520) and risk.
+    h.get_by_label("EUR 315,400");
     h.get_by_label("Click to open it; drag to move it");
 }
 

@@ -207,6 +207,9 @@ mod tests {
 
     fn project_with_trigger(threshold: f64, by: Option<&str>, effect: AssumptionStatus) -> Project {
         let mut p = crate::io::SAMPLES[0].load().unwrap();
+        // The sample's broken prerequisite (assumption 1) would hide what the trigger does to
+        // the chosen alternative: say it holds.
+        p.management.assumptions[0].status = AssumptionStatus::Holds;
         // Assumption 3 "Club members buy more" watches KPI 5 (visits/month, latest 4.7 on 2026-10-31).
         let a = &mut p.management.assumptions[2];
         a.status = AssumptionStatus::Holds;
@@ -289,14 +292,17 @@ mod tests {
     fn an_assumption_on_an_option_concerns_every_alternative_that_bundles_it() {
         let today = date("2026-11-23");
         let mut p = crate::io::SAMPLES[0].load().unwrap();
-        // Assumption 4 (works council) holds; break it and tie it to option 4 (craft reels),
-        // bundled by alternatives 2 and 3 only.
+        // The sample's broken prerequisite (assumption 1, the master bakers' time) would hide
+        // the effect on the chosen alternative: say it holds.
+        p.management.assumptions[0].status = AssumptionStatus::Holds;
+        // Assumption 4 (works council) holds; break it and tie it to option 2 (the live Q&A)
+        // only, bundled by alternatives 1 and 2.
         let a = &mut p.management.assumptions[3];
         a.alternatives.clear();
-        a.options = vec![crate::model::OptionId(4)];
+        a.options = vec![crate::model::OptionId(2)];
         a.status = AssumptionStatus::Broken;
         assert_eq!(
-            worst_for_alternative(&p, AlternativeId(3), today),
+            worst_for_alternative(&p, AlternativeId(1), today),
             AssumptionStatus::Broken
         );
         assert_eq!(
@@ -304,10 +310,10 @@ mod tests {
             AssumptionStatus::Broken
         );
         assert_ne!(
-            worst_for_alternative(&p, AlternativeId(1), today),
+            worst_for_alternative(&p, AlternativeId(3), today),
             AssumptionStatus::Broken
         );
-        p.remove_option(crate::model::OptionId(4));
+        p.remove_option(crate::model::OptionId(2));
         assert!(p.management.assumptions[3].options.is_empty());
         assert!(crate::model::validate(&p).is_empty());
     }
@@ -348,9 +354,16 @@ mod progress_tests {
     #[test]
     fn progress_counts_the_measures_of_the_alternatives_options() {
         let p = crate::io::SAMPLES[0].load().unwrap();
-        // Community first bundles options 1, 2, 3, 9, 5: measures 1-6 implement them; 4 are done.
-        assert_eq!(progress(&p, AlternativeId(1)), Some((4, 6)));
-        // Service and freshness bundles options 6, 8, 7, 4: no measure implements them.
+        // Community first bundles options 1, 2, 3, 9, 5: measures 1-7 implement them; 5 are done.
+        assert_eq!(progress(&p, AlternativeId(1)), Some((5, 7)));
+        // Service and freshness bundles options 6, 8, 5: only measure 6 (option 5) implements
+        // one of them, and it is done.
+        assert_eq!(progress(&p, AlternativeId(3)), Some((1, 1)));
+        // Without option 5, no measure implements its options.
+        let mut p = p;
+        p.alternatives[2]
+            .options
+            .retain(|b| b.option != crate::model::OptionId(5));
         assert_eq!(progress(&p, AlternativeId(3)), None);
     }
 }

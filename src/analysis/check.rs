@@ -632,10 +632,11 @@ mod tests {
             .unwrap()
             .motivation
             .clear();
-        p.management
-            .assumptions
-            .iter_mut()
-            .for_each(|a| a.alternatives.retain(|x| *x != id));
+        // Nothing relies on an assumption any more, directly or through an option.
+        p.management.assumptions.iter_mut().for_each(|a| {
+            a.alternatives.retain(|x| *x != id);
+            a.options.clear();
+        });
         p.potential.module_potentials[0].decision = PotentialDecision::Open;
         let c = check(&p, id).unwrap();
         let coverage = |comp| {

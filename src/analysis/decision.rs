@@ -457,6 +457,6 @@ mod tests {
             .iter()
             .position(|c| c.name == "Resources")
             .unwrap();
-        assert_eq!(first.raw[resources], 85_000.0 + 420.0 * 520.0);
+        assert_eq!(first.raw[resources], 97_000.0 + 420.0 * 520.0);
     }
 }

@@ -332,7 +332,7 @@ mod tests {
         assert_eq!(reach.status, AlternativeStatus::Draft);
         assert_eq!(
             reach.competitive_quality,
-            Score::new(4.0),
+            Score::new(2.5),
             "columns not given stay as they were"
         );
         let new = back

@@ -381,7 +381,7 @@ mod tests {
     fn ranges_follow_an_edited_value_so_the_project_stays_valid() {
         let mut p = crate::io::SAMPLES[0].load().unwrap();
         assert!(!p.fit_ranges(), "the sample's ranges already fit");
-        // Competitive quality of the first alternative has the range 6.5..9.
+        // Competitive quality of the first alternative has the range 7..9, its risk 5.5..8.5.
         p.alternatives[0].competitive_quality = Score::new(9.5);
         p.alternatives[0].risk = Score::new(1.0);
         p.alternatives[2].budget_eur = 1_000_000.0;
@@ -393,9 +393,9 @@ mod tests {
             crate::model::validate(&p)
         );
         let r = p.alternatives[0].ranges[0];
-        assert_eq!((r.low, r.high), (6.5, 9.5));
+        assert_eq!((r.low, r.high), (7.0, 9.5));
         let r = p.alternatives[0].ranges[1];
-        assert_eq!((r.low, r.high), (1.0, 8.0));
+        assert_eq!((r.low, r.high), (1.0, 8.5));
     }
 
     #[test]

@@ -304,6 +304,6 @@ mod pending_tests {
                 (Some(ItemRef::Assumption(s)), "status"),
             ]
         );
-        assert_eq!((o, a, s), (OptionId(10), AlternativeId(4), AssumptionId(6)));
+        assert_eq!((o, a, s), (OptionId(10), AlternativeId(4), AssumptionId(7)));
     }
 }

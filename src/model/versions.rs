@@ -233,7 +233,7 @@ mod tests {
         let mut p = crate::io::SAMPLES[0].load().unwrap();
         p.start_follow_up("v1", today());
         let mut now = p.clone();
-        now.alternatives[0].risk = Score::new(7.0);
+        now.alternatives[0].risk = Score::new(8.0);
         now.decision.set_weight(crate::model::CriterionId(1), 0.5);
         now.management.kpis[0].target = 3_000.0;
         now.management.kpis[0]
@@ -246,13 +246,13 @@ mod tests {
         let text: Vec<String> = changes.iter().map(ToString::to_string).collect();
         let has = |s: &str| text.iter().any(|t| t == s);
         assert!(
-            has("“Community first: the sourdough club”: risk 6 → 7"),
+            has("“Community first: the sourdough club”: risk 7 → 8"),
             "{text:#?}"
         );
         assert!(has("Weight of Competitive quality: 0.30 → 0.50"));
         assert!(has("KPI “Sourdough club members”: target 2500 → 3000"));
         assert!(has("KPI “Sourdough club members”: actuals 7 → 8"));
-        assert!(has("New KPI “KPI 7”"));
+        assert!(has("New KPI “KPI 8”"));
         assert!(has("KPI “Cost per new club member” removed"));
         assert!(has("New alternative “Alternative 4”"));
         // Right after starting the follow-up only the reopened statuses differ.

@@ -168,8 +168,19 @@ fn a_dominated_or_over_budget_alternative_is_no_decision_ready_choice() {
 
 #[test]
 fn a_fired_trigger_on_an_assumption_that_still_holds_is_a_problem() {
-    // The machine builder's sample: a KPI trigger fired, the review still says "holds".
+    // The machine builder's sample: assumption 3 (challenge participants consider a rural
+    // location) holds, watched by a trigger on KPI 1 (hires from social media and referral,
+    // below 10 from 2026-10-31 on); its latest actual, 13, does not fire it.
     let mut p = SAMPLES[1].load().unwrap();
+    assert!(of_kind(&p, Kind::FiredTriggerStillHolds).is_empty());
+    // Hires stall at 9 in October: the trigger fires, the review still says "holds".
+    let kpi = p
+        .management
+        .kpis
+        .iter_mut()
+        .find(|k| k.id == KpiId(1))
+        .unwrap();
+    kpi.actuals.last_mut().unwrap().1 = 9.0;
     let f = of_kind(&p, Kind::FiredTriggerStillHolds);
     assert_eq!(f.len(), 1);
     let ItemRef::Assumption(id) = f[0].item else {

@@ -101,6 +101,7 @@ fn links_of_goals_and_kpis_to_unknown_items_are_found_with_their_path() {
     use crate::model::{BenefitId, KpiId, LinkStrength};
     let mut p = crate::io::SAMPLES[0].load().unwrap();
     let (b, k) = (p.benefits[0].id, p.management.kpis[0].id);
+    // The sample's goal 2 links benefit 3 and KPI 3; a known and an unknown link follow them.
     let g = &mut p.foundation.goals[1];
     g.set_served_by(b, true);
     g.set_strength(BenefitId(99), LinkStrength::Weak);
@@ -115,11 +116,11 @@ fn links_of_goals_and_kpis_to_unknown_items_are_found_with_their_path() {
         found,
         vec![
             (
-                "foundation.goals[1].benefits[1].benefit".to_owned(),
+                "foundation.goals[1].benefits[2].benefit".to_owned(),
                 "refers to benefit 99, which does not exist".to_owned()
             ),
             (
-                "foundation.goals[1].kpis[1]".to_owned(),
+                "foundation.goals[1].kpis[2]".to_owned(),
                 "refers to KPI 98, which does not exist".to_owned()
             ),
             (
@@ -128,7 +129,8 @@ fn links_of_goals_and_kpis_to_unknown_items_are_found_with_their_path() {
             ),
         ]
     );
-    // A benefit listed twice (with two strengths) is ambiguous.
+    // A benefit listed twice (with two strengths) is ambiguous. The sample's goal 1 links four
+    // benefits, benefit 1 among them; a fifth link repeats it.
     let mut p = crate::io::SAMPLES[0].load().unwrap();
     let b = p.benefits[0].id;
     let g = &mut p.foundation.goals[0];
@@ -141,7 +143,7 @@ fn links_of_goals_and_kpis_to_unknown_items_are_found_with_their_path() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(
         found[0].path.to_string(),
-        "foundation.goals[0].benefits[1].benefit"
+        "foundation.goals[0].benefits[4].benefit"
     );
     assert!(found[0].message.contains("more than once"));
 }
