@@ -158,8 +158,13 @@ fn a_kpi_is_tied_to_the_corporate_benefit_it_measures() {
             .as_deref(),
         Some("More visits from regulars")
     );
-    // The KPI is no longer a loose end for the check.
+    // The KPI is no longer a loose end for the check (the other KPIs still are; more than
+    // five findings of a kind fold into a group, unfolded here).
     open_pane(&mut h, PaneKind::Check);
+    if let Some(group) = h.query_by_label_contains("KPI without goal or benefit (") {
+        group.click();
+        h.run();
+    }
     assert!(
         h.query_by_label(
             "The KPI “Sourdough club members” measures neither a goal nor a corporate benefit."

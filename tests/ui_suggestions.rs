@@ -167,30 +167,36 @@ fn an_impact_format_is_linked_to_the_usage_formats_it_works_through() {
 
 #[test]
 fn the_reasoning_of_a_step_is_written_beside_it_and_kept() {
+    use pbsm::model::MethodStep;
+    use pbsm::model::judgement::note_for;
     let mut h = sample();
     open_pane(&mut h, PaneKind::Foundation);
-    // The sample has no note on step 1 yet: the section is closed; open it and write one.
-    click(&mut h, "Why, in this case");
+    // The sample carries a note on every step: open under the header, and editable.
     let label = "Why, in this case: 1 Foundation";
+    let before = note_for(&h.state().project().reasoning, MethodStep::Foundation)
+        .unwrap()
+        .to_owned();
     h.get_by_label(label).click();
     h.run();
-    h.get_by_label(label).type_text("Two goals");
+    h.get_by_label(label).type_text(" Revised.");
     h.run();
-    assert_eq!(
-        pbsm::model::judgement::note_for(
-            &h.state().project().reasoning,
-            pbsm::model::MethodStep::Foundation
-        ),
-        Some("Two goals")
-    );
-    // Another pane has its own note.
-    open_pane(&mut h, PaneKind::Options);
+    let after = note_for(&h.state().project().reasoning, MethodStep::Foundation)
+        .unwrap()
+        .to_owned();
+    // Typed where the click put the cursor.
+    assert!(after.contains(" Revised."), "{after}");
+    assert_eq!(after.replacen(" Revised.", "", 1), before);
+    // Folding it hides the text, not the note; each pane has its own.
+    fold_why_note(&mut h);
     assert!(h.query_by_label(label).is_none());
-    assert!(
-        pbsm::model::judgement::note_for(
-            &h.state().project().reasoning,
-            pbsm::model::MethodStep::Options
-        )
-        .is_none()
-    );
+    assert!(note_for(&h.state().project().reasoning, MethodStep::Foundation).is_some());
+    open_pane(&mut h, PaneKind::Options);
+    let options = note_for(&h.state().project().reasoning, MethodStep::Options)
+        .unwrap()
+        .to_owned();
+    assert_ne!(options, after);
+    // An emptied note is gone from the project.
+    let mut p = h.state().project().clone();
+    pbsm::model::judgement::set_note(&mut p.reasoning, MethodStep::Options, String::new());
+    assert!(note_for(&p.reasoning, MethodStep::Options).is_none());
 }
