@@ -215,8 +215,7 @@ pub fn master_detail<T>(
 /// when there is a note (the samples carry one per step, so a learner sees the reasoning, not
 /// only the result); editable in place, kept in the project.
 pub fn why_note(ui: &mut egui::Ui, project: &mut Project, step: crate::model::MethodStep) {
-    use crate::model::Choice;
-    use crate::model::judgement::{note_for, set_note};
+    use crate::model::judgement::note_for;
     let current = note_for(&project.reasoning, step)
         .unwrap_or_default()
         .to_owned();
@@ -224,16 +223,36 @@ pub fn why_note(ui: &mut egui::Ui, project: &mut Project, step: crate::model::Me
         .id_salt(("why_note", step))
         .default_open(!current.is_empty())
         .show(ui, |ui| {
-        let mut text = current.clone();
-        let response = ui.add(
+            // At most about three lines tall, so the pane's own content keeps its room at a
+            // laptop's size; a longer note scrolls.
+            let lines = ui.text_style_height(&egui::TextStyle::Body) * 3.4 + 8.0;
+            egui::ScrollArea::vertical()
+                .id_salt(("why_note_scroll", step))
+                .max_height(lines)
+                .show(ui, |ui| note_edit(ui, project, step, &current));
+        });
+}
+
+/// The text of a step's note, edited in place.
+fn note_edit(
+    ui: &mut egui::Ui,
+    project: &mut Project,
+    step: crate::model::MethodStep,
+    current: &str,
+) {
+    use crate::model::Choice;
+    const HINT: &str =
+        "Why this step came out as it did: what you weighed, what you left out, and why.";
+    let mut text = current.to_owned();
+    let response = ui
+        .add(
             egui::TextEdit::multiline(&mut text)
-                .hint_text("Why this step came out as it did: what you weighed, what you left out, and why.")
+                .hint_text(HINT)
                 .desired_rows(2)
                 .desired_width(f32::INFINITY),
-        );
-        let response = response.accessible_name(format!("Why, in this case: {}", step.label()));
-        if response.changed() {
-            set_note(&mut project.reasoning, step, text);
-        }
-    });
+        )
+        .accessible_name(format!("Why, in this case: {}", step.label()));
+    if response.changed() {
+        crate::model::judgement::set_note(&mut project.reasoning, step, text);
+    }
 }
