@@ -200,3 +200,59 @@ fn the_reasoning_of_a_step_is_written_beside_it_and_kept() {
     pbsm::model::judgement::set_note(&mut p.reasoning, MethodStep::Options, String::new());
     assert!(note_for(&p.reasoning, MethodStep::Options).is_none());
 }
+
+#[test]
+fn relevance_priority_and_quality_suggestions_are_accepted_from_the_forms() {
+    use pbsm::analysis::suggest;
+    let mut h = sample();
+    // Put the first option's relevance and priority and the first alternative's quality off
+    // their suggestions, without reasons.
+    let (relevance, priority, quality) = {
+        let p = h.state_mut().project_mut();
+        p.options[0].overrides.clear();
+        p.alternatives[0].overrides.clear();
+        let relevance = suggest::option_relevance(p, &p.options[0]).unwrap().value;
+        p.options[0].relevance = Score::new(if relevance > 5.0 { 1.0 } else { 9.5 });
+        let priority = suggest::option_priority(p, &p.options[0]).unwrap().value;
+        p.options[0].priority = if priority == pbsm::model::Priority::Low {
+            pbsm::model::Priority::High
+        } else {
+            pbsm::model::Priority::Low
+        };
+        let quality = suggest::alternative_quality(p, &p.alternatives[0])
+            .unwrap()
+            .value;
+        p.alternatives[0].competitive_quality = Score::new(if quality > 5.0 { 1.0 } else { 9.5 });
+        (relevance, priority, quality)
+    };
+    open_pane(&mut h, PaneKind::Options);
+    let accept = format!("Accept {relevance:.1}");
+    h.get_by_label(&accept).scroll_to_me();
+    h.run();
+    click(&mut h, &accept);
+    assert_eq!(
+        h.state().project().options[0].relevance,
+        Score::new(relevance)
+    );
+    // With the relevance accepted, the priority suggestion is computed from it.
+    let priority_now = {
+        let p = h.state().project();
+        suggest::option_priority(p, &p.options[0]).unwrap().value
+    };
+    let _ = priority;
+    let accept = format!("Accept {priority_now}");
+    h.get_by_label(&accept).scroll_to_me();
+    h.run();
+    click(&mut h, &accept);
+    assert_eq!(h.state().project().options[0].priority, priority_now);
+
+    open_pane(&mut h, PaneKind::Alternatives);
+    let accept = format!("Accept {quality:.1}");
+    h.get_by_label(&accept).scroll_to_me();
+    h.run();
+    click(&mut h, &accept);
+    assert_eq!(
+        h.state().project().alternatives[0].competitive_quality,
+        Score::new(quality)
+    );
+}

@@ -18,6 +18,7 @@
 //!   rated; weighted by the option's priority in the bundle (high 3, medium 2, low 1); then the
 //!   rubric: durability months −1, a year or two 0, lasting +1; temporary −0.5, structural
 //!   +0.5. Rounded to half a point, within 0–10.
+//! - **Alternative contribution to goals**: from the goal links ([`super::goals`]).
 //! - **Alternative risk**: 1, plus per assumption it relies on (directly or through an option)
 //!   its weight by status (holds 0.5, not reviewed 1, at risk 2, broken 3.5; a fired trigger
 //!   counts), times 1 + 0.25 for each further bundled option that relies on it; plus 0.5 per
@@ -632,6 +633,8 @@ pub struct AlternativeSuggestions {
     pub quality: Option<Suggestion<f64>>,
     /// Its risk.
     pub risk: Option<Suggestion<f64>>,
+    /// Its contribution to the goals, from the goal links ([`super::goals`]).
+    pub goals: Option<Suggestion<f64>>,
 }
 
 /// Every suggestion of a project.
@@ -748,6 +751,7 @@ impl Suggestions {
                     &s.quality,
                 ),
                 (Suggested::Risk, a.risk, &s.risk),
+                (Suggested::GoalContribution, a.goal_contribution, &s.goals),
             ] {
                 let Some(suggestion) = suggestion else {
                     continue;
@@ -767,10 +771,10 @@ impl Suggestions {
                     )
                 });
                 let option_of = |id: OptionId| index.get(&id).copied();
-                let why = if of == Suggested::Risk {
-                    risk_with(project, &option_of, a, statuses, Explain::Yes)
-                } else {
-                    quality_with(project, &option_of, a, Explain::Yes)
+                let why = match of {
+                    Suggested::Risk => risk_with(project, &option_of, a, statuses, Explain::Yes),
+                    Suggested::GoalContribution => Some(suggestion.clone()),
+                    _ => quality_with(project, &option_of, a, Explain::Yes),
                 };
                 out.push(Disagreement {
                     item,
@@ -810,6 +814,7 @@ pub fn all(project: &Project, today: Date) -> Suggestions {
         .iter()
         .map(|a| effective_status(project, a, today).0)
         .collect();
+    let matrix = super::goals::matrix(project);
     Suggestions {
         today: Some(today),
         options: project
@@ -829,6 +834,11 @@ pub fn all(project: &Project, today: Date) -> Suggestions {
                 id: a.id,
                 quality: quality_with(project, &option_of, a, Explain::No),
                 risk: risk_with(project, &option_of, a, &statuses, Explain::No),
+                goals: matrix.suggestion(project, a.id).map(|s| Suggestion {
+                    value: s.value,
+                    reason: s.reason,
+                    inputs: s.inputs,
+                }),
             })
             .collect(),
     }

@@ -354,3 +354,43 @@ fn a_value_off_its_suggestion_is_a_disagreement_until_a_reason_is_kept() {
             .any(|c| c.id == CompetitorId(2))
     );
 }
+
+#[test]
+fn a_goal_contribution_off_the_goal_links_is_a_disagreement() {
+    let mut p = project();
+    add(&mut p, ItemKind::Benefit, 1);
+    add(&mut p, ItemKind::Goal, 2);
+    let benefit = p.benefits[0].id;
+    p.options[0].benefits = vec![benefit];
+    // Goal 1 is served strongly through option 1 (high priority in alternative 1): 10 × 1 × 1
+    // = 10; goal 2 by nothing: 0. The mean is 5.
+    p.foundation.goals[0].benefits = vec![crate::model::GoalBenefit {
+        benefit,
+        strength: crate::model::LinkStrength::Strong,
+    }];
+    let s = all(&p, today());
+    assert_eq!(s.alternatives[0].goals.as_ref().unwrap().value, 5.0);
+    p.alternatives[0].goal_contribution = Score::new(8.0);
+    let found = all(&p, today()).disagreements(&p);
+    let goals: Vec<_> = found
+        .iter()
+        .filter(|d| d.of == Suggested::GoalContribution)
+        .collect();
+    assert_eq!(goals.len(), 1);
+    assert_eq!(
+        (goals[0].yours.as_str(), goals[0].suggested.as_str()),
+        ("8.0", "5.0")
+    );
+    assert!(
+        goals[0].why.starts_with("serves 1 of 2 goals"),
+        "{}",
+        goals[0].why
+    );
+    p.alternatives[0].goal_contribution = Score::new(5.5);
+    assert!(
+        all(&p, today())
+            .disagreements(&p)
+            .iter()
+            .all(|d| d.of != Suggested::GoalContribution)
+    );
+}
