@@ -165,8 +165,9 @@ fn main() {
     let stress = pbsm::model::stress::stress_project(pbsm::model::stress::StressSize::BENCHMARK);
     let stress_evaluation = decision::evaluate(&stress);
     let today = pbsm::model::Date::new(2026, 11, 23).expect("a valid date");
-    // The same project as a strategist would keep it: values follow their suggestions except
-    // one item in twenty (the generated one contradicts its earlier steps almost everywhere).
+    // The same project as a strategist would keep it: values follow their suggestions, measures
+    // and reviews are up to date, except one item in twenty (the generated one contradicts its
+    // earlier steps almost everywhere).
     let kept = following_suggestions(&stress, today);
     let kept_evaluation = decision::evaluate(&kept);
     let kept_ms = median_ms(20, || {
@@ -210,11 +211,22 @@ fn main() {
     );
 }
 
-/// The stress project with its options' and alternatives' values set to their suggestions,
-/// except every twentieth, which keeps its generated value.
+/// The stress project as a strategist keeps it: its options' and alternatives' values set to
+/// their suggestions, past measures done and assumptions reviewed a month ago, except every
+/// twentieth item, which keeps its generated state.
 fn following_suggestions(stress: &Project, today: pbsm::model::Date) -> Project {
     use pbsm::analysis::suggest;
     let mut p = stress.clone();
+    for (i, m) in p.management.measures.iter_mut().enumerate() {
+        if i % 20 != 0 && m.due < today {
+            m.status = pbsm::model::MeasureStatus::Done;
+        }
+    }
+    for (i, a) in p.management.assumptions.iter_mut().enumerate() {
+        if i % 20 != 0 {
+            a.last_review = Some(today.add_days(-30));
+        }
+    }
     let standings = pbsm::analysis::competition::Standings::of(&p);
     for i in 0..p.options.len() {
         if i % 20 == 0 {
@@ -242,6 +254,9 @@ fn following_suggestions(stress: &Project, today: pbsm::model::Date) -> Project 
         }
         if let Some(s) = suggest::alternative_risk(&p, &a, today) {
             p.alternatives[i].risk = pbsm::model::Score::new(s.value);
+        }
+        if let Some(s) = pbsm::analysis::goals::suggested_contribution(&p, a.id) {
+            p.alternatives[i].goal_contribution = pbsm::model::Score::new(s.value);
         }
     }
     p

@@ -76,7 +76,7 @@ pub fn matrix(project: &Project) -> GoalMatrix {
                 .push((row, link.strength));
         }
     }
-    let options: HashMap<OptionId, &ActionOption> =
+    let options: crate::analysis::competition::SmallKeyMap<OptionId, &ActionOption> =
         project.options.iter().map(|o| (o.id, o)).collect();
     let mut cells = vec![vec![Cell::default(); project.alternatives.len()]; goals.len()];
     for (column, a) in project.alternatives.iter().enumerate() {
@@ -126,6 +126,22 @@ pub fn suggested_contribution(project: &Project, alternative: AlternativeId) -> 
 }
 
 impl GoalMatrix {
+    /// The goal contribution the links suggest for an alternative, without its reason: the mean
+    /// of its cells over all goals, to the nearest half point. `None` when no goal links a
+    /// benefit or the alternative is not in the matrix.
+    pub fn suggested_value(&self, alternative: AlternativeId) -> Option<f64> {
+        if !self.linked || self.goals.is_empty() {
+            return None;
+        }
+        let column = self.column(alternative)?;
+        let (sum, n) = self
+            .cells
+            .iter()
+            .filter_map(|row| row.get(column))
+            .fold((0.0, 0_u32), |(sum, n), c| (sum + c.value, n + 1));
+        (n > 0).then(|| (sum / f64::from(n) * 2.0).round() / 2.0)
+    }
+
     /// The column of an alternative.
     pub fn column(&self, alternative: AlternativeId) -> Option<usize> {
         self.alternatives.iter().position(|a| *a == alternative)
@@ -143,9 +159,7 @@ impl GoalMatrix {
     /// its strongest link. `None` when no goal links a benefit or the alternative is not in the
     /// matrix. `project` is the one the matrix was made for (it names the items).
     pub fn suggestion(&self, project: &Project, alternative: AlternativeId) -> Option<Suggestion> {
-        if !self.linked || self.goals.is_empty() {
-            return None;
-        }
+        let value = self.suggested_value(alternative)?;
         let column = self.column(alternative)?;
         let cells: Vec<(GoalId, Cell)> = self
             .goals
@@ -153,9 +167,6 @@ impl GoalMatrix {
             .zip(&self.cells)
             .filter_map(|(g, row)| Some((*g, *row.get(column)?)))
             .collect();
-        #[allow(clippy::cast_precision_loss)]
-        let mean = cells.iter().map(|(_, c)| c.value).sum::<f64>() / cells.len() as f64;
-        let value = (mean * 2.0).round() / 2.0;
         let served: Vec<(GoalId, Via, f64)> = cells
             .iter()
             .filter_map(|(g, c)| c.via.map(|via| (*g, via, c.value)))

@@ -227,10 +227,22 @@ fn arena_item(arena: Arena) -> ItemRef {
     }
 }
 
-/// The mean of the values given, or `None` without any.
-fn mean(values: &[f64]) -> Option<f64> {
-    #[allow(clippy::cast_precision_loss)]
-    (!values.is_empty()).then(|| values.iter().sum::<f64>() / values.len() as f64)
+/// A running mean, without a list (the suggestions run for every option of a project).
+#[derive(Default)]
+struct Mean {
+    sum: f64,
+    n: u32,
+}
+
+impl Mean {
+    fn push(&mut self, value: f64) {
+        self.sum += value;
+        self.n += 1;
+    }
+
+    fn value(&self) -> Option<f64> {
+        (self.n > 0).then(|| self.sum / f64::from(self.n))
+    }
 }
 
 /// The option's suggested social media relevance: the mean of the market's and its topic's
@@ -245,7 +257,7 @@ fn relevance_with(
     explain: Explain,
 ) -> Option<Suggestion<f64>> {
     let explain = explain == Explain::Yes;
-    let mut values = Vec::new();
+    let mut values = Mean::default();
     let mut parts = Vec::new();
     let mut inputs = Vec::new();
     if let Some(v) = project.foundation.market_affinity.get() {
@@ -260,8 +272,8 @@ fn relevance_with(
         values.push(v);
         if explain {
             parts.push(format!("topic affinity {}", trim_number(v)));
+            inputs.push(ItemRef::Topic(topic.id));
         }
-        inputs.push(ItemRef::Topic(topic.id));
     }
     if let Some(benefit) = option
         .user_benefit
@@ -271,10 +283,10 @@ fn relevance_with(
         values.push(v);
         if explain {
             parts.push(format!("user benefit strength {}", trim_number(v)));
+            inputs.push(ItemRef::UserBenefit(benefit.id));
         }
-        inputs.push(ItemRef::UserBenefit(benefit.id));
     }
-    let value = round_half(mean(&values)?);
+    let value = round_half(values.value()?);
     Some(Suggestion {
         value,
         reason: if explain {
@@ -300,7 +312,7 @@ fn priority_with(
     explain_as: Explain,
 ) -> Option<Suggestion<Priority>> {
     let explain = explain_as == Explain::Yes;
-    let mut values = Vec::new();
+    let mut values = Mean::default();
     let mut parts = Vec::new();
     let mut inputs = Vec::new();
     let relevance = option
@@ -358,7 +370,7 @@ fn priority_with(
         seen.push(*i);
         new
     });
-    let score = mean(&values)?;
+    let score = values.value()?;
     let value = if score >= PRIORITY_HIGH {
         Priority::High
     } else if score >= PRIORITY_MEDIUM {
@@ -682,6 +694,7 @@ impl Suggestions {
         let mut out = Vec::new();
         // What the explanations need, built once and only if a value differs.
         let mut standings: Option<Standings> = None;
+        let mut matrix: Option<super::goals::GoalMatrix> = None;
         let mut context: Option<(SmallKeyMap<OptionId, &ActionOption>, Vec<AssumptionStatus>)> =
             None;
         let today = self.today.unwrap_or_else(Date::today);
@@ -773,7 +786,14 @@ impl Suggestions {
                 let option_of = |id: OptionId| index.get(&id).copied();
                 let why = match of {
                     Suggested::Risk => risk_with(project, &option_of, a, statuses, Explain::Yes),
-                    Suggested::GoalContribution => Some(suggestion.clone()),
+                    Suggested::GoalContribution => matrix
+                        .get_or_insert_with(|| super::goals::matrix(project))
+                        .suggestion(project, a.id)
+                        .map(|s| Suggestion {
+                            value: s.value,
+                            reason: s.reason,
+                            inputs: s.inputs,
+                        }),
                     _ => quality_with(project, &option_of, a, Explain::Yes),
                 };
                 out.push(Disagreement {
@@ -834,10 +854,10 @@ pub fn all(project: &Project, today: Date) -> Suggestions {
                 id: a.id,
                 quality: quality_with(project, &option_of, a, Explain::No),
                 risk: risk_with(project, &option_of, a, &statuses, Explain::No),
-                goals: matrix.suggestion(project, a.id).map(|s| Suggestion {
-                    value: s.value,
-                    reason: s.reason,
-                    inputs: s.inputs,
+                goals: matrix.suggested_value(a.id).map(|value| Suggestion {
+                    value,
+                    reason: String::new(),
+                    inputs: Vec::new(),
                 }),
             })
             .collect(),
