@@ -241,3 +241,30 @@ fn dot_voting_on_options_at_laptop_size() {
     h.run();
     h.snapshot("pane_voting_options_dark");
 }
+
+#[test]
+#[ignore = "needs a GPU or Mesa lavapipe; run with --ignored (see .ci/run)"]
+fn a_suggestion_kept_against_with_a_long_name_at_laptop_size() {
+    use egui_kittest::kittest::Queryable;
+    let mut h = harness(ThemeChoice::Light, [1280.0, 800.0]);
+    {
+        // A 60-character option name, typed as leading where the matrix says weaker.
+        let p = h.state_mut().project_mut();
+        let o = &mut p.options[0];
+        o.name = "Sourdough club community with weekly live baking for regular".into();
+        assert_eq!(o.name.chars().count(), 60);
+        o.assessment = pbsm::model::CompetitiveAssessment::Weaker;
+        o.overrides.clear();
+    }
+    h.get_by_label(PaneKind::Options.tab_title()).click();
+    h.run();
+    h.get_by_label("Why, in this case").click();
+    h.run();
+    h.get_by_role_and_label(
+        egui::accesskit::Role::TextInput,
+        "Why your competitive assessment stands:",
+    )
+    .scroll_to_me();
+    h.run();
+    h.snapshot("suggestion_rows_laptop_light");
+}
