@@ -272,3 +272,37 @@ fn the_memo_documents_the_chain_with_the_reasoning_of_each_step() {
     assert!(html.contains("Catering &lt;b&gt;stays&lt;/b&gt; out"));
     assert!(html.contains("<h2>Consistency findings</h2>"));
 }
+
+#[test]
+fn the_memo_lists_every_value_kept_against_its_suggestion_with_why() {
+    let p = SAMPLES[0].load().unwrap();
+    let kept: Vec<(String, String)> = p
+        .options
+        .iter()
+        .flat_map(|o| {
+            o.overrides
+                .iter()
+                .map(move |r| (o.name.clone(), r.reason.clone()))
+        })
+        .chain(p.alternatives.iter().flat_map(|a| {
+            a.overrides
+                .iter()
+                .map(move |r| (a.name.clone(), r.reason.clone()))
+        }))
+        .collect();
+    assert!(
+        !kept.is_empty(),
+        "the bakery keeps some values with reasons"
+    );
+    let md = markdown_of(&p);
+    assert!(md.contains("## Values kept against the suggestion"));
+    for (item, reason) in &kept {
+        assert!(
+            md.lines()
+                .any(|l| l.contains(item.as_str()) && l.contains(reason.as_str())),
+            "{item}: {reason}"
+        );
+    }
+    let html = html_of(&p);
+    assert!(html.contains("<h2>Values kept against the suggestion</h2>"));
+}

@@ -160,11 +160,12 @@ pub fn check(project: &Project, id: AlternativeId) -> Option<StrategyCheck> {
         }
     };
     let goals_of = |kind| p.foundation.goals.iter().filter(|g| g.kind == kind).count();
+    // Relied on directly or through one of its options, as the assumptions component counts.
     let assumptions = p
         .management
         .assumptions
         .iter()
-        .filter(|a| a.alternatives.contains(&id))
+        .filter(|a| a.alternatives.contains(&id) || a.options.iter().any(|o| alt.bundles(*o)))
         .count();
 
     let standings = super::competition::Standings::of(p);
@@ -281,10 +282,13 @@ pub fn check(project: &Project, id: AlternativeId) -> Option<StrategyCheck> {
         .module_potentials
         .iter()
         .find(|m| m.decision == PotentialDecision::Open);
-    let formats_with_risks = options
+    // At least one usage format, and every one with its risks named (none is no answer).
+    let mut formats = options
         .iter()
         .filter_map(|o| o.usage_format.and_then(|u| p.potential.usage_format(u)))
-        .all(|u| !u.risks.trim().is_empty());
+        .peekable();
+    let formats_with_risks =
+        formats.peek().is_some() && formats.all(|u| !u.risks.trim().is_empty());
     let pending = pending_for(p, id);
     let checklist = vec![
         Finding {
@@ -360,11 +364,21 @@ pub fn check(project: &Project, id: AlternativeId) -> Option<StrategyCheck> {
     // A campaign plan: channels and content, but neither business benefit nor competitive position.
     let has_channels = options.iter().any(|o| !o.channels.is_empty());
     let has_benefit = options.iter().any(|o| !o.benefits.is_empty());
-    // Only a lead is a position: parity is catching up, and an option not assessed has none yet.
+    // Only a lead is a position: parity is catching up, and an option not assessed has none
+    // yet. A lead counts where the competition matrix puts the option ahead, or where the user
+    // keeps the assessment against the matrix with a reason; a lead typed by hand over an
+    // unrated matrix is not one.
     let has_position = !p.competition.competitors.is_empty()
-        && options
-            .iter()
-            .any(|o| o.assessment == crate::model::CompetitiveAssessment::Leading);
+        && options.iter().any(|o| {
+            o.assessment == crate::model::CompetitiveAssessment::Leading
+                && (super::suggest::option_position(p, &standings, o).is_some_and(|s| {
+                    s.suggestion.value == crate::model::CompetitiveAssessment::Leading
+                }) || crate::model::judgement::reason_for(
+                    &o.overrides,
+                    crate::model::Suggested::Position,
+                )
+                .is_some())
+        });
     let campaign_plan = (has_channels && (!has_benefit || !has_position)).then(|| {
         let missing = match (has_benefit, has_position) {
             (false, false) => "neither a business benefit nor a competitive position",
@@ -556,8 +570,9 @@ fn assumptions_check(p: &Project, alt: &crate::model::Alternative) -> ComponentC
 
 /// What is not assessed yet among the judgements an alternative rests on: its own scores, its
 /// options' relevance and competitive assessment, the topics, usage formats, user benefits and
-/// corporate benefits those options build on, the market affinity, and the assumptions it
-/// relies on (directly or through an option).
+/// corporate benefits those options build on, the potentials behind those benefits, the impact
+/// formats of those usage formats, the market affinity, and the assumptions it relies on
+/// (directly or through an option).
 pub fn pending_for(project: &Project, id: AlternativeId) -> Vec<Pending> {
     let Some(alt) = project.alternative(id) else {
         return Vec::new();
@@ -575,6 +590,33 @@ pub fn pending_for(project: &Project, id: AlternativeId) -> Vec<Pending> {
         Some(ItemRef::UsageFormat(u)) => options.iter().any(|o| o.usage_format == Some(u)),
         Some(ItemRef::UserBenefit(u)) => options.iter().any(|o| o.user_benefit == Some(u)),
         Some(ItemRef::Benefit(b)) => options.iter().any(|o| o.realises(b)),
+        // The potentials behind the benefits its options realise (module and change type, as
+        // the priority suggestion reads them), and the impact formats of its usage formats.
+        Some(ItemRef::Potential(id)) => project
+            .potential
+            .module_potentials
+            .iter()
+            .find(|m| m.id == id)
+            .is_some_and(|m| {
+                options.iter().any(|o| {
+                    o.benefits
+                        .iter()
+                        .filter_map(|b| project.benefit(*b))
+                        .any(|b| {
+                            m.module == Some(b.module) && m.potential_type == b.change_potential
+                        })
+                })
+            }),
+        Some(ItemRef::ImpactFormat(id)) => project
+            .potential
+            .impact_formats
+            .iter()
+            .find(|i| i.id == id)
+            .is_some_and(|i| {
+                options
+                    .iter()
+                    .any(|o| o.usage_format.is_some_and(|u| i.works_through(u)))
+            }),
         Some(ItemRef::Assumption(s)) => project
             .management
             .assumptions
@@ -921,5 +963,63 @@ mod question_tests {
         assert!(note.starts_with("1 of 2 goals served"), "{note}");
         p.alternatives[0].goal_contribution = Score::NOT_ASSESSED;
         assert_eq!(coverage(&p, Component::Goals).0, Coverage::Partly);
+    }
+
+    #[test]
+    fn a_lead_typed_over_an_unrated_matrix_is_no_position() {
+        let mut p = project();
+        p.benefits[0].relevance = Score::new(7.0);
+        // Option 1 realises a benefit and names channels; typed as leading while the matrix
+        // rates only the topic, where we are ahead of the performance competitor.
+        p.options[0].assessment = crate::model::CompetitiveAssessment::Leading;
+        let id = p.alternatives[0].id;
+        assert!(
+            check(&p, id).unwrap().campaign_plan.is_none(),
+            "the matrix backs the lead"
+        );
+        // Without ratings the lead is only typed: a campaign plan.
+        p.competition.our_strength.clear();
+        let c = check(&p, id).unwrap();
+        assert!(
+            c.campaign_plan
+                .as_deref()
+                .is_some_and(|w| w.contains("no competitive position")),
+            "{:?}",
+            c.campaign_plan
+        );
+        // Kept against the matrix with a reason, it counts again.
+        crate::model::judgement::reason_mut(
+            &mut p.options[0].overrides,
+            crate::model::Suggested::Position,
+        )
+        .push_str("We lead: our rating predates the relaunch.");
+        assert!(check(&p, id).unwrap().campaign_plan.is_none());
+    }
+
+    #[test]
+    fn the_potentials_and_impact_formats_behind_the_options_must_be_assessed() {
+        let mut p = project();
+        let b = &p.benefits[0];
+        let (module, kind) = (b.module, b.change_potential);
+        add_item(&mut p, ItemKind::Potential, today()).unwrap();
+        add_item(&mut p, ItemKind::ImpactFormat, today()).unwrap();
+        p.potential.module_potentials[0].module = Some(module);
+        p.potential.module_potentials[0].potential_type = kind;
+        let format = p.potential.usage_formats[0].id;
+        p.potential.impact_formats[0].set_works_through(format, true);
+        let id = p.alternatives[0].id;
+        let what: Vec<Option<ItemRef>> = pending_for(&p, id).iter().map(|x| x.item).collect();
+        assert!(what.contains(&Some(ItemRef::Potential(
+            p.potential.module_potentials[0].id
+        ))));
+        assert!(what.contains(&Some(ItemRef::ImpactFormat(
+            p.potential.impact_formats[0].id
+        ))));
+        // A potential of another module is not this alternative's concern.
+        p.potential.module_potentials[0].module = None;
+        let what: Vec<Option<ItemRef>> = pending_for(&p, id).iter().map(|x| x.item).collect();
+        assert!(!what.contains(&Some(ItemRef::Potential(
+            p.potential.module_potentials[0].id
+        ))));
     }
 }

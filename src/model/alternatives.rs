@@ -252,13 +252,17 @@ impl Alternative {
         }
     }
 
-    /// Makes a criterion's value uncertain, with [`ScoreRange::default_around`] the value
-    /// (an own-score criterion without a score counts as 0), or certain again: drops its range.
+    /// Makes a criterion's value uncertain, with [`ScoreRange::default_around`] the value, or
+    /// certain again: drops its range. A value not assessed yet (a score, an own score,
+    /// resources not entered) cannot be made uncertain: there is no most likely value yet.
     pub fn set_uncertain(&mut self, criterion: &Criterion, day_rate_eur: f64, uncertain: bool) {
         if !uncertain {
             self.ranges.retain(|r| r.criterion != criterion.id);
         } else if self.range(criterion.id).is_none() {
-            let likely = self.value_for(criterion, day_rate_eur).unwrap_or(0.0);
+            // A value not assessed yet has no most likely value to put a range around.
+            let Some(likely) = self.value_for(criterion, day_rate_eur) else {
+                return;
+            };
             self.ranges.push(ScoreRange::default_around(
                 criterion.id,
                 likely,
@@ -514,5 +518,17 @@ mod tests {
         assert_eq!(a.options.len(), 1);
         a.set_bundled(&option, false);
         assert!(!a.bundles(option.id));
+    }
+
+    #[test]
+    fn a_value_not_assessed_cannot_be_made_uncertain() {
+        let mut a = alternative();
+        let risk = criterion(2, CriterionMeasure::Risk);
+        a.risk = Score::NOT_ASSESSED;
+        a.set_uncertain(&risk, 650.0, true);
+        assert!(a.ranges.is_empty());
+        a.risk = Score::new(4.0);
+        a.set_uncertain(&risk, 650.0, true);
+        assert_eq!(a.ranges.len(), 1);
     }
 }

@@ -229,6 +229,8 @@ impl Memo<'_> {
                 .collect(),
         });
 
+        tables.push(self.kept_reasons());
+
         let found = consistency::findings(p, &self.analysis.evaluation, self.today);
         tables.push(Table {
             title: "Consistency findings",
@@ -254,6 +256,81 @@ impl Memo<'_> {
                 .collect(),
         });
         tables
+    }
+}
+
+impl Memo<'_> {
+    /// Every value the user keeps against its suggestion, with the suggestion and the reason;
+    /// a reason for a value that follows its suggestion again is marked as such.
+    fn kept_reasons(&self) -> Table {
+        let p = self.project;
+        let standings = Standings::of(p);
+        let mut rows = Vec::new();
+        let mut row =
+            |item: &str, of: Suggested, yours: String, suggested: Option<String>, reason: &str| {
+                let (suggested, now) = match suggested {
+                    Some(s) if s == yours => (s, " (follows the suggestion now)"),
+                    Some(s) => (s, ""),
+                    None => ("none now".to_owned(), ""),
+                };
+                rows.push(vec![
+                    item.to_owned(),
+                    of.label().to_owned(),
+                    format!("{yours}{now}"),
+                    suggested,
+                    reason.to_owned(),
+                ]);
+            };
+        for o in &p.options {
+            for r in o.overrides.iter().filter(|r| !r.reason.trim().is_empty()) {
+                let (yours, suggested) = match r.of {
+                    Suggested::Position => (
+                        o.assessment.label().to_owned(),
+                        suggest::option_position(p, &standings, o)
+                            .map(|s| s.suggestion.value.label().to_owned()),
+                    ),
+                    Suggested::Priority => (
+                        o.priority.label().to_owned(),
+                        suggest::option_priority(p, o).map(|s| s.value.label().to_owned()),
+                    ),
+                    _ => (
+                        rating(o.relevance),
+                        suggest::option_relevance(p, o).map(|s| score_text(s.value)),
+                    ),
+                };
+                row(&o.name, r.of, yours, suggested, &r.reason);
+            }
+        }
+        for a in &p.alternatives {
+            for r in a.overrides.iter().filter(|r| !r.reason.trim().is_empty()) {
+                let (yours, suggested) = match r.of {
+                    Suggested::Risk => (
+                        rating(a.risk),
+                        suggest::alternative_risk(p, a, self.today).map(|s| score_text(s.value)),
+                    ),
+                    Suggested::GoalContribution => (
+                        rating(a.goal_contribution),
+                        self.analysis.goals.suggested_value(a.id).map(score_text),
+                    ),
+                    _ => (
+                        rating(a.competitive_quality),
+                        suggest::alternative_quality(p, a).map(|s| score_text(s.value)),
+                    ),
+                };
+                row(&a.name, r.of, yours, suggested, &r.reason);
+            }
+        }
+        Table {
+            title: "Values kept against the suggestion",
+            why: None,
+            note: if rows.is_empty() {
+                "None: every value follows what the earlier steps suggest.".to_owned()
+            } else {
+                "Where the strategist keeps a value other than the one the earlier steps suggest, and why.".to_owned()
+            },
+            header: vec!["Item", "Value", "Kept", "Suggested", "Why"],
+            rows,
+        }
     }
 }
 

@@ -520,7 +520,8 @@ fn status_weight(status: AssumptionStatus) -> f64 {
 
 /// The alternative's suggested risk from the assumptions it relies on (their status on `today`,
 /// triggers included, and how many of its options depend on them) and its usage formats' named
-/// risks; `None` when it has neither options nor assumptions.
+/// risks; `None` when it has neither options nor assumptions (with options and nothing else it
+/// is the base of 1).
 pub fn alternative_risk(
     project: &Project,
     alternative: &Alternative,
@@ -605,7 +606,7 @@ fn risk_with<'p>(
     let format_part = 0.5 * risky.len() as f64;
     total += format_part;
     inputs.extend(risky.iter().map(|u| ItemRef::UsageFormat(**u)));
-    if counted == 0 && formats.is_empty() {
+    if counted == 0 && alternative.options.is_empty() {
         return None;
     }
     let mut reason = format!(

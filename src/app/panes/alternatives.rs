@@ -272,12 +272,16 @@ fn advantage(project: &Project, alternative: &Alternative) -> String {
             "None: no option of it is assessed as leading (parity is catching up, not an advantage).".to_owned()
         };
     }
-    let mut topics: Vec<String> = leading
+    let mut topics: Vec<String> = Vec::new();
+    for topic in leading
         .iter()
         .filter_map(|o| o.topic.and_then(|t| project.foundation.topic(t)))
-        .map(|t| format!("“{}”", t.name))
-        .collect();
-    topics.dedup();
+    {
+        let name = format!("“{}”", topic.name);
+        if !topics.contains(&name) {
+            topics.push(name);
+        }
+    }
     let ahead = |kind| {
         leading
             .iter()

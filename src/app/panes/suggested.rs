@@ -95,6 +95,26 @@ fn row(
                 .clicked();
         }
     });
+    // A reason kept from before, for a value that now follows the suggestion: it would excuse a
+    // later difference it was not written for. Show it, and let it go.
+    if matches!(agreement, Agreement::Follows)
+        && let Some(old) = reason_for(overrides, of).map(str::to_owned)
+    {
+        let mut forget_it = false;
+        ui.horizontal_wrapped(|ui| {
+            ui.label(
+                RichText::new(format!("An earlier reason is still kept: “{old}”"))
+                    .color(ui.visuals().weak_text_color()),
+            );
+            forget_it = ui
+                .button("Forget it")
+                .on_hover_text("The value follows the suggestion now: the reason is not needed")
+                .clicked();
+        });
+        if forget_it {
+            forget(overrides, of);
+        }
+    }
     if matches!(agreement, Agreement::Kept(_) | Agreement::Differs) {
         ui.horizontal(|ui| {
             let label = ui.label(RichText::new(format!(

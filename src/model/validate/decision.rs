@@ -120,6 +120,16 @@ pub(super) fn alternatives(c: &mut Checker, p: &Project, known: &Known) {
     for (n, a) in p.alternatives.iter().enumerate() {
         let item = named("alternative", a.id, &a.name);
         let at = alternatives.index(n);
+        c.overrides(
+            &item,
+            &at,
+            &a.overrides,
+            &[
+                crate::model::Suggested::CompetitiveQuality,
+                crate::model::Suggested::Risk,
+                crate::model::Suggested::GoalContribution,
+            ],
+        );
         c.score(
             &item,
             &at,
@@ -220,10 +230,24 @@ pub(super) fn alternatives(c: &mut Checker, p: &Project, known: &Known) {
                         }
                     ),
                 ),
+                // A value not assessed yet (or cleared) keeps its range: the alternative is out
+                // of the analyses until it is assessed, and the range is fitted to the value
+                // then. The range itself must still make sense.
+                None if low_ok && high_ok && r.low <= r.high => {}
                 None => c.add(
                     &item,
-                    here.field("criterion"),
-                    format!("has a range for {} but no score", cr.name),
+                    here.field(if low_ok { "high" } else { "low" }),
+                    format!(
+                        "the range of {} is {} to {}, expected low ≤ high{}",
+                        cr.name,
+                        Num(r.low),
+                        Num(r.high),
+                        if cr.measure.is_score() {
+                            " within 0 to 10"
+                        } else {
+                            ", not negative"
+                        }
+                    ),
                 ),
             }
         }

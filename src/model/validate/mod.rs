@@ -12,11 +12,13 @@ mod tests;
 pub use crate::model::decision::MAX_DRAWS;
 pub use path::{Finding, Num, PathSegment, ValuePath};
 
+use super::choice::Choice;
 use super::competition::{Arena, ArenaScore};
 use super::ids::{
     AlternativeId, AssumptionId, BenefitId, HasId, KpiId, ModuleId, OptionId, TopicId,
     UsageFormatId, UserBenefitId,
 };
+use super::judgement::{Override, Suggested};
 use super::project::Project;
 use super::score::Score;
 use std::collections::HashSet;
@@ -70,6 +72,39 @@ impl Known {
 }
 
 impl Checker {
+    /// Reasons kept against suggestions: one per value, and only for values this item has.
+    fn overrides(
+        &mut self,
+        item: &str,
+        at: &ValuePath,
+        overrides: &[Override],
+        allowed: &[Suggested],
+    ) {
+        let mut seen = HashSet::new();
+        for (k, o) in overrides.iter().enumerate() {
+            let here = at.field("overrides").index(k).field("of");
+            if !allowed.contains(&o.of) {
+                self.add(
+                    item,
+                    here,
+                    format!(
+                        "keeps a reason for {}, which it has no suggestion for",
+                        o.of.label().to_lowercase()
+                    ),
+                );
+            } else if !seen.insert(o.of) {
+                self.add(
+                    item,
+                    here,
+                    format!(
+                        "keeps two reasons for {}, expected one",
+                        o.of.label().to_lowercase()
+                    ),
+                );
+            }
+        }
+    }
+
     fn add(&mut self, item: &str, path: ValuePath, message: String) {
         self.findings.push(Finding {
             item: item.to_owned(),
@@ -248,10 +283,28 @@ pub fn validate(project: &Project) -> Vec<Finding> {
                 );
             }
         }
+        let mut seen_kpis = HashSet::new();
         for (k, kpi) in g.kpis.iter().enumerate() {
             c.link(&item, at.field("kpis").index(k), "KPI", *kpi, |id| {
                 known.kpis.contains(id)
             });
+            if !seen_kpis.insert(*kpi) {
+                c.add(
+                    &item,
+                    at.field("kpis").index(k),
+                    format!("lists KPI {kpi} more than once"),
+                );
+            }
+        }
+    }
+    let mut steps = HashSet::new();
+    for (k, note) in p.reasoning.iter().enumerate() {
+        if !steps.insert(note.step) {
+            c.add(
+                "project",
+                root.field("reasoning").index(k).field("step"),
+                format!("has two notes on step {}, expected one", note.step.label()),
+            );
         }
     }
     let topics = fp.field("topics");
@@ -352,6 +405,16 @@ pub fn validate(project: &Project) -> Vec<Finding> {
         let item = named("option", o.id, &o.name);
         let at = options.index(n);
         c.score(&item, &at, "relevance", "relevance", o.relevance);
+        c.overrides(
+            &item,
+            &at,
+            &o.overrides,
+            &[
+                Suggested::Position,
+                Suggested::Priority,
+                Suggested::Relevance,
+            ],
+        );
         if let Some(topic) = o.topic {
             c.link(&item, at.field("topic"), "topic", topic, |id| {
                 known.topics.contains(id)

@@ -147,3 +147,62 @@ fn links_of_goals_and_kpis_to_unknown_items_are_found_with_their_path() {
     );
     assert!(found[0].message.contains("more than once"));
 }
+
+#[test]
+fn reasons_and_notes_are_one_per_value_and_step() {
+    use crate::model::judgement::{MethodStep, StepNote};
+    use crate::model::{Override, Suggested};
+    let mut p = crate::io::SAMPLES[0].load().unwrap();
+    assert!(validate(&p).is_empty());
+    let reason = |of| Override {
+        of,
+        reason: "Because.".into(),
+    };
+    p.options[0].overrides = vec![reason(Suggested::Relevance), reason(Suggested::Relevance)];
+    p.options[1].overrides = vec![reason(Suggested::Risk)];
+    p.alternatives[0].overrides = vec![reason(Suggested::Position)];
+    p.reasoning.push(StepNote {
+        step: MethodStep::Foundation,
+        text: "Again.".into(),
+    });
+    let kpi = p.foundation.goals[0].kpis[0];
+    p.foundation.goals[0].kpis.push(kpi);
+    let found: Vec<(String, String)> = validate(&p)
+        .iter()
+        .map(|f| (f.path.to_string(), f.message.clone()))
+        .collect();
+    let has = |path: &str, message: &str| found.iter().any(|(p, m)| p == path && m == message);
+    assert!(
+        has(
+            "options[0].overrides[1].of",
+            "keeps two reasons for social media relevance, expected one"
+        ),
+        "{found:#?}"
+    );
+    assert!(
+        has(
+            "options[1].overrides[0].of",
+            "keeps a reason for risk, which it has no suggestion for"
+        ),
+        "{found:#?}"
+    );
+    assert!(
+        has(
+            "alternatives[0].overrides[0].of",
+            "keeps a reason for competitive assessment, which it has no suggestion for"
+        ),
+        "{found:#?}"
+    );
+    assert!(
+        found.iter().any(|(p, m)| p.starts_with("reasoning[")
+            && m == "has two notes on step 1 Foundation, expected one"),
+        "{found:#?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|(p, m)| p.starts_with("foundation.goals[0].kpis[") && m.starts_with("lists KPI")),
+        "{found:#?}"
+    );
+    assert_eq!(found.len(), 5, "{found:#?}");
+}

@@ -94,7 +94,13 @@ fn ranges_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
             }
             ui.end_row();
             for c in &criteria {
-                let likely = alt.value_for(c, rate).unwrap_or(0.0);
+                let Some(likely) = alt.value_for(c, rate) else {
+                    // No most likely value to be uncertain about yet.
+                    ui.label(&c.name);
+                    ui.label(RichText::new(widgets::NOT_ASSESSED).italics().weak());
+                    ui.end_row();
+                    continue;
+                };
                 let is_money = c.measure == CriterionMeasure::Resources;
                 let show = |v: f64| if is_money { eur(v) } else { format!("{v:.1}") };
                 ui.label(&c.name);
