@@ -245,6 +245,31 @@ impl Mean {
     }
 }
 
+/// The values a suggestion averages, with their words when it is explained ("topic affinity
+/// 8").
+struct Terms {
+    mean: Mean,
+    words: Vec<String>,
+    explain: bool,
+}
+
+impl Terms {
+    fn new(explain: bool) -> Self {
+        Self {
+            mean: Mean::default(),
+            words: Vec::new(),
+            explain,
+        }
+    }
+
+    fn add(&mut self, what: &str, value: f64) {
+        self.mean.push(value);
+        if self.explain {
+            self.words.push(format!("{what} {}", trim_number(value)));
+        }
+    }
+}
+
 /// The option's suggested social media relevance: the mean of the market's and its topic's
 /// affinity and its user benefit's strength (those assessed), or `None` without any.
 pub fn option_relevance(project: &Project, option: &ActionOption) -> Option<Suggestion<f64>> {
@@ -257,21 +282,16 @@ fn relevance_with(
     explain: Explain,
 ) -> Option<Suggestion<f64>> {
     let explain = explain == Explain::Yes;
-    let mut values = Mean::default();
-    let mut parts = Vec::new();
+    let mut terms = Terms::new(explain);
     let mut inputs = Vec::new();
     if let Some(v) = project.foundation.market_affinity.get() {
-        values.push(v);
-        if explain {
-            parts.push(format!("market affinity {}", trim_number(v)));
-        }
+        terms.add("market affinity", v);
     }
     if let Some(topic) = option.topic.and_then(|t| project.foundation.topic(t))
         && let Some(v) = topic.affinity.get()
     {
-        values.push(v);
+        terms.add("topic affinity", v);
         if explain {
-            parts.push(format!("topic affinity {}", trim_number(v)));
             inputs.push(ItemRef::Topic(topic.id));
         }
     }
@@ -280,17 +300,16 @@ fn relevance_with(
         .and_then(|u| project.potential.user_benefit(u))
         && let Some(v) = benefit.strength.get()
     {
-        values.push(v);
+        terms.add("user benefit strength", v);
         if explain {
-            parts.push(format!("user benefit strength {}", trim_number(v)));
             inputs.push(ItemRef::UserBenefit(benefit.id));
         }
     }
-    let value = round_half(values.value()?);
+    let value = round_half(terms.mean.value()?);
     Some(Suggestion {
         value,
         reason: if explain {
-            format!("mean of {}", parts.join(", "))
+            format!("mean of {}", terms.words.join(", "))
         } else {
             String::new()
         },
@@ -312,25 +331,20 @@ fn priority_with(
     explain_as: Explain,
 ) -> Option<Suggestion<Priority>> {
     let explain = explain_as == Explain::Yes;
-    let mut values = Mean::default();
-    let mut parts = Vec::new();
+    let mut terms = Terms::new(explain);
     let mut inputs = Vec::new();
     let relevance = option
         .relevance
         .get()
         .or_else(|| relevance_with(project, option, Explain::No).map(|s| s.value));
     if let Some(v) = relevance {
-        values.push(v);
-        if explain {
-            parts.push(format!("relevance {}", trim_number(v)));
-        }
+        terms.add("relevance", v);
     }
     // Sums and counts rather than lists: this runs for every option of the project.
-    let (mut relevance_sum, mut relevance_n, mut strength_sum, mut strength_n) = (0.0, 0, 0.0, 0);
+    let (mut relevances, mut strengths) = (Mean::default(), Mean::default());
     for benefit in option.benefits.iter().filter_map(|b| project.benefit(*b)) {
         if let Some(v) = benefit.relevance.get() {
-            relevance_sum += v;
-            relevance_n += 1;
+            relevances.push(v);
         }
         if explain {
             inputs.push(ItemRef::Benefit(benefit.id));
@@ -339,28 +353,18 @@ fn priority_with(
             m.module == Some(benefit.module) && m.potential_type == benefit.change_potential
         }) {
             if let Some(v) = m.strength.get() {
-                strength_sum += v;
-                strength_n += 1;
+                strengths.push(v);
             }
             if explain {
                 inputs.push(ItemRef::Potential(m.id));
             }
         }
     }
-    #[allow(clippy::cast_precision_loss)]
-    if relevance_n > 0 {
-        let v = relevance_sum / f64::from(relevance_n);
-        values.push(v);
-        if explain {
-            parts.push(format!("benefit relevance {}", trim_number(v)));
-        }
+    if let Some(v) = relevances.value() {
+        terms.add("benefit relevance", v);
     }
-    if strength_n > 0 {
-        let v = strength_sum / f64::from(strength_n);
-        values.push(v);
-        if explain {
-            parts.push(format!("potential strength {}", trim_number(v)));
-        }
+    if let Some(v) = strengths.value() {
+        terms.add("potential strength", v);
     }
     // Benefits first, then potentials, each once.
     inputs.sort_by_key(|i| matches!(i, ItemRef::Potential(_)));
@@ -370,7 +374,7 @@ fn priority_with(
         seen.push(*i);
         new
     });
-    let score = values.value()?;
+    let score = terms.mean.value()?;
     let value = if score >= PRIORITY_HIGH {
         Priority::High
     } else if score >= PRIORITY_MEDIUM {
@@ -384,7 +388,7 @@ fn priority_with(
             format!(
                 "{} from {}",
                 trim_number(round_half(score)),
-                parts.join(", ")
+                terms.words.join(", ")
             )
         } else {
             String::new()
