@@ -41,8 +41,9 @@ impl CopyFromSample {
             ui.label(
                 "A sample is a worked example of the method, not a best case to copy: what \
                  worked there may fail here. Copied options keep their content; their links to \
-                 the sample's benefits are dropped and their competitive assessment is reset to \
-                 parity, to be made against your own competitors.",
+                 the sample's benefits are dropped, and their competitive assessment and \
+                 relevance start as not assessed, to be judged against your own competitors and \
+                 market.",
             );
             ui.add_space(4.0);
             ui.horizontal(|ui| {

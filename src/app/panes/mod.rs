@@ -223,12 +223,15 @@ pub fn why_note(ui: &mut egui::Ui, project: &mut Project, step: crate::model::Me
         .id_salt(("why_note", step))
         .default_open(!current.is_empty())
         .show(ui, |ui| {
-            // At most about three lines tall, so the pane's own content keeps its room at a
-            // laptop's size; a longer note scrolls.
-            let lines = ui.text_style_height(&egui::TextStyle::Body) * 3.4 + 8.0;
+            // At most three lines tall (and the field's margin above them), so the pane's own
+            // content keeps its room at a laptop's size; a longer note scrolls rather than
+            // showing part of a fourth line.
+            let lines = ui.text_style_height(&egui::TextStyle::Body) * 3.0 + 6.0;
             egui::ScrollArea::vertical()
                 .id_salt(("why_note_scroll", step))
                 .max_height(lines)
+                // egui's default minimum of 64 points would show part of a fourth line.
+                .min_scrolled_height(lines)
                 .show(ui, |ui| note_edit(ui, project, step, &current));
         });
 }
