@@ -1,6 +1,7 @@
 //! `cargo bench --bench analysis`: the decision analysis on 50 alternatives × 8 criteria with
 //! every score uncertain: evaluation, sensitivity table, close-call check, the whole analysis the
-//! window caches (those three, AHP, strategy check, KPI health), and 10,000 Monte Carlo draws.
+//! window caches (those three, AHP, strategy check, KPI health), and 10,000 Monte Carlo draws;
+//! then every suggestion and consistency finding on the stress project, and their words.
 //! Prints medians of thread CPU time; asserts nothing.
 
 // A benchmark, like a test, stops loudly on a broken fixture.
@@ -161,39 +162,61 @@ fn main() {
     // Every suggestion and consistency finding on the generated stress project (2,000 options
     // against the competition matrix, their relevance and priority, every alternative's
     // quality and risk, 100 KPIs, assumptions and measures), from its cached evaluation: the
-    // findings compute the suggestions they compare with.
+    // findings compute the suggestions they compare with. This is what every edit recomputes;
+    // the words of a finding are built when it is shown (the check pane shows at most five
+    // per kind until one is unfolded), so they are measured apart.
     let stress = pbsm::model::stress::stress_project(pbsm::model::stress::StressSize::BENCHMARK);
     let stress_evaluation = decision::evaluate(&stress);
     let today = pbsm::model::Date::new(2026, 11, 23).expect("a valid date");
+    let findings = || pbsm::analysis::consistency::findings(&stress, &stress_evaluation, today);
+    let found = findings();
+    let generated_ms = median_ms(20, findings);
+    println!(
+        "{:<40} {:>10.3} ms ({} findings)",
+        "suggestions + findings (stress)",
+        generated_ms,
+        found.len()
+    );
+    println!(
+        "{:<40} {:>10.3} ms",
+        "  of which suggestions",
+        median_ms(20, || pbsm::analysis::suggest::all(&stress, today))
+    );
+    // The words the check pane shows folded: the first five of each kind.
+    let mut shown = Vec::new();
+    for (i, f) in found.iter().enumerate() {
+        if found[..i].iter().filter(|g| g.kind == f.kind).count() < 5 {
+            shown.push(f);
+        }
+    }
+    let words = |list: &[&pbsm::analysis::consistency::Finding]| {
+        let messages = pbsm::analysis::consistency::Messages::new(&stress, today);
+        list.iter().map(|f| messages.of(f)).collect::<Vec<_>>()
+    };
+    println!(
+        "{:<40} {:>10.3} ms ({} findings)",
+        "  words shown in the check pane",
+        median_ms(20, || words(&shown)),
+        shown.len()
+    );
+    let every: Vec<_> = found.iter().collect();
+    println!(
+        "{:<40} {:>10.3} ms",
+        "  words of every finding (memo, CLI)",
+        median_ms(10, || words(&every))
+    );
     // The same project as a strategist would keep it: values follow their suggestions, measures
     // and reviews are up to date, except one item in twenty (the generated one contradicts its
     // earlier steps almost everywhere).
     let kept = following_suggestions(&stress, today);
     let kept_evaluation = decision::evaluate(&kept);
-    let kept_ms = median_ms(20, || {
-        pbsm::analysis::consistency::findings(&kept, &kept_evaluation, today)
-    });
     println!(
         "{:<40} {:>10.3} ms ({} findings)",
         "suggestions + findings (stress, kept)",
-        kept_ms,
+        median_ms(20, || {
+            pbsm::analysis::consistency::findings(&kept, &kept_evaluation, today)
+        }),
         pbsm::analysis::consistency::findings(&kept, &kept_evaluation, today).len()
-    );
-    let suggestions_ms = median_ms(20, || pbsm::analysis::suggest::all(&stress, today));
-    let all = pbsm::analysis::suggest::all(&stress, today);
-    let disagreements_ms = median_ms(20, || all.disagreements(&stress));
-    println!(
-        "{:<40} {:>10.3} ms ({} differ: {disagreements_ms:.3} ms)",
-        "  of which suggestions",
-        suggestions_ms,
-        all.disagreements(&stress).len()
-    );
-    let consistency_ms = median_ms(20, || {
-        pbsm::analysis::consistency::findings(&stress, &stress_evaluation, today)
-    });
-    println!(
-        "{:<40} {:>10.3} ms",
-        "suggestions + findings (stress, generated)", consistency_ms
     );
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
     let (wall, cpu) = median_wall_and_cpu_ms(9, || robustness::run(&input, 10_000, 1, None));
@@ -206,8 +229,8 @@ fn main() {
         if wall < 20.0 { "met" } else { "MISSED" }
     );
     println!(
-        "target: every suggestion and finding on the stress project (kept) < 2 ms: {}",
-        if kept_ms < 2.0 { "met" } else { "MISSED" }
+        "target: every suggestion and finding on the stress project < 2 ms: {}",
+        if generated_ms < 2.0 { "met" } else { "MISSED" }
     );
 }
 

@@ -138,6 +138,7 @@ pub fn check(files: &[PathBuf], json: bool, out: &mut dyn Write, err: &mut dyn W
                         &project,
                         &analysis,
                         &findings,
+                        today,
                     ));
                     continue;
                 }
@@ -160,12 +161,13 @@ pub fn check(files: &[PathBuf], json: bool, out: &mut dyn Write, err: &mut dyn W
                         out.say(format_args!("{}: warning: {gap}", file.display()));
                     }
                 }
+                let messages = consistency::Messages::new(&project, today);
                 for f in &findings {
                     out.say(format_args!(
                         "{}: {}: {}",
                         file.display(),
                         f.severity.label(),
-                        f.message
+                        messages.of(f)
                     ));
                 }
             }

@@ -264,7 +264,8 @@ fn the_memo_documents_the_chain_with_the_reasoning_of_each_step() {
     let found =
         pbsm::analysis::consistency::findings(&p, &pbsm::analysis::decision::evaluate(&p), today());
     assert!(!found.is_empty());
-    assert!(md.contains(&found[0].message));
+    let message = pbsm::analysis::consistency::Messages::new(&p, today()).of(&found[0]);
+    assert!(md.contains(&message), "{message}");
     assert!(md.contains(found[0].kind.rule()));
     // The HTML memo has the same chain, escaped.
     let html = html_of(&p);

@@ -7,7 +7,7 @@ mod common;
 
 use common::*;
 use egui_kittest::kittest::Queryable;
-use pbsm::analysis::consistency::{Kind, findings};
+use pbsm::analysis::consistency::{Kind, Messages, findings};
 use pbsm::analysis::decision::evaluate;
 use pbsm::app::Workbench;
 use pbsm::app::layout::PaneKind;
@@ -33,11 +33,12 @@ fn open_finding(p: Project, kind: Kind) {
         .into_iter()
         .find(|f| f.kind == kind)
         .unwrap_or_else(|| panic!("no {kind:?} finding"));
+    let expected_message = Messages::new(&p, today()).of(&expected);
     let mut app = Workbench::with_project(p, pbsm::app::workbench::Settings::default());
     app.set_today(today());
     let mut h = harness(app);
     open_pane(&mut h, PaneKind::Check);
-    let message = h.get_by_label(&expected.message).rect();
+    let message = h.get_by_label(&expected_message).rect();
     // The row's button follows its message (on its last line, or below it when the message
     // fills the line): the first "Open" from the message's top down.
     let open = h

@@ -6,7 +6,7 @@ mod common;
 
 use common::*;
 use egui_kittest::kittest::Queryable;
-use pbsm::analysis::consistency::{Kind, findings};
+use pbsm::analysis::consistency::{Kind, Messages, findings};
 use pbsm::analysis::decision::evaluate;
 use pbsm::app::layout::PaneKind;
 use pbsm::model::{
@@ -19,11 +19,12 @@ fn today() -> Date {
 
 fn matrix_findings(h: &egui_kittest::Harness<'_, pbsm::app::Workbench>) -> usize {
     let p = h.state().project();
+    let messages = Messages::new(p, today());
     findings(p, &evaluate(p), today())
         .iter()
         .filter(|f| {
             f.kind == Kind::AssessmentContradictsMatrix
-                && f.message.contains("Sourdough club community")
+                && messages.of(f).contains("Sourdough club community")
         })
         .count()
 }

@@ -7,6 +7,7 @@ use crate::analysis::consistency::{self, Finding};
 use crate::analysis::decision::{not_assessed, raw_matrix};
 use crate::analysis::robustness::{self, Input, Progress, Robustness};
 use crate::model::{AlternativeId, Budget, Date, Direction, Judgment, Project};
+use std::cell::RefCell;
 use std::ops::Deref;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
@@ -201,6 +202,8 @@ pub struct Derived {
     pub background: bool,
     /// The consistency findings of the analysed project, and the day they are for.
     findings: (Option<Date>, Vec<Finding>),
+    /// The findings' messages worded so far, by index (a pane words the ones it shows).
+    messages: RefCell<Vec<Option<String>>>,
 }
 
 impl Deref for Derived {
@@ -233,6 +236,7 @@ impl Derived {
                 Some(today),
                 consistency::findings(project, &self.analysis.evaluation, today),
             );
+            self.messages = RefCell::new(vec![None; self.findings.1.len()]);
         }
         let input = Input::from_project(project);
         let d = &project.decision;
@@ -243,6 +247,31 @@ impl Derived {
     /// The consistency findings of the project as last updated.
     pub fn findings(&self) -> &[Finding] {
         &self.findings.1
+    }
+
+    /// The messages of the findings at `indices` (into [`Self::findings`]): worded on first
+    /// ask and kept until the findings change, so that a pane words the few it shows, not the
+    /// thousands a large project can have, and not once per frame.
+    pub fn finding_messages(&self, indices: &[usize]) -> Vec<String> {
+        let mut cache = self.messages.borrow_mut();
+        let (Some(today), Some(project)) = (self.findings.0, &self.analysed) else {
+            return vec![String::new(); indices.len()];
+        };
+        let mut words: Option<consistency::Messages<'_>> = None;
+        indices
+            .iter()
+            .map(|&i| {
+                let (Some(slot), Some(f)) = (cache.get_mut(i), self.findings.1.get(i)) else {
+                    return String::new();
+                };
+                slot.get_or_insert_with(|| {
+                    words
+                        .get_or_insert_with(|| consistency::Messages::new(project, today))
+                        .of(f)
+                })
+                .clone()
+            })
+            .collect()
     }
 
     /// The analysis of the project as last updated.
@@ -363,5 +392,43 @@ mod tests {
         let later = Date::new(2027, 11, 23).unwrap();
         d.update(&p, later);
         assert_eq!(d.findings(), expected(&p, later).as_slice());
+    }
+
+    #[test]
+    fn finding_messages_are_worded_for_the_findings_of_the_day_and_follow_their_changes() {
+        let mut p = crate::io::SAMPLES[0].load().unwrap();
+        let mut d = Derived::default();
+        d.update(&p, today());
+        assert!(d.findings().is_empty());
+        assert!(
+            d.finding_messages(&[0]) == vec![String::new()],
+            "no finding 0"
+        );
+        for m in &mut p.management.measures {
+            m.due = Date::new(2026, 11, 1).unwrap();
+            m.status = crate::model::MeasureStatus::Planned;
+        }
+        d.update(&p, today());
+        let n = d.findings().len();
+        assert!(n >= 2);
+        let words = consistency::Messages::all(&p, today(), d.findings());
+        // Asked in any order, twice (the second time from the cache).
+        assert_eq!(
+            d.finding_messages(&[1, 0]),
+            vec![words[1].clone(), words[0].clone()]
+        );
+        assert_eq!(d.finding_messages(&[0, 1]), words[..2].to_vec());
+        assert!(
+            words[0].starts_with(&format!(
+                "Measure “{}” was due on 2026-11-01",
+                p.management.measures[0].name
+            )),
+            "{}",
+            words[0]
+        );
+        // A renamed measure is worded anew.
+        p.management.measures[0].name = "Renamed measure".to_owned();
+        d.update(&p, today());
+        assert!(d.finding_messages(&[0])[0].starts_with("Measure “Renamed measure”"));
     }
 }

@@ -232,6 +232,7 @@ impl Memo<'_> {
         tables.push(self.kept_reasons());
 
         let found = consistency::findings(p, &self.analysis.evaluation, self.today);
+        let messages = consistency::Messages::new(p, self.today);
         tables.push(Table {
             title: "Consistency findings",
             why: why(MethodStep::Decision),
@@ -249,7 +250,7 @@ impl Memo<'_> {
                 .map(|f| {
                     vec![
                         f.severity.label().to_owned(),
-                        f.message.clone(),
+                        messages.of(f),
                         f.kind.rule().to_owned(),
                     ]
                 })

@@ -2,8 +2,8 @@
 //! and gaps, and the consistency findings, for automation.
 
 use crate::analysis::Analysis;
-use crate::analysis::consistency::Finding;
-use crate::model::{Choice, ItemRef, Project};
+use crate::analysis::consistency::{Finding, Messages};
+use crate::model::{Choice, Date, ItemRef, Project};
 use serde_json::{Value, json};
 
 /// An item as `{"kind": "option", "id": 3}`.
@@ -17,7 +17,9 @@ pub fn check_json(
     project: &Project,
     analysis: &Analysis,
     findings: &[Finding],
+    today: Date,
 ) -> Value {
+    let messages = Messages::new(project, today);
     let strategy_check = analysis.check.as_ref().map(|c| {
         json!({
             "alternative": project.alternative(c.alternative).map(|a| a.name.clone()),
@@ -32,7 +34,7 @@ pub fn check_json(
                 "kind": f.kind.code(),
                 "severity": f.severity.label(),
                 "item": item_json(f.item),
-                "message": f.message,
+                "message": messages.of(f),
                 "rule": f.kind.rule(),
             })
         })

@@ -1,14 +1,18 @@
 //! Consistency findings: places where the project contradicts itself or the method's rules,
 //! whatever is filled in. Each finding names the rule it applies, in plain words, and the item
 //! to open. (The completeness check is [`super::check`].)
+//!
+//! A large project can have thousands of findings, of which a pane shows a few: [`findings`]
+//! only finds them (cheap enough for every edit), and [`Messages`] words the ones shown.
 
 use super::assumptions::effective_status;
 use super::decision::Evaluation;
 use super::suggest;
 use crate::format::trim_number;
 use crate::model::{
-    AlternativeStatus, AssumptionStatus, BenefitId, Choice, Date, ItemRef, KpiDirection, KpiId,
-    MeasureStatus, PotentialDecision, Project, Suggested,
+    AlternativeId, AlternativeStatus, Assumption, AssumptionId, AssumptionStatus, BenefitId,
+    Choice, Date, ItemRef, Kpi, KpiDirection, KpiId, MeasureStatus, OptionId, PotentialDecision,
+    Project, Suggested,
 };
 use std::collections::HashSet;
 
@@ -124,7 +128,7 @@ impl Kind {
     }
 }
 
-/// One consistency finding.
+/// One consistency finding; [`Messages`] says what was found, in words.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Finding {
     /// What kind of contradiction.
@@ -133,8 +137,189 @@ pub struct Finding {
     pub severity: Severity,
     /// The item to open to fix it.
     pub item: ItemRef,
+    /// What the message needs beyond the kind and the item.
+    detail: Detail,
+}
+
+/// What a finding's message needs beyond its kind and item (which name the rest).
+#[derive(Clone, Debug, PartialEq)]
+enum Detail {
+    /// Nothing more.
+    None,
+    /// Which value of the item differs from its suggestion.
+    Differs(Suggested),
+    /// The alternatives that dominate the item.
+    DominatedBy(Vec<AlternativeId>),
+    /// The status the assumption's fired trigger gives it.
+    Fired(AssumptionStatus),
+    /// The option of the chosen alternative, and the benefit it realises, that build on the
+    /// potential set aside.
+    SetAside {
+        option: OptionId,
+        alternative: AlternativeId,
+        benefit: BenefitId,
+    },
+}
+
+impl Finding {
+    fn new(kind: Kind, severity: Severity, item: ItemRef, detail: Detail) -> Self {
+        Self {
+            kind,
+            severity,
+            item,
+            detail,
+        }
+    }
+}
+
+/// Words findings: what was found, naming the items. Built for the project and the day the
+/// findings were computed for; what the explanations share is built once, on first need.
+pub struct Messages<'p> {
+    project: &'p Project,
+    explainer: suggest::Explainer<'p>,
+}
+
+impl<'p> Messages<'p> {
+    /// Messages for findings of `project` on `today`.
+    pub fn new(project: &'p Project, today: Date) -> Self {
+        Self {
+            project,
+            explainer: suggest::Explainer::new(project, today),
+        }
+    }
+
+    /// Every finding's message, in order.
+    pub fn all(project: &Project, today: Date, findings: &[Finding]) -> Vec<String> {
+        let messages = Messages::new(project, today);
+        findings.iter().map(|f| messages.of(f)).collect()
+    }
+
     /// What was found, naming the items.
-    pub message: String,
+    pub fn of(&self, f: &Finding) -> String {
+        self.words(f).unwrap_or_else(|| {
+            let kind = f.item.kind().label();
+            let mut chars = kind.chars();
+            let first = chars.next().map(|c| c.to_uppercase().to_string());
+            format!(
+                "{}{} (no longer in the project).",
+                first.unwrap_or_default(),
+                chars.as_str()
+            )
+        })
+    }
+
+    fn words(&self, f: &Finding) -> Option<String> {
+        let p = self.project;
+        Some(match (&f.detail, f.item) {
+            (Detail::Differs(of), item) => {
+                let d = self.explainer.disagreement(item, *of)?;
+                let name = &d.name;
+                if *of == Suggested::Position {
+                    format!(
+                        "Option “{name}” is assessed as {}, but the competition matrix suggests {} ({}).",
+                        d.yours.to_lowercase(),
+                        d.suggested.to_lowercase(),
+                        d.why
+                    )
+                } else {
+                    format!(
+                        "“{name}”: {} is {}, but the earlier steps suggest {} ({}); accept it or say why yours stands.",
+                        of.label().to_lowercase(),
+                        d.yours.to_lowercase(),
+                        d.suggested.to_lowercase(),
+                        d.why
+                    )
+                }
+            }
+            (Detail::None, ItemRef::Goal(id)) => format!(
+                "No KPI measures the goal “{}”.",
+                super::goals::goal_name(p, id)
+            ),
+            (Detail::None, ItemRef::Benefit(id)) => format!(
+                "The corporate benefit “{}” serves no goal.",
+                p.benefit(id)?.name
+            ),
+            (Detail::None, ItemRef::Kpi(id)) => {
+                let k = p.management.kpis.iter().find(|k| k.id == id)?;
+                match f.kind {
+                    Kind::KpiTargetContradictsGoal => {
+                        format!("KPI “{}”: {}.", k.name, kpi_target_problem(k)?)
+                    }
+                    _ => format!(
+                        "The KPI “{}” measures neither a goal nor a corporate benefit.",
+                        k.name
+                    ),
+                }
+            }
+            (Detail::DominatedBy(by), ItemRef::Alternative(id)) => {
+                let a = p.alternative(id)?;
+                let by: Vec<&str> = by
+                    .iter()
+                    .filter_map(|id| p.alternative(*id).map(|b| b.name.as_str()))
+                    .collect();
+                format!(
+                    "“{}” is {} but dominated by {}.",
+                    a.name,
+                    a.status.label().to_lowercase(),
+                    quoted(&by)
+                )
+            }
+            (Detail::None, ItemRef::Alternative(id)) => {
+                let a = p.alternative(id)?;
+                format!(
+                    "“{}” is {} but over the budget.",
+                    a.name,
+                    a.status.label().to_lowercase()
+                )
+            }
+            (Detail::Fired(status), ItemRef::Assumption(id)) => format!(
+                "The trigger of “{}” fired (it is {} by its KPI) but its review still says it holds.",
+                assumption(p, id)?.text,
+                status.label().to_lowercase()
+            ),
+            (Detail::None, ItemRef::Assumption(id)) => {
+                let a = assumption(p, id)?;
+                format!(
+                    "“{}” was last reviewed on {}; with a review every {} days, the next was due on {}.",
+                    a.text,
+                    a.last_review?,
+                    a.review_interval_days,
+                    a.next_review()?
+                )
+            }
+            (Detail::None, ItemRef::Measure(id)) => {
+                let m = p.management.measures.iter().find(|m| m.id == id)?;
+                format!(
+                    "Measure “{}” was due on {} and is {}.",
+                    m.name,
+                    m.due,
+                    m.status.label().to_lowercase()
+                )
+            }
+            (
+                Detail::SetAside {
+                    option,
+                    alternative,
+                    benefit,
+                },
+                _,
+            ) => {
+                let benefit = p.benefit(*benefit)?;
+                format!(
+                    "Option “{}” of the chosen “{}” realises “{}”, which builds on the {} potential set aside for its module.",
+                    p.option(*option)?.name,
+                    p.alternative(*alternative)?.name,
+                    benefit.name,
+                    benefit.change_potential.label().to_lowercase()
+                )
+            }
+            _ => return None,
+        })
+    }
+}
+
+fn assumption(p: &Project, id: AssumptionId) -> Option<&Assumption> {
+    p.management.assumptions.iter().find(|a| a.id == id)
 }
 
 /// Every consistency finding of a project on `today`, most serious first.
@@ -159,15 +344,12 @@ fn goal_links(p: &Project, found: &mut Vec<Finding>) {
     let kpis: HashSet<KpiId> = p.management.kpis.iter().map(|k| k.id).collect();
     for g in &p.foundation.goals {
         if !g.kpis.iter().any(|k| kpis.contains(k)) {
-            found.push(Finding {
-                kind: Kind::GoalWithoutKpi,
-                severity: Severity::Warning,
-                item: ItemRef::Goal(g.id),
-                message: format!(
-                    "No KPI measures the goal “{}”.",
-                    super::goals::goal_name(p, g.id)
-                ),
-            });
+            found.push(Finding::new(
+                Kind::GoalWithoutKpi,
+                Severity::Warning,
+                ItemRef::Goal(g.id),
+                Detail::None,
+            ));
         }
     }
     let serving: HashSet<BenefitId> = p
@@ -177,12 +359,12 @@ fn goal_links(p: &Project, found: &mut Vec<Finding>) {
         .flat_map(|g| g.benefits.iter().map(|b| b.benefit))
         .collect();
     for b in p.benefits.iter().filter(|b| !serving.contains(&b.id)) {
-        found.push(Finding {
-            kind: Kind::BenefitWithoutGoal,
-            severity: Severity::Warning,
-            item: ItemRef::Benefit(b.id),
-            message: format!("The corporate benefit “{}” serves no goal.", b.name),
-        });
+        found.push(Finding::new(
+            Kind::BenefitWithoutGoal,
+            Severity::Warning,
+            ItemRef::Benefit(b.id),
+            Detail::None,
+        ));
     }
 }
 
@@ -197,15 +379,12 @@ fn kpis_without_goal_or_benefit(p: &Project, found: &mut Vec<Finding>) {
     for k in &p.management.kpis {
         let tied = measuring.contains(&k.id) || k.benefit.is_some_and(|b| p.benefit(b).is_some());
         if !tied {
-            found.push(Finding {
-                kind: Kind::KpiWithoutGoalOrBenefit,
-                severity: Severity::Warning,
-                item: ItemRef::Kpi(k.id),
-                message: format!(
-                    "The KPI “{}” measures neither a goal nor a corporate benefit.",
-                    k.name
-                ),
-            });
+            found.push(Finding::new(
+                Kind::KpiWithoutGoalOrBenefit,
+                Severity::Warning,
+                ItemRef::Kpi(k.id),
+                Detail::None,
+            ));
         }
     }
 }
@@ -214,36 +393,18 @@ fn kpis_without_goal_or_benefit(p: &Project, found: &mut Vec<Finding>) {
 /// assessment against the competition matrix ([`Kind::AssessmentContradictsMatrix`]), and the
 /// other suggested values ([`Kind::DiffersFromSuggestion`]).
 fn suggestions(p: &Project, today: Date, found: &mut Vec<Finding>) {
-    for d in suggest::all(p, today).disagreements(p) {
-        let name = &d.name;
-        let (kind, message) = if d.of == Suggested::Position {
-            (
-                Kind::AssessmentContradictsMatrix,
-                format!(
-                    "Option “{name}” is assessed as {}, but the competition matrix suggests {} ({}).",
-                    d.yours.to_lowercase(),
-                    d.suggested.to_lowercase(),
-                    d.why
-                ),
-            )
+    for (item, of) in suggest::all(p, today).differing(p) {
+        let kind = if of == Suggested::Position {
+            Kind::AssessmentContradictsMatrix
         } else {
-            (
-                Kind::DiffersFromSuggestion,
-                format!(
-                    "“{name}”: {} is {}, but the earlier steps suggest {} ({}); accept it or say why yours stands.",
-                    d.of.label().to_lowercase(),
-                    d.yours.to_lowercase(),
-                    d.suggested.to_lowercase(),
-                    d.why
-                ),
-            )
+            Kind::DiffersFromSuggestion
         };
-        found.push(Finding {
+        found.push(Finding::new(
             kind,
-            severity: Severity::Warning,
-            item: d.item,
-            message,
-        });
+            Severity::Warning,
+            item,
+            Detail::Differs(of),
+        ));
     }
 }
 
@@ -259,27 +420,22 @@ fn decision_ready(p: &Project, e: &Evaluation, found: &mut Vec<Finding>) {
         let Some(r) = e.alternative(a.id) else {
             continue;
         };
-        let status = a.status.label().to_lowercase();
+        let item = ItemRef::Alternative(a.id);
         if !r.dominated_by.is_empty() {
-            let by: Vec<&str> = r
-                .dominated_by
-                .iter()
-                .filter_map(|id| p.alternative(*id).map(|b| b.name.as_str()))
-                .collect();
-            found.push(Finding {
-                kind: Kind::DominatedStillReady,
-                severity: Severity::Problem,
-                item: ItemRef::Alternative(a.id),
-                message: format!("“{}” is {status} but dominated by {}.", a.name, quoted(&by)),
-            });
+            found.push(Finding::new(
+                Kind::DominatedStillReady,
+                Severity::Problem,
+                item,
+                Detail::DominatedBy(r.dominated_by.clone()),
+            ));
         }
         if r.over_budget {
-            found.push(Finding {
-                kind: Kind::OverBudgetStillReady,
-                severity: Severity::Warning,
-                item: ItemRef::Alternative(a.id),
-                message: format!("“{}” is {status} but over the budget.", a.name),
-            });
+            found.push(Finding::new(
+                Kind::OverBudgetStillReady,
+                Severity::Warning,
+                item,
+                Detail::None,
+            ));
         }
     }
 }
@@ -287,21 +443,17 @@ fn decision_ready(p: &Project, e: &Evaluation, found: &mut Vec<Finding>) {
 /// Assumptions whose trigger fired while their reviewed status still says they hold.
 fn assumptions(p: &Project, today: Date, found: &mut Vec<Finding>) {
     for a in &p.management.assumptions {
+        if a.status != AssumptionStatus::Holds || a.trigger.is_none() {
+            continue;
+        }
         let (status, fired) = effective_status(p, a, today);
-        if a.status == AssumptionStatus::Holds
-            && status != AssumptionStatus::Holds
-            && fired.is_some()
-        {
-            found.push(Finding {
-                kind: Kind::FiredTriggerStillHolds,
-                severity: Severity::Problem,
-                item: ItemRef::Assumption(a.id),
-                message: format!(
-                    "The trigger of “{}” fired (it is {} by its KPI) but its review still says it holds.",
-                    a.text,
-                    status.label().to_lowercase()
-                ),
-            });
+        if status != AssumptionStatus::Holds && fired.is_some() {
+            found.push(Finding::new(
+                Kind::FiredTriggerStillHolds,
+                Severity::Problem,
+                ItemRef::Assumption(a.id),
+                Detail::Fired(status),
+            ));
         }
     }
 }
@@ -310,17 +462,12 @@ fn assumptions(p: &Project, today: Date, found: &mut Vec<Finding>) {
 fn measures(p: &Project, today: Date, found: &mut Vec<Finding>) {
     for m in &p.management.measures {
         if m.due < today && m.status != MeasureStatus::Done {
-            found.push(Finding {
-                kind: Kind::OverdueMeasure,
-                severity: Severity::Warning,
-                item: ItemRef::Measure(m.id),
-                message: format!(
-                    "Measure “{}” was due on {} and is {}.",
-                    m.name,
-                    m.due,
-                    m.status.label().to_lowercase()
-                ),
-            });
+            found.push(Finding::new(
+                Kind::OverdueMeasure,
+                Severity::Warning,
+                ItemRef::Measure(m.id),
+                Detail::None,
+            ));
         }
     }
 }
@@ -328,32 +475,54 @@ fn measures(p: &Project, today: Date, found: &mut Vec<Finding>) {
 /// KPIs whose target does not improve on the baseline, or is due before it.
 fn kpi_targets(p: &Project, found: &mut Vec<Finding>) {
     for k in &p.management.kpis {
-        let improves = match k.direction {
-            KpiDirection::HigherIsBetter => k.target > k.baseline,
-            KpiDirection::LowerIsBetter => k.target < k.baseline,
-        };
-        let why = if !improves {
-            format!(
-                "its target {} does not improve on its baseline {} ({})",
-                trim_number(k.target),
-                trim_number(k.baseline),
-                k.direction.label().to_lowercase()
-            )
-        } else if k.target_date <= k.baseline_date {
-            format!(
-                "its target is due on {}, not after its baseline of {}",
-                k.target_date, k.baseline_date
-            )
-        } else {
-            continue;
-        };
-        found.push(Finding {
-            kind: Kind::KpiTargetContradictsGoal,
-            severity: Severity::Warning,
-            item: ItemRef::Kpi(k.id),
-            message: format!("KPI “{}”: {why}.", k.name),
-        });
+        if kpi_target_fault(k).is_some() {
+            found.push(Finding::new(
+                Kind::KpiTargetContradictsGoal,
+                Severity::Warning,
+                ItemRef::Kpi(k.id),
+                Detail::None,
+            ));
+        }
     }
+}
+
+/// What is wrong with a KPI's target, if anything.
+#[derive(Clone, Copy)]
+enum KpiFault {
+    /// The target does not improve on the baseline in the KPI's direction.
+    NoImprovement,
+    /// The target is due on or before the baseline's date.
+    DueBeforeBaseline,
+}
+
+fn kpi_target_fault(k: &Kpi) -> Option<KpiFault> {
+    let improves = match k.direction {
+        KpiDirection::HigherIsBetter => k.target > k.baseline,
+        KpiDirection::LowerIsBetter => k.target < k.baseline,
+    };
+    if !improves {
+        Some(KpiFault::NoImprovement)
+    } else if k.target_date <= k.baseline_date {
+        Some(KpiFault::DueBeforeBaseline)
+    } else {
+        None
+    }
+}
+
+/// A KPI's target problem in words ("its target 5 does not improve on its baseline 8 (…)").
+fn kpi_target_problem(k: &Kpi) -> Option<String> {
+    Some(match kpi_target_fault(k)? {
+        KpiFault::NoImprovement => format!(
+            "its target {} does not improve on its baseline {} ({})",
+            trim_number(k.target),
+            trim_number(k.baseline),
+            k.direction.label().to_lowercase()
+        ),
+        KpiFault::DueBeforeBaseline => format!(
+            "its target is due on {}, not after its baseline of {}",
+            k.target_date, k.baseline_date
+        ),
+    })
 }
 
 /// Reviewed assumptions whose last review is longer ago than their interval (never reviewed is
@@ -363,17 +532,12 @@ fn reviews(p: &Project, today: Date, found: &mut Vec<Finding>) {
         if let Some(next) = a.next_review()
             && next < today
         {
-            found.push(Finding {
-                kind: Kind::AssumptionReviewOverdue,
-                severity: Severity::Warning,
-                item: ItemRef::Assumption(a.id),
-                message: format!(
-                    "“{}” was last reviewed on {}; with a review every {} days, the next was due on {next}.",
-                    a.text,
-                    a.last_review.map_or_else(String::new, |d| d.to_string()),
-                    a.review_interval_days
-                ),
-            });
+            found.push(Finding::new(
+                Kind::AssumptionReviewOverdue,
+                Severity::Warning,
+                ItemRef::Assumption(a.id),
+                Detail::None,
+            ));
         }
     }
 }
@@ -399,18 +563,16 @@ fn set_aside_potentials(p: &Project, found: &mut Vec<Finding>) {
                     && m.decision == PotentialDecision::SetAside
             });
             if let Some(potential) = set_aside {
-                found.push(Finding {
-                    kind: Kind::SetAsidePotentialUsed,
-                    severity: Severity::Problem,
-                    item: ItemRef::Potential(potential.id),
-                    message: format!(
-                        "Option “{}” of the chosen “{}” realises “{}”, which builds on the {} potential set aside for its module.",
-                        option.name,
-                        chosen.name,
-                        benefit.name,
-                        benefit.change_potential.label().to_lowercase()
-                    ),
-                });
+                found.push(Finding::new(
+                    Kind::SetAsidePotentialUsed,
+                    Severity::Problem,
+                    ItemRef::Potential(potential.id),
+                    Detail::SetAside {
+                        option: option.id,
+                        alternative: chosen.id,
+                        benefit: benefit.id,
+                    },
+                ));
             }
         }
     }

@@ -15,10 +15,25 @@ fn found(p: &Project, today: Date) -> Vec<Finding> {
     findings(p, &evaluate(p), today)
 }
 
-fn of_kind(p: &Project, kind: Kind) -> Vec<Finding> {
+/// A finding with its message.
+#[derive(Debug)]
+struct Said {
+    item: ItemRef,
+    severity: Severity,
+    message: String,
+}
+
+/// The findings of a kind today, worded.
+fn of_kind(p: &Project, kind: Kind) -> Vec<Said> {
+    let messages = Messages::new(p, today());
     found(p, today())
         .into_iter()
         .filter(|f| f.kind == kind)
+        .map(|f| Said {
+            item: f.item,
+            severity: f.severity,
+            message: messages.of(&f),
+        })
         .collect()
 }
 
@@ -450,4 +465,18 @@ fn unlinked() -> Project {
 
 fn items(p: &Project, kind: Kind) -> Vec<ItemRef> {
     of_kind(p, kind).into_iter().map(|f| f.item).collect()
+}
+
+#[test]
+fn a_finding_whose_item_is_gone_says_so_instead_of_naming_another() {
+    let mut p = SAMPLES[0].load().unwrap();
+    p.management.measures[0].due = Date::new(2026, 11, 1).unwrap();
+    p.management.measures[0].status = MeasureStatus::Planned;
+    let f = found(&p, today());
+    let overdue = f.iter().find(|f| f.kind == Kind::OverdueMeasure).unwrap();
+    p.management.measures.remove(0);
+    assert_eq!(
+        Messages::new(&p, today()).of(overdue),
+        "Measure (no longer in the project)."
+    );
 }

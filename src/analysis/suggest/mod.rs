@@ -33,6 +33,7 @@ use crate::model::{
     CompetitiveAssessment, CompetitorKind, Date, Durability, ItemRef, OptionId, Priority, Project,
     Score, Suggested,
 };
+use std::cell::OnceCell;
 
 /// A suggested value, why, and the items it came from.
 #[derive(Clone, Debug, PartialEq)]
@@ -696,55 +697,31 @@ impl Suggestions {
     /// Every assessed value that differs from its suggestion without a reason kept, in project
     /// order (options first), each explained.
     pub fn disagreements(&self, project: &Project) -> Vec<Disagreement> {
+        let explainer = Explainer::new(project, self.today.unwrap_or_else(Date::today));
+        self.differing(project)
+            .into_iter()
+            .filter_map(|(item, of)| explainer.disagreement(item, of))
+            .collect()
+    }
+
+    /// Which assessed values differ from their suggestions without a reason kept, in project
+    /// order (options first): the item and the value, not yet explained. Cheap enough to run
+    /// on every edit of a large project; [`Explainer`] explains the ones shown.
+    pub fn differing(&self, project: &Project) -> Vec<(ItemRef, Suggested)> {
         let mut out = Vec::new();
-        // What the explanations need, built once and only if a value differs.
-        let mut standings: Option<Standings> = None;
-        let mut matrix: Option<super::goals::GoalMatrix> = None;
-        let mut context: Option<(SmallKeyMap<OptionId, &ActionOption>, Vec<AssumptionStatus>)> =
-            None;
-        let today = self.today.unwrap_or_else(Date::today);
         for (o, s) in project.options.iter().zip(&self.options) {
             let item = ItemRef::Option(o.id);
-            let mut found = |of: Suggested, yours: String, suggested: String| {
-                let why = match of {
-                    Suggested::Position => {
-                        let standings = standings.get_or_insert_with(|| Standings::of(project));
-                        position_with(project, standings, o, Explain::Yes)
-                            .map(|p| p.suggestion.reason)
-                    }
-                    Suggested::Relevance => {
-                        relevance_with(project, o, Explain::Yes).map(|s| s.reason)
-                    }
-                    _ => priority_with(project, o, Explain::Yes).map(|s| s.reason),
-                };
-                out.push(Disagreement {
-                    item,
-                    name: o.name.clone(),
-                    of,
-                    yours,
-                    suggested,
-                    why: why.unwrap_or_default(),
-                });
-            };
             if let Some(p) = &s.position
                 && o.assessment != CompetitiveAssessment::NotAssessed
                 && o.assessment != p.suggestion.value
                 && reason_for(&o.overrides, Suggested::Position).is_none()
             {
-                found(
-                    Suggested::Position,
-                    o.assessment.label().to_owned(),
-                    p.suggestion.value.label().to_owned(),
-                );
+                out.push((item, Suggested::Position));
             }
             if let Some(r) = &s.relevance
                 && differs(o.relevance, r.value, &o.overrides, Suggested::Relevance)
             {
-                found(
-                    Suggested::Relevance,
-                    o.relevance.to_string(),
-                    format!("{:.1}", r.value),
-                );
+                out.push((item, Suggested::Relevance));
             }
             // The priority rests on the relevance: while that is not assessed, the priority
             // (which always has a value) is not yet a judgement to compare.
@@ -753,15 +730,10 @@ impl Suggestions {
                 && o.priority != p.value
                 && reason_for(&o.overrides, Suggested::Priority).is_none()
             {
-                found(
-                    Suggested::Priority,
-                    o.priority.label().to_owned(),
-                    p.value.label().to_owned(),
-                );
+                out.push((item, Suggested::Priority));
             }
         }
         for (a, s) in project.alternatives.iter().zip(&self.alternatives) {
-            let item = ItemRef::Alternative(a.id);
             for (of, value, suggestion) in [
                 (
                     Suggested::CompetitiveQuality,
@@ -771,47 +743,142 @@ impl Suggestions {
                 (Suggested::Risk, a.risk, &s.risk),
                 (Suggested::GoalContribution, a.goal_contribution, &s.goals),
             ] {
-                let Some(suggestion) = suggestion else {
-                    continue;
-                };
-                if !differs(value, suggestion.value, &a.overrides, of) {
-                    continue;
+                if let Some(suggestion) = suggestion
+                    && differs(value, suggestion.value, &a.overrides, of)
+                {
+                    out.push((ItemRef::Alternative(a.id), of));
                 }
-                let (index, statuses) = context.get_or_insert_with(|| {
-                    (
-                        project.options.iter().map(|o| (o.id, o)).collect(),
-                        project
-                            .management
-                            .assumptions
-                            .iter()
-                            .map(|x| effective_status(project, x, today).0)
-                            .collect(),
-                    )
-                });
-                let option_of = |id: OptionId| index.get(&id).copied();
-                let why = match of {
-                    Suggested::Risk => risk_with(project, &option_of, a, statuses, Explain::Yes),
-                    Suggested::GoalContribution => matrix
-                        .get_or_insert_with(|| super::goals::matrix(project))
-                        .suggestion(project, a.id)
-                        .map(|s| Suggestion {
-                            value: s.value,
-                            reason: s.reason,
-                            inputs: s.inputs,
-                        }),
-                    _ => quality_with(project, &option_of, a, Explain::Yes),
-                };
-                out.push(Disagreement {
-                    item,
-                    name: a.name.clone(),
-                    of,
-                    yours: value.to_string(),
-                    suggested: format!("{:.1}", suggestion.value),
-                    why: why.map(|s| s.reason).unwrap_or_default(),
-                });
             }
         }
         out
+    }
+}
+
+/// Explains values against their suggestions one at a time, for the findings shown: what the
+/// explanations share (the competition standings, an index of the options, the assumptions'
+/// statuses, the goal matrix) is built once, when first needed.
+pub struct Explainer<'p> {
+    project: &'p Project,
+    today: Date,
+    standings: OnceCell<Standings>,
+    matrix: OnceCell<super::goals::GoalMatrix>,
+    options: OnceCell<SmallKeyMap<OptionId, &'p ActionOption>>,
+    statuses: OnceCell<Vec<AssumptionStatus>>,
+}
+
+impl<'p> Explainer<'p> {
+    /// An explainer for `project` on `today` (assumption triggers depend on the date).
+    pub fn new(project: &'p Project, today: Date) -> Self {
+        Self {
+            project,
+            today,
+            standings: OnceCell::new(),
+            matrix: OnceCell::new(),
+            options: OnceCell::new(),
+            statuses: OnceCell::new(),
+        }
+    }
+
+    fn option(&self, id: OptionId) -> Option<&'p ActionOption> {
+        self.options
+            .get_or_init(|| self.project.options.iter().map(|o| (o.id, o)).collect())
+            .get(&id)
+            .copied()
+    }
+
+    /// One value of an item beside its suggestion, with why the suggestion is what it is;
+    /// `None` when the item is gone or the value has no suggestion (whether the two agree is
+    /// [`Suggestions::differing`]'s business).
+    pub fn disagreement(&self, item: ItemRef, of: Suggested) -> Option<Disagreement> {
+        let p = self.project;
+        let explained = |name: &str, yours: String, suggested: String, why: String| {
+            Some(Disagreement {
+                item,
+                name: name.to_owned(),
+                of,
+                yours,
+                suggested,
+                why,
+            })
+        };
+        match item {
+            ItemRef::Option(id) => {
+                let o = self.option(id)?;
+                match of {
+                    Suggested::Position => {
+                        let standings = self.standings.get_or_init(|| Standings::of(p));
+                        let s = position_with(p, standings, o, Explain::Yes)?.suggestion;
+                        explained(
+                            &o.name,
+                            o.assessment.label().to_owned(),
+                            s.value.label().to_owned(),
+                            s.reason,
+                        )
+                    }
+                    Suggested::Relevance => {
+                        let s = relevance_with(p, o, Explain::Yes)?;
+                        explained(
+                            &o.name,
+                            o.relevance.to_string(),
+                            format!("{:.1}", s.value),
+                            s.reason,
+                        )
+                    }
+                    Suggested::Priority => {
+                        let s = priority_with(p, o, Explain::Yes)?;
+                        explained(
+                            &o.name,
+                            o.priority.label().to_owned(),
+                            s.value.label().to_owned(),
+                            s.reason,
+                        )
+                    }
+                    _ => None,
+                }
+            }
+            ItemRef::Alternative(id) => {
+                let a = p.alternative(id)?;
+                let option_of = |id: OptionId| self.option(id);
+                let (value, s) = match of {
+                    Suggested::CompetitiveQuality => (
+                        a.competitive_quality,
+                        quality_with(p, &option_of, a, Explain::Yes)?,
+                    ),
+                    Suggested::Risk => {
+                        let statuses = self.statuses.get_or_init(|| {
+                            p.management
+                                .assumptions
+                                .iter()
+                                .map(|x| effective_status(p, x, self.today).0)
+                                .collect()
+                        });
+                        (a.risk, risk_with(p, &option_of, a, statuses, Explain::Yes)?)
+                    }
+                    Suggested::GoalContribution => {
+                        let s = self
+                            .matrix
+                            .get_or_init(|| super::goals::matrix(p))
+                            .suggestion(p, a.id)?;
+                        (
+                            a.goal_contribution,
+                            Suggestion {
+                                value: s.value,
+                                reason: s.reason,
+                                inputs: s.inputs,
+                            },
+                        )
+                    }
+                    _ => return None,
+                };
+                explained(
+                    &a.name,
+                    value.to_string(),
+                    format!("{:.1}", s.value),
+                    s.reason,
+                )
+            }
+            _ => None,
+        }
     }
 }
 

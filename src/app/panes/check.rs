@@ -139,11 +139,20 @@ fn consistency_ui(ui: &mut egui::Ui, env: &PaneEnv<'_>, open: &mut Option<ItemRe
         }
     }
     for kind in kinds {
-        let of_kind: Vec<&Finding> = findings.iter().filter(|f| f.kind == kind).collect();
-        if of_kind.len() <= FINDINGS_SHOWN_OPEN {
-            for f in of_kind {
-                finding_row(ui, f, open);
+        let of_kind: Vec<usize> = findings
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.kind == kind)
+            .map(|(i, _)| i)
+            .collect();
+        let rows = |ui: &mut egui::Ui, shown: &[usize], open: &mut Option<ItemRef>| {
+            let messages = env.derived.finding_messages(shown);
+            for (&i, message) in shown.iter().zip(&messages) {
+                finding_row(ui, &findings[i], message, open);
             }
+        };
+        if of_kind.len() <= FINDINGS_SHOWN_OPEN {
+            rows(ui, &of_kind, open);
             continue;
         }
         egui::CollapsingHeader::new(format!(
@@ -153,9 +162,11 @@ fn consistency_ui(ui: &mut egui::Ui, env: &PaneEnv<'_>, open: &mut Option<ItemRe
         ))
         .id_salt(("findings", kind.code()))
         .show(ui, |ui| {
-            for f in of_kind.iter().take(FINDINGS_SHOWN_FOLDED) {
-                finding_row(ui, f, open);
-            }
+            rows(
+                ui,
+                &of_kind[..of_kind.len().min(FINDINGS_SHOWN_FOLDED)],
+                open,
+            );
             if of_kind.len() > FINDINGS_SHOWN_FOLDED {
                 ui.label(
                     RichText::new(format!(
@@ -187,7 +198,7 @@ fn kind_title(kind: Kind) -> String {
 }
 
 /// One finding: its severity, its message (the rule on hover), and a button to open its item.
-fn finding_row(ui: &mut egui::Ui, f: &Finding, open: &mut Option<ItemRef>) {
+fn finding_row(ui: &mut egui::Ui, f: &Finding, message: &str, open: &mut Option<ItemRef>) {
     ui.horizontal_wrapped(|ui| {
         let (mark, level) = match f.severity {
             Severity::Problem => ("✖", -1),
@@ -199,7 +210,7 @@ fn finding_row(ui: &mut egui::Ui, f: &Finding, open: &mut Option<ItemRef>) {
                 .strong(),
         )
         .on_hover_text(f.severity.label());
-        ui.label(&f.message)
+        ui.label(message)
             .on_hover_text(format!("The method's rule: {}", f.kind.rule()));
         if ui
             .small_button("Open")
