@@ -11,6 +11,7 @@ pub mod kpi;
 pub mod rng;
 pub mod robustness;
 pub mod sensitivity;
+pub mod steering;
 pub mod suggest;
 pub mod summary;
 pub mod trace;

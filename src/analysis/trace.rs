@@ -89,6 +89,25 @@ pub fn item_name(project: &Project, item: ItemRef) -> String {
             .map(|m| m.name.clone()),
         ItemRef::Adaptation(i) => p.management.adaptations.get(i).map(|a| a.decision.clone()),
         ItemRef::Criterion(id) => p.decision.criterion(id).map(|c| c.name.clone()),
+        ItemRef::Integration(id) => {
+            p.management
+                .integrations
+                .iter()
+                .find(|i| i.id == id)
+                .map(|i| {
+                    if i.process.trim().is_empty() {
+                        i.area.to_string()
+                    } else {
+                        format!("{}: {}", i.area, i.process)
+                    }
+                })
+        }
+        ItemRef::Risk(id) => p
+            .management
+            .risks
+            .iter()
+            .find(|r| r.id == id)
+            .map(|r| r.text.clone()),
     };
     found.unwrap_or_else(|| format!("{} (removed)", item.kind().label()))
 }

@@ -88,8 +88,14 @@ pub enum Command {
     NewVotingRound(crate::model::VoteSubject),
     /// Delete a round of dot voting.
     RemoveVotingRound(crate::model::VotingRoundId),
-    /// Keep the current state as a version with this name and start the follow-up strategy.
-    StartFollowUp(String),
+    /// Keep the current state as a version with this name and start the follow-up strategy,
+    /// for this reason.
+    StartFollowUp {
+        /// The version's name.
+        name: String,
+        /// Why the follow-up starts.
+        reason: String,
+    },
     /// Offer to copy options from a sample case, with the transferability checklist first.
     CopyFromSample,
     /// Copy these options of this sample (after the checklist).
@@ -191,7 +197,7 @@ impl Command {
                 return format!("New dot voting round on {}", subject.label().to_lowercase());
             }
             Self::RemoveVotingRound(_) => "Delete voting round",
-            Self::StartFollowUp(name) => {
+            Self::StartFollowUp { name, .. } => {
                 return format!("Start a follow-up strategy (keep “{name}” as a version)");
             }
             Self::CopyFromSample => "Copy options from a sample…",

@@ -152,6 +152,8 @@ impl Sections {
             ItemKind::Assumption => self.management = ManagementSection::Assumptions,
             ItemKind::Measure => self.management = ManagementSection::Measures,
             ItemKind::Adaptation => self.management = ManagementSection::Adaptations,
+            ItemKind::Integration => self.management = ManagementSection::Integration,
+            ItemKind::Risk => self.management = ManagementSection::Risks,
             ItemKind::Criterion => self.decision = DecisionSection::Weights,
             ItemKind::Benefit | ItemKind::Option | ItemKind::Alternative => {}
         }
@@ -190,10 +192,18 @@ pub enum ManagementSection {
     /// KPIs.
     #[default]
     Kpis,
+    /// Everything due: reviews, overdue measures and changes, KPIs behind, triggers fired.
+    Audit,
     /// Monitored assumptions.
     Assumptions,
+    /// Monitored risks.
+    Risks,
     /// Implementation measures.
     Measures,
+    /// The integration of benefits into business processes.
+    Integration,
+    /// The record of the decision.
+    Decision,
     /// Adaptation log.
     Adaptations,
     /// Kept versions of the strategy and the follow-up.

@@ -196,6 +196,73 @@ impl Form<'_> {
         response
     }
 
+    /// A non-negative amount that may not be entered yet: a button enters it, "×" clears it.
+    pub fn optional_amount(
+        &mut self,
+        label: &str,
+        value: &mut Option<f64>,
+        unit: &str,
+        speed: f64,
+    ) -> Response {
+        let label_id = self.label(label);
+        let response = self
+            .ui
+            .horizontal(|ui| match value {
+                Some(v) => {
+                    let response = ui
+                        .add(
+                            egui::DragValue::new(v)
+                                .speed(speed)
+                                .range(0.0..=1e12)
+                                .clamp_existing_to_range(false)
+                                .custom_formatter(|v, _| group_thousands_decimals(v))
+                                .custom_parser(|t| t.replace([',', ' '], "").parse().ok())
+                                .suffix(format!(" {unit}")),
+                        )
+                        .labelled_by(label_id);
+                    if ui.small_button("×").on_hover_text("Not entered").clicked() {
+                        *value = None;
+                    }
+                    response
+                }
+                None => {
+                    ui.label(RichText::new("not entered").weak());
+                    let response = ui.small_button("Enter").labelled_by(label_id);
+                    if response.clicked() {
+                        *value = Some(0.0);
+                    }
+                    response
+                }
+            })
+            .inner;
+        self.ui.end_row();
+        response
+    }
+
+    /// A date that may not be set: a button sets it (to `default`), "×" clears it.
+    pub fn optional_date(&mut self, label: &str, value: &mut Option<Date>, default: Date) {
+        let label_id = self.label(label);
+        self.ui.horizontal(|ui| match value {
+            Some(date) => {
+                date_edit(ui, label, date).labelled_by(label_id);
+                if ui.small_button("×").on_hover_text("No date").clicked() {
+                    *value = None;
+                }
+            }
+            None => {
+                ui.label(RichText::new("no date").weak());
+                if ui
+                    .small_button("Set a date")
+                    .labelled_by(label_id)
+                    .clicked()
+                {
+                    *value = Some(default);
+                }
+            }
+        });
+        self.ui.end_row();
+    }
+
     /// A date as YYYY-MM-DD.
     pub fn date(&mut self, label: &str, value: &mut Date) -> Response {
         let label_id = self.label(label);

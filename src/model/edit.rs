@@ -9,10 +9,7 @@ use super::date::Date;
 use super::foundation::{BusinessModule, CanvasBlock, Goal, GoalKind, Topic};
 use super::ids::*;
 use super::judgement::QualityRubric;
-use super::management::{
-    Adaptation, Assumption, AssumptionKind, AssumptionStatus, Kpi, KpiDirection, Measure,
-    MeasureStatus,
-};
+use super::management::{Adaptation, Assumption, Kpi, KpiDirection, Measure};
 use super::options::{ActionOption, CompetitiveAssessment, Priority};
 use super::potential::{
     ImpactFormat, ImpactKind, ModulePotential, PotentialDecision, PotentialType, UsageFormat,
@@ -20,6 +17,9 @@ use super::potential::{
 };
 use super::project::Project;
 use super::score::Score;
+use super::steering::{
+    FunctionalArea, Integration, IntegrationStatus, MonitoredRisk, RiskSource, RiskStatus,
+};
 
 choice_enum! {
     /// The kinds of list item a project holds.
@@ -56,6 +56,10 @@ choice_enum! {
         Adaptation => "adaptation",
         /// Decision criterion.
         Criterion => "criterion",
+        /// Entry of the integration register.
+        Integration => "process integration",
+        /// Monitored risk.
+        Risk => "risk",
     } default Alternative
 }
 
@@ -94,6 +98,10 @@ pub enum ItemRef {
     Adaptation(usize),
     /// A decision criterion.
     Criterion(CriterionId),
+    /// An entry of the integration register.
+    Integration(IntegrationId),
+    /// A monitored risk.
+    Risk(RiskId),
 }
 
 impl ItemRef {
@@ -116,6 +124,8 @@ impl ItemRef {
             Self::Measure(_) => ItemKind::Measure,
             Self::Adaptation(_) => ItemKind::Adaptation,
             Self::Criterion(_) => ItemKind::Criterion,
+            Self::Integration(_) => ItemKind::Integration,
+            Self::Risk(_) => ItemKind::Risk,
         }
     }
 
@@ -138,6 +148,8 @@ impl ItemRef {
             Self::Measure(id) => id.0.into(),
             Self::Adaptation(index) => index as u64,
             Self::Criterion(id) => id.0.into(),
+            Self::Integration(id) => id.0.into(),
+            Self::Risk(id) => id.0.into(),
         }
     }
 }
@@ -318,30 +330,18 @@ pub fn add_item(project: &mut Project, kind: ItemKind, today: Date) -> Result<It
         }
         ItemKind::Assumption => {
             let id = AssumptionId(next_id_number(&p.management.assumptions, |i| i.0));
-            p.management.assumptions.push(Assumption {
-                id,
-                text: String::new(),
-                kind: AssumptionKind::Assumption,
-                alternatives: Vec::new(),
-                status: AssumptionStatus::NotReviewed,
-                options: Vec::new(),
-                last_review: None,
-                note: String::new(),
-                trigger: None,
-                review_interval_days: super::management::DEFAULT_REVIEW_INTERVAL_DAYS,
-            });
+            p.management
+                .assumptions
+                .push(Assumption::new(id, String::new()));
             ItemRef::Assumption(id)
         }
         ItemKind::Measure => {
             let id = MeasureId(next_id_number(&p.management.measures, |i| i.0));
-            p.management.measures.push(Measure {
+            p.management.measures.push(Measure::new(
                 id,
-                name: format!("Measure {}", id.0),
-                option: None,
-                owner: String::new(),
-                due: today.end_of_month_after(1),
-                status: MeasureStatus::Planned,
-            });
+                format!("Measure {}", id.0),
+                today.end_of_month_after(1),
+            ));
             ItemRef::Measure(id)
         }
         ItemKind::Adaptation => {
@@ -352,6 +352,37 @@ pub fn add_item(project: &mut Project, kind: ItemKind, today: Date) -> Result<It
                 cause: None,
             });
             ItemRef::Adaptation(p.management.adaptations.len() - 1)
+        }
+        ItemKind::Integration => {
+            let id = IntegrationId(next_id_number(&p.management.integrations, |i| i.0));
+            p.management.integrations.push(Integration {
+                id,
+                benefit: None,
+                area: FunctionalArea::default(),
+                process: String::new(),
+                owner: String::new(),
+                change: String::new(),
+                expected_result: String::new(),
+                kpi: None,
+                due: None,
+                status: IntegrationStatus::Planned,
+            });
+            ItemRef::Integration(id)
+        }
+        ItemKind::Risk => {
+            let id = RiskId(next_id_number(&p.management.risks, |i| i.0));
+            p.management.risks.push(MonitoredRisk {
+                id,
+                text: String::new(),
+                source: RiskSource::Other,
+                precaution: String::new(),
+                owner: String::new(),
+                status: RiskStatus::NotReviewed,
+                last_review: None,
+                review_interval_days: super::management::DEFAULT_REVIEW_INTERVAL_DAYS,
+                note: String::new(),
+            });
+            ItemRef::Risk(id)
         }
         ItemKind::Criterion => {
             let id = CriterionId(next_id_number(&p.decision.criteria, |i| i.0));
@@ -395,6 +426,8 @@ pub fn remove_item(project: &mut Project, item: ItemRef) {
             }
         }
         ItemRef::Criterion(id) => p.remove_criterion(id),
+        ItemRef::Integration(id) => p.management.integrations.retain(|i| i.id != id),
+        ItemRef::Risk(id) => p.management.risks.retain(|r| r.id != id),
     }
 }
 
@@ -418,6 +451,8 @@ pub fn exists(project: &Project, item: ItemRef) -> bool {
         ItemRef::Measure(id) => p.management.measures.iter().any(|m| m.id == id),
         ItemRef::Adaptation(index) => index < p.management.adaptations.len(),
         ItemRef::Criterion(id) => p.decision.criterion(id).is_some(),
+        ItemRef::Integration(id) => p.management.integrations.iter().any(|i| i.id == id),
+        ItemRef::Risk(id) => p.management.risks.iter().any(|r| r.id == id),
     }
 }
 

@@ -54,6 +54,10 @@ define_id!(
     CriterionId,
     /// A round of dot voting.
     VotingRoundId,
+    /// An entry of the integration register (a benefit taken up by a business process).
+    IntegrationId,
+    /// A monitored risk.
+    RiskId,
 );
 
 /// Something with a typed id; lets generic code find the next free id of a list.

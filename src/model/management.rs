@@ -5,6 +5,8 @@ use super::date::Date;
 use super::ids::{
     AlternativeId, AssumptionId, BenefitId, KpiId, MeasureId, OptionId, impl_has_id, set_link,
 };
+use super::score::Score;
+use super::steering::{DecisionRecord, Integration, MonitoredRisk, Period};
 use serde::{Deserialize, Serialize};
 
 /// Everything needed to steer the strategy once it is decided.
@@ -22,6 +24,18 @@ pub struct Management {
     /// When a KPI counts as on track, behind or at risk.
     #[serde(default)]
     pub health: HealthThresholds,
+    /// The period the strategy runs for (format version 3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
+    /// The integration register: which business process takes up which corporate benefit.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub integrations: Vec<Integration>,
+    /// The risks of the strategy under watch.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub risks: Vec<MonitoredRisk>,
+    /// The record of the decision between the alternatives.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision: Option<DecisionRecord>,
 }
 
 /// The shares of the expected value at which a KPI is on track or behind (below: at risk).
@@ -171,6 +185,9 @@ pub struct Assumption {
         skip_serializing_if = "is_default_review_interval"
     )]
     pub review_interval_days: u32,
+    /// Who reviews it (format version 3).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub owner: String,
 }
 
 /// The review interval of an assumption unless it says otherwise: a quarter.
@@ -254,6 +271,59 @@ pub struct Measure {
     pub due: Date,
     /// Its state.
     pub status: MeasureStatus,
+    /// The effort planned, in person-days (format version 3, like the fields below).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub planned_days: Option<f64>,
+    /// The effort spent so far, in person-days.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actual_days: Option<f64>,
+    /// The money planned, in EUR.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub planned_eur: Option<f64>,
+    /// The money spent so far, in EUR.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actual_eur: Option<f64>,
+    /// How far it has come, in percent, while in progress (planned counts 0, done 100).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub progress_percent: Option<f64>,
+    /// How well it is done, 0–10 (not assessed until someone judges it).
+    #[serde(default, skip_serializing_if = "Score::is_not_assessed")]
+    pub quality: Score,
+    /// What the quality rating rests on.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub quality_note: String,
+}
+
+impl Measure {
+    /// A planned measure with nothing else known yet.
+    pub fn new(id: MeasureId, name: String, due: Date) -> Self {
+        Self {
+            id,
+            name,
+            option: None,
+            owner: String::new(),
+            due,
+            status: MeasureStatus::Planned,
+            planned_days: None,
+            actual_days: None,
+            planned_eur: None,
+            actual_eur: None,
+            progress_percent: None,
+            quality: Score::NOT_ASSESSED,
+            quality_note: String::new(),
+        }
+    }
+
+    /// How far it has come, as a share (0–1): done 1, planned 0 unless a progress was
+    /// entered, in progress or blocked its entered progress; `None` when that is missing.
+    pub fn progress(&self) -> Option<f64> {
+        let entered = self.progress_percent.map(|p| (p / 100.0).clamp(0.0, 1.0));
+        match self.status {
+            MeasureStatus::Done => Some(1.0),
+            MeasureStatus::Planned => Some(entered.unwrap_or(0.0)),
+            MeasureStatus::InProgress | MeasureStatus::Blocked => entered,
+        }
+    }
 }
 
 /// An entry of the adaptation log.
@@ -307,6 +377,23 @@ impl AssumptionStatus {
 }
 
 impl Assumption {
+    /// An assumption not reviewed yet, relied on by nothing yet, reviewed quarterly.
+    pub fn new(id: AssumptionId, text: String) -> Self {
+        Self {
+            id,
+            text,
+            kind: AssumptionKind::Assumption,
+            alternatives: Vec::new(),
+            options: Vec::new(),
+            status: AssumptionStatus::NotReviewed,
+            last_review: None,
+            note: String::new(),
+            trigger: None,
+            review_interval_days: DEFAULT_REVIEW_INTERVAL_DAYS,
+            owner: String::new(),
+        }
+    }
+
     /// The day the next review is due: the last review plus the interval; `None` when it was
     /// never reviewed (it is due now).
     pub fn next_review(&self) -> Option<Date> {
@@ -406,6 +493,7 @@ mod tests {
             note: String::new(),
             trigger: None,
             review_interval_days: DEFAULT_REVIEW_INTERVAL_DAYS,
+            owner: String::new(),
         };
         a.set_relied_on_by(AlternativeId(2), true);
         a.set_relied_on_by(AlternativeId(2), true);

@@ -18,6 +18,7 @@ pub mod options;
 pub mod potential;
 pub mod project;
 pub mod score;
+pub mod steering;
 pub mod stress;
 pub mod validate;
 pub mod versions;
@@ -52,6 +53,10 @@ pub use potential::{
 };
 pub use project::{CURRENT_VERSION, DEFAULT_DAY_RATE_EUR, Project};
 pub use score::{Pending, Score, pending};
+pub use steering::{
+    DecisionRecord, FunctionalArea, Integration, IntegrationStatus, MonitoredRisk, Period,
+    Rejection, RiskSource, RiskStatus,
+};
 pub use validate::{Finding, validate};
 pub use versions::{Change, StrategyVersion};
 pub use voting::{Ballot, Dots, VoteSubject, VoteTarget, VotingRound};

@@ -152,6 +152,12 @@ impl Project {
         for assumption in &mut self.management.assumptions {
             assumption.alternatives.retain(|a| *a != id);
         }
+        if let Some(record) = &mut self.management.decision {
+            if record.alternative == Some(id) {
+                record.alternative = None;
+            }
+            record.rejected.retain(|r| r.alternative != id);
+        }
     }
 
     /// Widens every uncertainty range that no longer contains its alternative's value (after
@@ -215,6 +221,11 @@ impl Project {
         for assumption in &mut self.management.assumptions {
             assumption.options.retain(|o| *o != id);
         }
+        for risk in &mut self.management.risks {
+            if risk.source == super::steering::RiskSource::Option(id) {
+                risk.source = super::steering::RiskSource::Other;
+            }
+        }
     }
 
     /// Removes a KPI, the triggers that watch it and the goals' links to it.
@@ -231,6 +242,11 @@ impl Project {
         for a in &mut self.management.assumptions {
             if a.trigger.is_some_and(|t| t.kpi == id) {
                 a.trigger = None;
+            }
+        }
+        for i in &mut self.management.integrations {
+            if i.kpi == Some(id) {
+                i.kpi = None;
             }
         }
     }
@@ -258,6 +274,11 @@ impl Project {
         for kpi in &mut self.management.kpis {
             if kpi.benefit == Some(id) {
                 kpi.benefit = None;
+            }
+        }
+        for i in &mut self.management.integrations {
+            if i.benefit == Some(id) {
+                i.benefit = None;
             }
         }
     }
@@ -314,6 +335,11 @@ impl Project {
         for option in &mut self.options {
             if option.usage_format == Some(id) {
                 option.usage_format = None;
+            }
+        }
+        for risk in &mut self.management.risks {
+            if risk.source == super::steering::RiskSource::UsageFormat(id) {
+                risk.source = super::steering::RiskSource::Other;
             }
         }
         self.remove_arena(Arena::UsageFormat(id));

@@ -41,6 +41,12 @@ impl Score {
         self.0.is_some()
     }
 
+    /// Whether the rating is not assessed yet (for serde's `skip_serializing_if`).
+    #[allow(clippy::trivially_copy_pass_by_ref)] // serde passes a reference
+    pub const fn is_not_assessed(&self) -> bool {
+        self.0.is_none()
+    }
+
     /// Whether the rating is assessed and at least `threshold`.
     pub fn at_least(self, threshold: f64) -> bool {
         self.0.is_some_and(|v| v >= threshold)

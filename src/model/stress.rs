@@ -258,29 +258,33 @@ pub fn stress_project(size: StressSize) -> Project {
     }
     for i in 1..=100 {
         p.management.assumptions.push(Assumption {
-            id: AssumptionId(i),
-            text: format!("Assumption {i} holds"),
             kind: pick(AssumptionKind::ALL, i).unwrap_or_default(),
             alternatives: (size.alternatives > 0)
                 .then(|| AlternativeId(i % size.alternatives.max(1) + 1))
                 .into_iter()
                 .collect(),
             status: pick(AssumptionStatus::ALL, i).unwrap_or_default(),
-            options: Vec::new(),
             last_review: Some(start),
-            note: String::new(),
-            trigger: None,
-            review_interval_days: super::management::DEFAULT_REVIEW_INTERVAL_DAYS,
+            owner: "Owner".to_owned(),
+            ..Assumption::new(AssumptionId(i), format!("Assumption {i} holds"))
         });
     }
     for i in 1..=500 {
         p.management.measures.push(Measure {
-            id: MeasureId(i),
-            name: format!("Measure {i}"),
             option: (size.options > 0).then(|| OptionId(i % size.options.max(1) + 1)),
             owner: "Owner".to_owned(),
-            due: start.end_of_month_after(i32::try_from(i % 36).unwrap_or(0)),
             status: pick(MeasureStatus::ALL, i).unwrap_or_default(),
+            planned_days: Some(f64::from(i % 20 + 1)),
+            actual_days: Some(f64::from(i % 15)),
+            planned_eur: Some(f64::from(i % 10 + 1) * 1_000.0),
+            actual_eur: Some(f64::from(i % 8) * 1_000.0),
+            progress_percent: Some(f64::from(i % 11) * 10.0),
+            quality: super::score::Score::new(f64::from(i % 11)),
+            ..Measure::new(
+                MeasureId(i),
+                format!("Measure {i}"),
+                start.end_of_month_after(i32::try_from(i % 36).unwrap_or(0)),
+            )
         });
     }
     // Two workshop votes of 30 participants, five dots each: one on every alternative, then

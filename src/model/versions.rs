@@ -4,8 +4,9 @@
 use super::alternatives::{Alternative, AlternativeStatus};
 use super::date::Date;
 use super::decision::Criterion;
-use super::management::{Adaptation, Kpi};
+use super::management::{Adaptation, Assumption, Kpi};
 use super::project::Project;
+use super::steering::{DecisionRecord, Integration, MonitoredRisk};
 use crate::format::{rating_number as rating, trim_number as number};
 use serde::{Deserialize, Serialize};
 
@@ -23,19 +24,40 @@ pub struct StrategyVersion {
     pub criteria: Vec<Criterion>,
     /// The KPIs as they were.
     pub kpis: Vec<Kpi>,
+    /// Why the follow-up strategy started (format version 3, like the fields below).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub reason: String,
+    /// The monitored assumptions as they were.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub assumptions: Vec<Assumption>,
+    /// The integration register as it was.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub integrations: Vec<Integration>,
+    /// The monitored risks as they were.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub risks: Vec<MonitoredRisk>,
+    /// The decision record as it was.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision: Option<DecisionRecord>,
 }
 
 impl Project {
-    /// Keeps the current state as a version named `name` and starts the follow-up strategy:
-    /// the alternatives that were not rejected go back to draft (the follow-up is decided anew),
-    /// and the adaptation log records it.
-    pub fn start_follow_up(&mut self, name: &str, today: Date) {
+    /// Keeps the current state as a version named `name` and starts the follow-up strategy
+    /// for `reason`: the alternatives that were not rejected go back to draft (the follow-up is
+    /// decided anew), the decision record moves into the version, and the adaptation log
+    /// records it with the reason.
+    pub fn start_follow_up(&mut self, name: &str, reason: &str, today: Date) {
         self.versions.push(StrategyVersion {
             name: name.to_owned(),
             date: today,
             alternatives: self.alternatives.clone(),
             criteria: self.decision.criteria.clone(),
             kpis: self.management.kpis.clone(),
+            reason: reason.trim().to_owned(),
+            assumptions: self.management.assumptions.clone(),
+            integrations: self.management.integrations.clone(),
+            risks: self.management.risks.clone(),
+            decision: self.management.decision.take(),
         });
         for a in &mut self.alternatives {
             if a.status != AlternativeStatus::Rejected {
@@ -47,7 +69,7 @@ impl Project {
             decision: format!(
                 "Follow-up strategy started; the previous state is kept as version \"{name}\"."
             ),
-            reason: String::new(),
+            reason: reason.trim().to_owned(),
             cause: None,
         });
     }
@@ -74,6 +96,18 @@ pub enum Change {
     KpiRemoved(String),
     /// A KPI value that changed: (KPI, what, before, now).
     KpiChanged(String, &'static str, String, String),
+    /// An assumption that is new.
+    AssumptionAdded(String),
+    /// An assumption that is gone.
+    AssumptionRemoved(String),
+    /// An assumption's status that changed: (assumption, before, now).
+    AssumptionChanged(String, String, String),
+    /// An entry of the integration register that is new.
+    IntegrationAdded(String),
+    /// An entry of the integration register that is gone.
+    IntegrationRemoved(String),
+    /// A register entry's status that changed: (process, before, now).
+    IntegrationChanged(String, String, String),
 }
 
 impl std::fmt::Display for Change {
@@ -88,6 +122,14 @@ impl std::fmt::Display for Change {
             Self::KpiAdded(n) => write!(f, "New KPI “{n}”"),
             Self::KpiRemoved(n) => write!(f, "KPI “{n}” removed"),
             Self::KpiChanged(n, what, a, b) => write!(f, "KPI “{n}”: {what} {a} → {b}"),
+            Self::AssumptionAdded(n) => write!(f, "New assumption “{n}”"),
+            Self::AssumptionRemoved(n) => write!(f, "Assumption “{n}” removed"),
+            Self::AssumptionChanged(n, a, b) => write!(f, "Assumption “{n}”: {a} → {b}"),
+            Self::IntegrationAdded(n) => write!(f, "New process integration “{n}”"),
+            Self::IntegrationRemoved(n) => write!(f, "Process integration “{n}” removed"),
+            Self::IntegrationChanged(n, a, b) => {
+                write!(f, "Process integration “{n}”: {a} → {b}")
+            }
         }
     }
 }
@@ -189,6 +231,48 @@ pub fn compare(version: &StrategyVersion, project: &Project) -> Vec<Change> {
             changes.push(Change::KpiAdded(new.name.clone()));
         }
     }
+    // Versions kept before they held assumptions and the register compare only what they
+    // hold: an empty list there means "not kept", not "none".
+    let m = &project.management;
+    if !version.assumptions.is_empty() {
+        for old in &version.assumptions {
+            match m.assumptions.iter().find(|a| a.id == old.id) {
+                None => changes.push(Change::AssumptionRemoved(old.text.clone())),
+                Some(new) if new.status != old.status => changes.push(Change::AssumptionChanged(
+                    new.text.clone(),
+                    old.status.to_string(),
+                    new.status.to_string(),
+                )),
+                Some(_) => {}
+            }
+        }
+        for new in &m.assumptions {
+            if !version.assumptions.iter().any(|a| a.id == new.id) {
+                changes.push(Change::AssumptionAdded(new.text.clone()));
+            }
+        }
+    }
+    if !version.integrations.is_empty() {
+        let name = |i: &Integration| format!("{}: {}", i.area, i.process);
+        for old in &version.integrations {
+            match m.integrations.iter().find(|i| i.id == old.id) {
+                None => changes.push(Change::IntegrationRemoved(name(old))),
+                Some(new) if new.status != old.status => {
+                    changes.push(Change::IntegrationChanged(
+                        name(new),
+                        old.status.to_string(),
+                        new.status.to_string(),
+                    ));
+                }
+                Some(_) => {}
+            }
+        }
+        for new in &m.integrations {
+            if !version.integrations.iter().any(|i| i.id == new.id) {
+                changes.push(Change::IntegrationAdded(name(new)));
+            }
+        }
+    }
     changes
 }
 
@@ -206,7 +290,11 @@ mod tests {
     fn starting_a_follow_up_keeps_the_version_and_reopens_the_decision() {
         let mut p = crate::io::SAMPLES[0].load().unwrap();
         let log = p.management.adaptations.len();
-        p.start_follow_up("Strategy 2026/27", today());
+        p.start_follow_up(
+            "Strategy 2026/27",
+            "The community grew slower than assumed",
+            today(),
+        );
         assert_eq!(p.versions.len(), 1);
         assert_eq!(
             p.versions[0].alternatives[0].status,
@@ -231,7 +319,7 @@ mod tests {
     #[test]
     fn comparing_shows_what_changed_in_alternatives_weights_and_kpis() {
         let mut p = crate::io::SAMPLES[0].load().unwrap();
-        p.start_follow_up("v1", today());
+        p.start_follow_up("v1", "", today());
         let mut now = p.clone();
         now.alternatives[0].risk = Score::new(8.0);
         now.decision.set_weight(crate::model::CriterionId(1), 0.5);

@@ -7,6 +7,7 @@
 
 use super::assumptions::effective_status;
 use super::decision::Evaluation;
+use super::steering::{self, RecordGap, Resource};
 use super::suggest;
 use crate::format::trim_number;
 use crate::model::{
@@ -64,6 +65,23 @@ pub enum Kind {
     BenefitWithoutGoal,
     /// A KPI measures neither a goal nor a corporate benefit.
     KpiWithoutGoalOrBenefit,
+    /// A corporate benefit of the chosen alternative has no business process with an owner.
+    BenefitWithoutProcessOwner,
+    /// A process change of the integration register is past its date and not integrated.
+    ProcessChangeOverdue,
+    /// A measure uses money or effort faster than it progresses.
+    SpendAheadOfProgress,
+    /// A measure is due outside the strategy period.
+    MeasureOutsidePeriod,
+    /// A monitored risk was last reviewed longer ago than its interval.
+    RiskReviewOverdue,
+    /// A usage format of the chosen alternative has named risks nobody watches.
+    RiskNotMonitored,
+    /// An alternative is chosen but the decision record is missing, names another, or lacks
+    /// who or why.
+    DecisionNotRecorded,
+    /// An alternative that was not chosen has no reason in the decision record.
+    RejectionWithoutReason,
 }
 
 impl Kind {
@@ -82,6 +100,14 @@ impl Kind {
             Self::GoalWithoutKpi => "goal-without-kpi",
             Self::BenefitWithoutGoal => "benefit-without-goal",
             Self::KpiWithoutGoalOrBenefit => "kpi-without-goal-or-benefit",
+            Self::BenefitWithoutProcessOwner => "benefit-without-process-owner",
+            Self::ProcessChangeOverdue => "process-change-overdue",
+            Self::SpendAheadOfProgress => "spend-ahead-of-progress",
+            Self::MeasureOutsidePeriod => "measure-outside-period",
+            Self::RiskReviewOverdue => "risk-review-overdue",
+            Self::RiskNotMonitored => "risk-not-monitored",
+            Self::DecisionNotRecorded => "decision-not-recorded",
+            Self::RejectionWithoutReason => "rejection-without-reason",
         }
     }
 
@@ -124,6 +150,30 @@ impl Kind {
             Self::KpiWithoutGoalOrBenefit => {
                 "A KPI steers the strategy: it measures a goal or the realisation of a corporate benefit, otherwise nobody can say what its value means for the business."
             }
+            Self::BenefitWithoutProcessOwner => {
+                "Strategy management integrates the social media benefits into business processes: each benefit the chosen strategy is to realise needs a process that takes it up and an owner there."
+            }
+            Self::ProcessChangeOverdue => {
+                "A benefit pays only once its business process works the new way: a process change past its date is done, rescheduled or escalated."
+            }
+            Self::SpendAheadOfProgress => {
+                "Strategy management steers the implementation in quality and quantity: money or effort used faster than the measure progresses is a warning before the budget runs out."
+            }
+            Self::MeasureOutsidePeriod => {
+                "The budget and effort are meant for the strategy period: a measure due outside it belongs to another period or needs the period changed."
+            }
+            Self::RiskReviewOverdue => {
+                "Strategy management monitors the strategy's risks like its assumptions: each is reviewed within its interval."
+            }
+            Self::RiskNotMonitored => {
+                "The strategy check asks for the competitive risks and how they are handled: a usage format of the chosen strategy with named risks needs a monitored risk."
+            }
+            Self::DecisionNotRecorded => {
+                "Every decision is documented and traceable: who decided, when, for which alternative and why."
+            }
+            Self::RejectionWithoutReason => {
+                "A traceable decision says why each other alternative was not chosen, so that a follow-up strategy can revisit it."
+            }
         }
     }
 }
@@ -152,6 +202,10 @@ enum Detail {
     DominatedBy(Vec<AlternativeId>),
     /// The status the assumption's fired trigger gives it.
     Fired(AssumptionStatus),
+    /// The resource a measure uses ahead of its progress, the share used and the progress.
+    Ahead(Resource, f64, f64),
+    /// What the decision record lacks.
+    Record(RecordGap),
     /// The option of the chosen alternative, and the benefit it realises, that build on the
     /// potential set aside.
     SetAside {
@@ -235,10 +289,16 @@ impl<'p> Messages<'p> {
                 "No KPI measures the goal “{}”.",
                 super::goals::goal_name(p, id)
             ),
-            (Detail::None, ItemRef::Benefit(id)) => format!(
-                "The corporate benefit “{}” serves no goal.",
-                p.benefit(id)?.name
-            ),
+            (Detail::None, ItemRef::Benefit(id)) => match f.kind {
+                Kind::BenefitWithoutProcessOwner => format!(
+                    "The chosen alternative realises “{}”, but no business process with an owner takes it up.",
+                    p.benefit(id)?.name
+                ),
+                _ => format!(
+                    "The corporate benefit “{}” serves no goal.",
+                    p.benefit(id)?.name
+                ),
+            },
             (Detail::None, ItemRef::Kpi(id)) => {
                 let k = p.management.kpis.iter().find(|k| k.id == id)?;
                 match f.kind {
@@ -263,6 +323,31 @@ impl<'p> Messages<'p> {
                     a.status.label().to_lowercase(),
                     quoted(&by)
                 )
+            }
+            (Detail::Record(gap), ItemRef::Alternative(id)) => {
+                let a = p.alternative(id)?;
+                match gap {
+                    RecordGap::NotRecorded(_) => format!(
+                        "“{}” is chosen, but the decision is not recorded (who decided, when, why).",
+                        a.name
+                    ),
+                    RecordGap::OtherAlternative { recorded, .. } => format!(
+                        "“{}” is chosen, but the decision record names {}.",
+                        a.name,
+                        recorded.and_then(|r| p.alternative(r)).map_or_else(
+                            || "no alternative".to_owned(),
+                            |r| format!("“{}”", r.name)
+                        )
+                    ),
+                    RecordGap::WhoOrWhyMissing => format!(
+                        "The decision for “{}” does not say who decided and why.",
+                        a.name
+                    ),
+                    RecordGap::NoRejectionReason(_) => format!(
+                        "The decision record does not say why “{}” was not chosen.",
+                        a.name
+                    ),
+                }
             }
             (Detail::None, ItemRef::Alternative(id)) => {
                 let a = p.alternative(id)?;
@@ -289,11 +374,59 @@ impl<'p> Messages<'p> {
             }
             (Detail::None, ItemRef::Measure(id)) => {
                 let m = p.management.measures.iter().find(|m| m.id == id)?;
+                match (f.kind, p.management.period) {
+                    (Kind::MeasureOutsidePeriod, Some(period)) => format!(
+                        "Measure “{}” is due on {}, outside the strategy period {} to {}.",
+                        m.name, m.due, period.start, period.end
+                    ),
+                    _ => format!(
+                        "Measure “{}” was due on {} and is {}.",
+                        m.name,
+                        m.due,
+                        m.status.label().to_lowercase()
+                    ),
+                }
+            }
+            (Detail::Ahead(resource, used, progress), ItemRef::Measure(id)) => {
+                let m = p.management.measures.iter().find(|m| m.id == id)?;
                 format!(
-                    "Measure “{}” was due on {} and is {}.",
+                    "Measure “{}” has used {:.0} % of its planned {} at {:.0} % progress.",
                     m.name,
-                    m.due,
-                    m.status.label().to_lowercase()
+                    used * 100.0,
+                    resource.label(),
+                    progress * 100.0
+                )
+            }
+            (Detail::None, ItemRef::Integration(id)) => {
+                let i = p.management.integrations.iter().find(|i| i.id == id)?;
+                format!(
+                    "The change of “{}” ({}) was to be in place by {} and is {}.",
+                    if i.process.trim().is_empty() {
+                        "an unnamed process"
+                    } else {
+                        i.process.as_str()
+                    },
+                    i.area.label().to_lowercase(),
+                    i.due?,
+                    i.status.label().to_lowercase()
+                )
+            }
+            (Detail::None, ItemRef::Risk(id)) => {
+                let r = p.management.risks.iter().find(|r| r.id == id)?;
+                format!(
+                    "The risk “{}” was last reviewed on {}; with a review every {} days, the next was due on {}.",
+                    r.text,
+                    r.last_review?,
+                    r.review_interval_days,
+                    r.next_review()?
+                )
+            }
+            (Detail::None, ItemRef::UsageFormat(id)) => {
+                let u = p.potential.usage_format(id)?;
+                format!(
+                    "The chosen alternative uses “{}”, whose named risks ({}) no monitored risk watches.",
+                    u.name,
+                    u.risks.trim()
                 )
             }
             (
@@ -334,6 +467,7 @@ pub fn findings(project: &Project, evaluation: &Evaluation, today: Date) -> Vec<
     reviews(project, today, &mut found);
     kpis_without_goal_or_benefit(project, &mut found);
     set_aside_potentials(project, &mut found);
+    management(project, today, &mut found);
     // Stable within a severity: the order of the method's steps.
     found.sort_by_key(|f| std::cmp::Reverse(f.severity));
     found
@@ -575,6 +709,79 @@ fn set_aside_potentials(p: &Project, found: &mut Vec<Finding>) {
                 ));
             }
         }
+    }
+}
+
+/// Strategy management: the integration register, the measures against their progress and the
+/// period, the monitored risks and the decision record.
+fn management(p: &Project, today: Date, found: &mut Vec<Finding>) {
+    let warn = |kind, item, detail| Finding::new(kind, Severity::Warning, item, detail);
+    for b in steering::benefits_without_owner(p) {
+        found.push(warn(
+            Kind::BenefitWithoutProcessOwner,
+            ItemRef::Benefit(b),
+            Detail::None,
+        ));
+    }
+    for i in &p.management.integrations {
+        if i.is_overdue(today) {
+            found.push(warn(
+                Kind::ProcessChangeOverdue,
+                ItemRef::Integration(i.id),
+                Detail::None,
+            ));
+        }
+    }
+    for m in &p.management.measures {
+        for a in steering::running_ahead(m) {
+            found.push(warn(
+                Kind::SpendAheadOfProgress,
+                ItemRef::Measure(m.id),
+                Detail::Ahead(a.resource, a.used, a.progress),
+            ));
+        }
+        if let Some(period) = p.management.period
+            && !period.contains(m.due)
+        {
+            found.push(warn(
+                Kind::MeasureOutsidePeriod,
+                ItemRef::Measure(m.id),
+                Detail::None,
+            ));
+        }
+    }
+    for r in &p.management.risks {
+        if r.next_review().is_some_and(|next| next < today) {
+            found.push(warn(
+                Kind::RiskReviewOverdue,
+                ItemRef::Risk(r.id),
+                Detail::None,
+            ));
+        }
+    }
+    for u in steering::unmonitored_risks(p) {
+        found.push(warn(
+            Kind::RiskNotMonitored,
+            ItemRef::UsageFormat(u),
+            Detail::None,
+        ));
+    }
+    for gap in steering::record_gaps(p) {
+        let (kind, item) = match gap {
+            RecordGap::NotRecorded(a) | RecordGap::OtherAlternative { chosen: a, .. } => {
+                (Kind::DecisionNotRecorded, ItemRef::Alternative(a))
+            }
+            RecordGap::WhoOrWhyMissing => {
+                let Some(a) = steering::chosen(p) else {
+                    continue;
+                };
+                (Kind::DecisionNotRecorded, ItemRef::Alternative(a.id))
+            }
+            RecordGap::NoRejectionReason(a) => {
+                (Kind::RejectionWithoutReason, ItemRef::Alternative(a))
+            }
+        };
+        found.push(warn(kind, item, Detail::Record(gap)));
     }
 }
 

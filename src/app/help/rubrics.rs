@@ -32,6 +32,8 @@ pub enum Rating {
     StrategicQuality,
     /// A score on a criterion of the user's own (decision).
     OwnScore,
+    /// How well an implementation measure is done (step 8).
+    MeasureQuality,
 }
 
 /// What a rating measures and what three points of its scale look like.
@@ -49,7 +51,7 @@ pub struct Rubric {
 
 impl Rating {
     /// Every rating.
-    pub const ALL: [Self; 14] = [
+    pub const ALL: [Self; 15] = [
         Self::MarketAffinity,
         Self::TopicAffinity,
         Self::UsageFormatQuality,
@@ -64,6 +66,7 @@ impl Rating {
         Self::GoalContribution,
         Self::StrategicQuality,
         Self::OwnScore,
+        Self::MeasureQuality,
     ];
 
     /// The rating's rubric.
@@ -152,6 +155,12 @@ impl Rating {
                 "Poor on this criterion.",
                 "Average.",
                 "Strong on this criterion.",
+            ),
+            Self::MeasureQuality => (
+                "How well the measure is done: whether what it delivers serves the option it implements, not only whether it is finished.",
+                "Done on paper: the result misses what the option needs (posts nobody answers, a community nobody moderates).",
+                "Usable: it does the job with visible gaps to close.",
+                "Done as the strategy needs it: users take it up and the benefit shows.",
             ),
         };
         Rubric {

@@ -56,7 +56,43 @@ macro_rules! share_by_copy {
     )*};
 }
 
-share_by_copy!(u32, u64, f64, Score, Option<Budget>, HealthThresholds);
+share_by_copy!(
+    u32,
+    u64,
+    f64,
+    Score,
+    Option<Budget>,
+    HealthThresholds,
+    Option<crate::model::steering::Period>
+);
+
+/// A small value with heap data, stored whole and shared with the previous state while equal.
+macro_rules! share_whole {
+    ($($t:ty),*) => {$(
+        impl Share for $t {
+            type Stored = Arc<$t>;
+            fn share(&self, previous: Option<&Arc<$t>>) -> Arc<$t> {
+                match previous {
+                    Some(p) if **p == *self => Arc::clone(p),
+                    _ => Arc::new(self.clone()),
+                }
+            }
+            fn restore(stored: &Arc<$t>) -> $t {
+                (**stored).clone()
+            }
+            fn restore_into(&mut self, stored: &Arc<$t>, current: &Arc<$t>) {
+                if !Arc::ptr_eq(stored, current) {
+                    *self = (**stored).clone();
+                }
+            }
+            fn same(a: &Arc<$t>, b: &Arc<$t>) -> bool {
+                Arc::ptr_eq(a, b)
+            }
+        }
+    )*};
+}
+
+share_whole!(Option<crate::model::steering::DecisionRecord>);
 
 /// Texts are shared whole: a long description is stored once however many steps keep it.
 impl Share for String {
@@ -294,6 +330,10 @@ share_struct! {
         measures: Vec<crate::model::management::Measure>,
         adaptations: Vec<crate::model::management::Adaptation>,
         health: HealthThresholds,
+        period: Option<crate::model::steering::Period>,
+        integrations: Vec<crate::model::steering::Integration>,
+        risks: Vec<crate::model::steering::MonitoredRisk>,
+        decision: Option<crate::model::steering::DecisionRecord>,
     }
 }
 

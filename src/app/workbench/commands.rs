@@ -249,9 +249,9 @@ impl Workbench {
                 self.commit();
                 self.status = "Voting round deleted (Edit → Undo brings it back)".to_owned();
             }
-            Command::StartFollowUp(name) => {
+            Command::StartFollowUp { name, reason } => {
                 self.commit();
-                self.project.start_follow_up(&name, self.today);
+                self.project.start_follow_up(&name, &reason, self.today);
                 self.commit();
                 self.status = format!(
                     "Follow-up strategy started; “{name}” is kept as a version (Edit → Undo takes it back)"
@@ -307,9 +307,12 @@ fn pane_of(kind: ItemKind) -> Option<PaneKind> {
         ItemKind::Competitor => PaneKind::Competition,
         ItemKind::Option => PaneKind::Options,
         ItemKind::Alternative => PaneKind::Alternatives,
-        ItemKind::Kpi | ItemKind::Assumption | ItemKind::Measure | ItemKind::Adaptation => {
-            PaneKind::Management
-        }
+        ItemKind::Kpi
+        | ItemKind::Assumption
+        | ItemKind::Measure
+        | ItemKind::Adaptation
+        | ItemKind::Integration
+        | ItemKind::Risk => PaneKind::Management,
         ItemKind::Criterion => PaneKind::Decision,
     })
 }

@@ -82,6 +82,11 @@ impl Workbench {
                 .measures
                 .first()
                 .map(|x| ItemRef::Measure(x.id)),
+            p.management
+                .integrations
+                .first()
+                .map(|x| ItemRef::Integration(x.id)),
+            p.management.risks.first().map(|x| ItemRef::Risk(x.id)),
         ];
         for item in firsts.into_iter().flatten() {
             self.selection.select(item);

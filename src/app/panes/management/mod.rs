@@ -2,12 +2,12 @@
 
 mod kpis;
 mod monitored;
+pub mod steering;
 
-use super::{master_detail, name_or_dash, option_items};
 use crate::analysis::assumptions;
 use crate::app::command::Command;
 use crate::app::state::{ManagementSection, PaneEnv};
-use crate::app::widgets::{self, Col, cell_text, form, list_toolbar, pane_header, section_tabs};
+use crate::app::widgets::{self, form, list_toolbar, pane_header, section_tabs};
 use crate::format::trim_number;
 use crate::model::AssumptionStatus;
 use crate::model::{ItemKind, ItemRef, Project};
@@ -26,17 +26,25 @@ pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
         ui,
         &mut env.sections.management,
         &[
+            (ManagementSection::Audit, "Audit"),
             (ManagementSection::Kpis, "KPIs"),
             (ManagementSection::Assumptions, "Assumptions"),
+            (ManagementSection::Risks, "Risks"),
             (ManagementSection::Measures, "Measures"),
+            (ManagementSection::Integration, "Process integration"),
+            (ManagementSection::Decision, "Decision record"),
             (ManagementSection::Adaptations, "Adaptation log"),
             (ManagementSection::Versions, "Versions"),
         ],
     );
     match env.sections.management {
+        ManagementSection::Audit => steering::audit_ui(ui, project, env),
         ManagementSection::Kpis => kpis::kpis_ui(ui, project, env),
         ManagementSection::Assumptions => monitored::assumptions_ui(ui, project, env),
-        ManagementSection::Measures => measures_ui(ui, project, env),
+        ManagementSection::Risks => steering::risks_ui(ui, project, env),
+        ManagementSection::Measures => steering::measures_ui(ui, project, env),
+        ManagementSection::Integration => steering::integration_ui(ui, project, env),
+        ManagementSection::Decision => steering::decision_ui(ui, project, env),
         ManagementSection::Adaptations => adaptations_ui(ui, project, env),
         ManagementSection::Versions => versions_ui(ui, project, env),
     }
@@ -120,76 +128,41 @@ fn warnings_ui(ui: &mut egui::Ui, project: &Project, env: &mut PaneEnv<'_>) {
     }
 }
 
-fn measures_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
-    let options = option_items(project);
-    ui.horizontal_wrapped(|ui| {
-        ui.label("Progress:");
-        for a in project
-            .alternatives
-            .iter()
-            .filter(|a| a.status != crate::model::AlternativeStatus::Rejected)
-        {
-            if let Some((done, total)) = assumptions::progress(project, a.id) {
-                ui.label(RichText::new(format!("{}: {done} of {total} done", a.name)).strong());
-                ui.add_space(8.0);
-            }
-        }
-    });
-    master_detail(
-        ui,
-        env,
-        ItemKind::Measure,
-        &mut project.management.measures,
-        |m| ItemRef::Measure(m.id),
-        vec![
-            Col::fill("Measure"),
-            Col::width("Option", 150.0),
-            Col::width("Owner", 140.0),
-            Col::width("Due", 95.0),
-            Col::width("Status", 95.0),
-        ],
-        |m, row| {
-            cell_text(row, &m.name);
-            cell_text(row, name_or_dash(&options, m.option));
-            cell_text(row, &m.owner);
-            cell_text(row, m.due.to_string());
-            cell_text(row, m.status.to_string());
-        },
-        |ui, m, _env| {
-            form(ui, ("measure", m.id), |f| {
-                f.text("Measure", &mut m.name);
-                f.reference("Implements option", &mut m.option, &options);
-                f.text("Owner", &mut m.owner);
-                f.date("Due", &mut m.due);
-                f.choice("Status", &mut m.status);
-            });
-        },
-    );
-}
-
 /// Kept versions, the follow-up strategy, and what changed since a version.
 fn versions_ui(ui: &mut egui::Ui, project: &Project, env: &mut PaneEnv<'_>) {
     ui.label("When the strategy has run its course or a broken assumption forces a new one, start the follow-up: the \
-current alternatives, weights and KPIs are kept as a named version, the alternatives go back to draft, and the log records it. \
-Compare any version with today's state.");
+current alternatives, weights, KPIs, assumptions, risks, process integration and decision record are kept as a named version, \
+the alternatives go back to draft, and the log records it with the reason. Compare any version with today's state.");
     let name_id = ui.make_persistent_id("follow_up_name");
     let mut name = ui
         .data(|d| d.get_temp::<String>(name_id))
         .unwrap_or_else(|| format!("{} (until {})", project.name, env.today));
-    ui.horizontal(|ui| {
-        ui.add(egui::TextEdit::singleline(&mut name).desired_width(320.0))
-            .accessible_name("Version name");
-        if ui
-            .add_enabled(
-                !name.trim().is_empty(),
-                egui::Button::new("Start follow-up strategy"),
-            )
-            .clicked()
-        {
-            env.send(Command::StartFollowUp(name.trim().to_owned()));
-        }
+    let reason_id = ui.make_persistent_id("follow_up_reason");
+    let mut reason = ui
+        .data(|d| d.get_temp::<String>(reason_id))
+        .unwrap_or_default();
+    form(ui, "follow-up", |f| {
+        f.text("Version name", &mut name);
+        f.area("Why a follow-up", &mut reason);
     });
-    ui.data_mut(|d| d.insert_temp(name_id, name));
+    let ready = !name.trim().is_empty() && !reason.trim().is_empty();
+    if ui
+        .add_enabled(ready, egui::Button::new("Start follow-up strategy"))
+        .on_disabled_hover_text(
+            "Name the version and say why the follow-up starts: the log keeps the reason",
+        )
+        .clicked()
+    {
+        env.send(Command::StartFollowUp {
+            name: name.trim().to_owned(),
+            reason: reason.trim().to_owned(),
+        });
+        reason.clear();
+    }
+    ui.data_mut(|d| {
+        d.insert_temp(name_id, name);
+        d.insert_temp(reason_id, reason);
+    });
     if project.versions.is_empty() {
         widgets::empty_hint(ui, "No version kept yet.");
         return;

@@ -77,6 +77,7 @@ pub(super) fn assumptions_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut
                 f.area("What is assumed", &mut a.text);
                 f.choice("Kind", &mut a.kind);
                 f.choice("Status", &mut a.status);
+                f.text("Reviewed by", &mut a.owner);
                 f.custom("Last review", |ui| {
                     ui.horizontal(|ui| match &mut a.last_review {
                         Some(date) => {

@@ -1,0 +1,670 @@
+//! Pane 7's sections for the implementation in quality and quantity, the integration of
+//! benefits into business processes, the monitored risks, the decision record and the audit.
+
+use crate::analysis::steering::{self, DueKind, RecordGap};
+use crate::analysis::trace::item_name;
+use crate::app::command::Command;
+use crate::app::help::rubrics::Rating;
+use crate::app::panes::{alternative_items, master_detail, name_or_dash, option_items};
+use crate::app::state::{ManagementSection, PaneEnv};
+use crate::app::widgets::{self, Col, cell_text, form};
+use crate::format::{group_thousands, trim_number};
+use crate::model::{
+    AlternativeStatus, Choice, DecisionRecord, ItemKind, ItemRef, KpiId, MeasureStatus, Period,
+    Project, RiskSource, RiskStatus,
+};
+use egui::RichText;
+
+/// Everything due, oldest first, each with a link to its item.
+pub(super) fn audit_ui(ui: &mut egui::Ui, project: &Project, env: &mut PaneEnv<'_>) {
+    ui.label(
+        "The periodic audit of the running strategy: every review that is due, every measure and process change past its \
+date, every KPI behind its plan, every trigger that fired, and measures that use money or effort faster than they progress.",
+    );
+    period_line(ui, project.management.period, env.today);
+    let due = steering::audit(project, env.today);
+    ui.add_space(4.0);
+    if due.is_empty() {
+        widgets::empty_hint(
+            ui,
+            "Nothing is due: every review is within its interval, no measure or process change is overdue, and every KPI is on plan.",
+        );
+        return;
+    }
+    ui.strong(format!("{} due", due.len()));
+    let mut open = None;
+    egui::ScrollArea::vertical()
+        .id_salt("audit")
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            for d in &due {
+                ui.horizontal_wrapped(|ui| {
+                    let since = d
+                        .since
+                        .map_or_else(|| "now".to_owned(), |date| format!("since {date}"));
+                    ui.label(RichText::new(since).weak().monospace());
+                    let level = match d.kind {
+                        DueKind::TriggerFired(_) | DueKind::KpiBehind(_) => -1,
+                        _ => 0,
+                    };
+                    ui.label(
+                        RichText::new(due_words(project, d))
+                            .color(widgets::signal_color(ui, level)),
+                    );
+                    if ui
+                        .small_button("Open")
+                        .on_hover_text("Open where to act on it")
+                        .clicked()
+                    {
+                        open = Some(d.item);
+                    }
+                });
+            }
+        });
+    if let Some(item) = open {
+        env.sections.show(item.kind());
+        env.send(Command::Select(item));
+    }
+}
+
+/// What is due, in words, naming the item.
+pub fn due_words(project: &Project, d: &steering::Due) -> String {
+    let name = item_name(project, d.item);
+    match &d.kind {
+        DueKind::AssumptionReview => match d.since {
+            Some(_) => format!("Review of “{name}” is due"),
+            None => format!("“{name}” was never reviewed"),
+        },
+        DueKind::RiskReview => match d.since {
+            Some(_) => format!("Review of the risk “{name}” is due"),
+            None => format!("The risk “{name}” was never reviewed"),
+        },
+        DueKind::MeasureOverdue => format!("Measure “{name}” is overdue"),
+        DueKind::ProcessChangeOverdue => format!("Process change “{name}” is overdue"),
+        DueKind::KpiBehind(h) => format!("KPI “{name}” is {}", h.label().to_lowercase()),
+        DueKind::TriggerFired(status) => format!(
+            "The trigger of “{name}” fired: {}",
+            status.label().to_lowercase()
+        ),
+        DueKind::RunningAhead(a) => format!(
+            "Measure “{name}” has used {:.0} % of its planned {} at {:.0} % progress",
+            a.used * 100.0,
+            a.resource.label(),
+            a.progress * 100.0
+        ),
+        DueKind::QualityShort(q) => format!(
+            "Measure “{name}” falls short in quality ({} of 10)",
+            trim_number(*q)
+        ),
+    }
+}
+
+/// The strategy period and how much of it has passed, or a hint to set it.
+fn period_line(ui: &mut egui::Ui, period: Option<Period>, today: crate::model::Date) {
+    match period {
+        Some(p) => {
+            ui.label(format!(
+                "Strategy period {} to {}: {:.0} % passed.",
+                p.start,
+                p.end,
+                p.share_passed(today) * 100.0
+            ));
+        }
+        None => {
+            ui.label(
+                RichText::new("No strategy period set: set it under Measures.")
+                    .color(widgets::signal_color(ui, 0)),
+            );
+        }
+    }
+}
+
+/// The strategy period, the implementation per alternative in quantity and quality, and the
+/// measures with their plan, actuals, progress and quality.
+pub(super) fn measures_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
+    let today = env.today;
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new("Strategy period").strong())
+            .on_hover_text("The period the strategy runs for: the budget and effort are meant for it, and its measures fall within it.");
+        match &mut project.management.period {
+            Some(p) => {
+                widgets::date_edit(ui, "period start", &mut p.start).accessible_name("Period start");
+                ui.label("to");
+                widgets::date_edit(ui, "period end", &mut p.end).accessible_name("Period end");
+                if ui.small_button("×").on_hover_text("No period").clicked() {
+                    project.management.period = None;
+                }
+            }
+            None => {
+                ui.label(RichText::new("not set").weak());
+                if ui.small_button("Set the period").clicked() {
+                    project.management.period = Some(Period {
+                        start: today,
+                        end: today.add_days(365),
+                    });
+                }
+            }
+        }
+    });
+    for a in project
+        .alternatives
+        .iter()
+        .filter(|a| a.status != AlternativeStatus::Rejected)
+    {
+        let Some(i) = steering::implementation(project, a.id, today) else {
+            continue;
+        };
+        let progress = i.progress.map_or_else(
+            || "progress unknown".to_owned(),
+            |p| format!("{:.0} % progressed", p * 100.0),
+        );
+        let quality = match i.quality {
+            Some(q) => format!(
+                "quality {:.1} ({} rated{})",
+                q,
+                i.rated,
+                if i.short > 0 {
+                    format!(", {} short", i.short)
+                } else {
+                    String::new()
+                }
+            ),
+            None => "quality not rated".to_owned(),
+        };
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(format!("{}:", a.name)).strong());
+            ui.label(format!(
+                "{} of {} done, {progress}; {} of {} days, EUR {} of {} spent; {quality}{}",
+                i.done,
+                i.measures,
+                trim_number(i.days.1),
+                trim_number(i.days.0),
+                group_thousands(i.eur.1),
+                group_thousands(i.eur.0),
+                if i.overdue > 0 {
+                    format!("; {} overdue", i.overdue)
+                } else {
+                    String::new()
+                }
+            ));
+        });
+    }
+    let options = option_items(project);
+    master_detail(
+        ui,
+        env,
+        ItemKind::Measure,
+        &mut project.management.measures,
+        |m| ItemRef::Measure(m.id),
+        vec![
+            Col::fill("Measure"),
+            Col::width("Option", 150.0),
+            Col::width("Owner", 120.0),
+            Col::width("Due", 95.0),
+            Col::width("Status", 90.0),
+            Col::width("Progress", 75.0),
+            Col::width("Quality", 65.0),
+        ],
+        |m, row| {
+            cell_text(row, &m.name);
+            cell_text(row, name_or_dash(&options, m.option));
+            cell_text(row, &m.owner);
+            cell_text(row, m.due.to_string());
+            cell_text(row, m.status.to_string());
+            cell_text(
+                row,
+                m.progress()
+                    .map_or_else(|| "—".to_owned(), |p| format!("{:.0} %", p * 100.0)),
+            );
+            cell_text(row, crate::format::rating_text(m.quality));
+        },
+        |ui, m, _env| {
+            form(ui, ("measure", m.id), |f| {
+                f.text("Measure", &mut m.name);
+                f.reference("Implements option", &mut m.option, &options);
+                f.text("Owner", &mut m.owner);
+                f.date("Due", &mut m.due);
+                f.choice("Status", &mut m.status);
+                if matches!(m.status, MeasureStatus::InProgress | MeasureStatus::Blocked) {
+                    f.optional_amount("Progress", &mut m.progress_percent, "%", 1.0);
+                }
+                f.optional_amount("Effort planned", &mut m.planned_days, "days", 0.5);
+                f.optional_amount("Effort spent", &mut m.actual_days, "days", 0.5);
+                f.optional_amount("Money planned", &mut m.planned_eur, "EUR", 100.0);
+                f.optional_amount("Money spent", &mut m.actual_eur, "EUR", 100.0);
+                f.score("Quality", &mut m.quality, Rating::MeasureQuality);
+                f.area("Quality note", &mut m.quality_note);
+            });
+            for a in steering::running_ahead(m) {
+                ui.label(
+                    RichText::new(format!(
+                        "⚠ {:.0} % of the planned {} used at {:.0} % progress: ahead of progress by more than {:.0} points.",
+                        a.used * 100.0,
+                        a.resource.label(),
+                        a.progress * 100.0,
+                        steering::AHEAD_MARGIN * 100.0
+                    ))
+                    .color(widgets::signal_color(ui, 0)),
+                );
+            }
+        },
+    );
+}
+
+/// How the register is viewed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum RegisterView {
+    Entries,
+    BenefitsByArea,
+    ResultsByArea,
+}
+
+/// The integration register: each benefit → the process that takes it up, its owner, the
+/// change, the expected result and its KPI; viewed as entries, benefits per area or results per
+/// area.
+pub(super) fn integration_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
+    ui.label(
+        "A benefit only pays when a business process takes it up: sales works the community's leads, HR recruits \
+through the employer profile. Name the process, its owner, what it must change and the result it is to deliver.",
+    );
+    let missing = steering::benefits_without_owner(project);
+    if !missing.is_empty() {
+        let names: Vec<String> = missing
+            .iter()
+            .filter_map(|b| project.benefit(*b))
+            .map(|b| format!("“{}”", b.name))
+            .collect();
+        ui.label(
+            RichText::new(format!(
+                "⚠ Benefits of the chosen alternative with no process owner: {}.",
+                names.join(", ")
+            ))
+            .color(widgets::signal_color(ui, 0)),
+        );
+    }
+    let view_id = ui.make_persistent_id("register_view");
+    let mut view = ui
+        .data(|d| d.get_temp::<RegisterView>(view_id))
+        .unwrap_or(RegisterView::Entries);
+    ui.horizontal_wrapped(|ui| {
+        ui.selectable_value(&mut view, RegisterView::Entries, "Register");
+        ui.selectable_value(
+            &mut view,
+            RegisterView::BenefitsByArea,
+            "Benefits per functional area",
+        );
+        ui.selectable_value(
+            &mut view,
+            RegisterView::ResultsByArea,
+            "Results per functional area",
+        );
+    });
+    ui.data_mut(|d| d.insert_temp(view_id, view));
+    if view != RegisterView::Entries {
+        area_view(ui, project, env, view);
+        return;
+    }
+    let benefits: Vec<(crate::model::BenefitId, String)> = project
+        .benefits
+        .iter()
+        .map(|b| (b.id, b.name.clone()))
+        .collect();
+    let kpis: Vec<(KpiId, String)> = project
+        .management
+        .kpis
+        .iter()
+        .map(|k| (k.id, k.name.clone()))
+        .collect();
+    let today = env.today;
+    master_detail(
+        ui,
+        env,
+        ItemKind::Integration,
+        &mut project.management.integrations,
+        |i| ItemRef::Integration(i.id),
+        vec![
+            Col::fill("Benefit"),
+            Col::width("Area", 150.0),
+            Col::fill("Process"),
+            Col::width("Owner", 120.0),
+            Col::width("Status", 90.0),
+        ],
+        |i, row| {
+            cell_text(row, name_or_dash(&benefits, i.benefit));
+            cell_text(row, i.area.to_string());
+            cell_text(row, &i.process);
+            cell_text(
+                row,
+                if i.has_owner() {
+                    i.owner.as_str()
+                } else {
+                    "—"
+                },
+            );
+            cell_text(row, i.status.to_string());
+        },
+        |ui, i, _env| {
+            form(ui, ("integration", i.id), |f| {
+                f.reference("Corporate benefit", &mut i.benefit, &benefits);
+                f.choice("Functional area", &mut i.area);
+                f.text("Business process", &mut i.process);
+                f.text("Process owner", &mut i.owner);
+                f.area("What the process changes", &mut i.change);
+                f.area("Expected result", &mut i.expected_result);
+                f.reference("Shown by KPI", &mut i.kpi, &kpis);
+                f.optional_date("In place by", &mut i.due, today.end_of_month_after(3));
+                f.choice("Status", &mut i.status);
+            });
+            if i.is_overdue(today) {
+                ui.label(
+                    RichText::new("⚠ Past its date and not integrated.")
+                        .color(widgets::signal_color(ui, -1)),
+                );
+            }
+        },
+    );
+}
+
+/// The register grouped by functional area: the benefits each area takes up, or the results
+/// each area is to deliver.
+fn area_view(ui: &mut egui::Ui, project: &Project, env: &mut PaneEnv<'_>, view: RegisterView) {
+    let areas = steering::by_area(project);
+    if areas.is_empty() {
+        widgets::empty_hint(ui, "The register is empty: add entries under Register.");
+        return;
+    }
+    let mut open = None;
+    egui::ScrollArea::vertical()
+        .id_salt("register_by_area")
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            for (area, entries) in &areas {
+                ui.add_space(4.0);
+                ui.strong(area.to_string());
+                for e in entries {
+                    ui.horizontal_wrapped(|ui| {
+                        let text = if view == RegisterView::BenefitsByArea {
+                            format!(
+                                "• {}: {} (owner {}; {})",
+                                e.benefit,
+                                if e.process.is_empty() {
+                                    "process not named"
+                                } else {
+                                    &e.process
+                                },
+                                if e.owner.trim().is_empty() {
+                                    "none"
+                                } else {
+                                    &e.owner
+                                },
+                                e.status.to_lowercase()
+                            )
+                        } else {
+                            format!(
+                                "• {}{} ({})",
+                                if e.result.trim().is_empty() {
+                                    "result not named"
+                                } else {
+                                    &e.result
+                                },
+                                e.kpi
+                                    .as_ref()
+                                    .map_or_else(String::new, |k| format!(", shown by {k}")),
+                                e.status.to_lowercase()
+                            )
+                        };
+                        ui.label(text);
+                        if ui.small_button("Open").clicked() {
+                            open = Some(e.item);
+                        }
+                    });
+                }
+            }
+        });
+    if let Some(item) = open {
+        let id = ui.make_persistent_id("register_view");
+        ui.data_mut(|d| d.insert_temp(id, RegisterView::Entries));
+        env.sections.management = ManagementSection::Integration;
+        env.send(Command::Select(item));
+    }
+}
+
+/// The monitored risks of the strategy, and the chosen alternative's usage-format risks that
+/// nobody watches yet.
+pub(super) fn risks_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
+    ui.label(
+        "The risks of the chosen alternative, watched like its assumptions: what could go wrong, the precaution, an \
+owner, and a review on a schedule.",
+    );
+    let unwatched = steering::unmonitored_risks(project);
+    if !unwatched.is_empty() {
+        let names: Vec<String> = unwatched
+            .iter()
+            .filter_map(|u| project.potential.usage_format(*u))
+            .map(|u| format!("“{}”", u.name))
+            .collect();
+        ui.horizontal_wrapped(|ui| {
+            ui.label(
+                RichText::new(format!(
+                    "⚠ Usage formats of the chosen alternative with named risks nobody watches: {}.",
+                    names.join(", ")
+                ))
+                .color(widgets::signal_color(ui, 0)),
+            );
+            if ui
+                .button("Watch them")
+                .on_hover_text("Adds a monitored risk for each, with the risks named for the usage format")
+                .clicked()
+            {
+                for u in &unwatched {
+                    let Some(format) = project.potential.usage_format(*u) else {
+                        continue;
+                    };
+                    let text = format!("{}: {}", format.name, format.risks.trim());
+                    let Ok(ItemRef::Risk(id)) =
+                        crate::model::add_item(project, ItemKind::Risk, env.today)
+                    else {
+                        continue;
+                    };
+                    if let Some(r) = project.management.risks.iter_mut().find(|r| r.id == id) {
+                        r.text = text;
+                        r.source = RiskSource::UsageFormat(*u);
+                    }
+                }
+            }
+        });
+    }
+    let mut sources: Vec<(RiskSource, String)> = vec![
+        (RiskSource::Other, "Other".to_owned()),
+        (RiskSource::Competition, "The competition".to_owned()),
+    ];
+    sources.extend(project.potential.usage_formats.iter().map(|u| {
+        (
+            RiskSource::UsageFormat(u.id),
+            format!("Usage format: {}", u.name),
+        )
+    }));
+    sources.extend(
+        project
+            .options
+            .iter()
+            .map(|o| (RiskSource::Option(o.id), format!("Option: {}", o.name))),
+    );
+    let today = env.today;
+    master_detail(
+        ui,
+        env,
+        ItemKind::Risk,
+        &mut project.management.risks,
+        |r| ItemRef::Risk(r.id),
+        vec![
+            Col::fill("Risk"),
+            Col::width("Status", 110.0),
+            Col::width("Owner", 120.0),
+            Col::width("Reviewed", 95.0),
+        ],
+        |r, row| {
+            cell_text(row, &r.text);
+            row.col(|ui| {
+                let level = match r.status {
+                    RiskStatus::Controlled => 1,
+                    RiskStatus::NotReviewed | RiskStatus::Rising => 0,
+                    RiskStatus::Occurred => -1,
+                };
+                ui.label(
+                    RichText::new(r.status.to_string())
+                        .color(widgets::signal_color(ui, level))
+                        .strong(),
+                );
+            });
+            cell_text(
+                row,
+                if r.owner.trim().is_empty() {
+                    "—"
+                } else {
+                    r.owner.as_str()
+                },
+            );
+            cell_text(
+                row,
+                r.last_review
+                    .map_or_else(|| "never".to_owned(), |d| d.to_string()),
+            );
+        },
+        |ui, r, _env| {
+            form(ui, ("risk", r.id), |f| {
+                f.area("What could go wrong", &mut r.text);
+                let mut source = Some(r.source);
+                f.reference_whole("Comes from", &mut source, &sources);
+                r.source = source.unwrap_or(RiskSource::Other);
+                f.area("Precaution", &mut r.precaution);
+                f.text("Owner", &mut r.owner);
+                f.choice("Status", &mut r.status);
+                f.custom("Last review", |ui| {
+                    ui.horizontal(|ui| {
+                        match &mut r.last_review {
+                            Some(date) => {
+                                widgets::date_edit(ui, ("risk review", r.id), date)
+                                    .accessible_name("Last review");
+                            }
+                            None => {
+                                ui.label(RichText::new("never").weak());
+                            }
+                        }
+                        if ui.small_button("Reviewed today").clicked() {
+                            r.last_review = Some(today);
+                        }
+                    });
+                });
+                f.custom("Review every", |ui| {
+                    ui.horizontal_wrapped(|ui| {
+                        ui.add(
+                            egui::DragValue::new(&mut r.review_interval_days)
+                                .range(1..=730)
+                                .suffix(" days"),
+                        );
+                        match r.next_review() {
+                            Some(next) if next < today => {
+                                ui.label(
+                                    RichText::new(format!("review overdue since {next}"))
+                                        .color(widgets::signal_color(ui, -1)),
+                                );
+                            }
+                            Some(next) => {
+                                ui.label(RichText::new(format!("next review by {next}")).weak());
+                            }
+                            None => {
+                                ui.label(
+                                    RichText::new("never reviewed")
+                                        .color(widgets::signal_color(ui, 0)),
+                                );
+                            }
+                        }
+                    });
+                });
+                f.area("Seen at the last review", &mut r.note);
+            });
+        },
+    );
+}
+
+/// The record of the decision: who decided, when, which alternative, why, and why not each of
+/// the others.
+pub(super) fn decision_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
+    ui.label(
+        "The decision itself belongs to the strategy: who decided, when, for which alternative and why, and why each \
+other alternative was not chosen. A follow-up strategy keeps this record with its version.",
+    );
+    let alternatives = alternative_items(project);
+    let chosen = steering::chosen(project).map(|a| a.id);
+    let gaps = steering::record_gaps(project);
+    for gap in &gaps {
+        let text = match gap {
+            RecordGap::NotRecorded(_) => {
+                "An alternative is chosen, but the decision is not recorded.".to_owned()
+            }
+            RecordGap::OtherAlternative { chosen, .. } => format!(
+                "The record names another alternative than the chosen “{}”.",
+                name_or_dash(&alternatives, Some(*chosen))
+            ),
+            RecordGap::WhoOrWhyMissing => "The record does not say who decided and why.".to_owned(),
+            RecordGap::NoRejectionReason(a) => format!(
+                "No reason why “{}” was not chosen.",
+                name_or_dash(&alternatives, Some(*a))
+            ),
+        };
+        ui.label(RichText::new(format!("⚠ {text}")).color(widgets::signal_color(ui, 0)));
+    }
+    let Some(record) = &mut project.management.decision else {
+        ui.add_space(4.0);
+        if ui
+            .button("Record the decision")
+            .on_hover_text("Starts the record with the chosen alternative and today's date")
+            .clicked()
+        {
+            project.management.decision = Some(DecisionRecord {
+                decided_by: String::new(),
+                date: env.today,
+                alternative: chosen,
+                reason: String::new(),
+                rejected: Vec::new(),
+            });
+        }
+        return;
+    };
+    let mut forget = false;
+    egui::ScrollArea::vertical()
+        .id_salt("decision_record")
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            form(ui, "decision record", |f| {
+                f.text("Decided by", &mut record.decided_by);
+                f.date("Decided on", &mut record.date);
+                f.reference_whole(
+                    "Alternative decided on",
+                    &mut record.alternative,
+                    &alternatives,
+                );
+                f.area("Why this one", &mut record.reason);
+                for (id, name) in &alternatives {
+                    if record.alternative == Some(*id) {
+                        continue;
+                    }
+                    f.area(&format!("Why not “{name}”"), record.rejection_mut(*id));
+                }
+            });
+            // Blank reasons are none: keep the file free of them.
+            record.rejected.retain(|r| !r.reason.is_empty());
+            ui.add_space(6.0);
+            if ui
+                .small_button("🗑 Forget the record")
+                .on_hover_text("Removes the record (Edit → Undo brings it back)")
+                .clicked()
+            {
+                forget = true;
+            }
+        });
+    if forget {
+        project.management.decision = None;
+    }
+}
