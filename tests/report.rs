@@ -307,3 +307,73 @@ fn the_memo_lists_every_value_kept_against_its_suggestion_with_why() {
     let html = html_of(&p);
     assert!(html.contains("<h2>Values kept against the suggestion</h2>"));
 }
+
+#[test]
+fn the_memo_keeps_the_decision_record_the_process_register_the_implementation_and_the_audit() {
+    use pbsm::model::{
+        DecisionRecord, FunctionalArea, Integration, IntegrationId, IntegrationStatus,
+        MeasureStatus, Period, Rejection,
+    };
+    let mut p = SAMPLES[0].load().unwrap();
+    let chosen = p
+        .alternatives
+        .iter()
+        .find(|a| a.status == pbsm::model::AlternativeStatus::Chosen)
+        .unwrap()
+        .clone();
+    let other = p
+        .alternatives
+        .iter()
+        .find(|a| a.id != chosen.id)
+        .unwrap()
+        .clone();
+    p.management.decision = Some(DecisionRecord {
+        decided_by: "Anna Lindner (owner)".into(),
+        date: Date::new(2026, 3, 20).unwrap(),
+        alternative: Some(chosen.id),
+        reason: "Only the club builds a lead".into(),
+        rejected: vec![Rejection {
+            alternative: other.id,
+            reason: "Parity at best".into(),
+        }],
+    });
+    let benefit = p.benefits[0].clone();
+    p.management.integrations = vec![Integration {
+        id: IntegrationId(1),
+        benefit: Some(benefit.id),
+        area: FunctionalArea::Sales,
+        process: "Shop pre-orders".into(),
+        owner: "Tobias Lindner".into(),
+        change: "Shops take club pre-orders".into(),
+        expected_result: "More regular visits".into(),
+        kpi: None,
+        due: Some(Date::new(2026, 11, 1).unwrap()),
+        status: IntegrationStatus::InProgress,
+    }];
+    p.management.period = Some(Period {
+        start: Date::new(2026, 4, 1).unwrap(),
+        end: Date::new(2027, 3, 31).unwrap(),
+    });
+    p.management.measures[0].status = MeasureStatus::InProgress;
+    p.management.measures[0].progress_percent = Some(50.0);
+    let md = markdown_of(&p);
+    assert!(md.contains("Decided by Anna Lindner (owner) on 2026-03-20"));
+    assert!(md.contains(&format!(
+        "| {} | Chosen | Only the club builds a lead |",
+        chosen.name
+    )));
+    assert!(md.contains(&format!("| {} | Not chosen | Parity at best |", other.name)));
+    assert!(md.contains(&format!(
+        "| {} | Sales: Shop pre-orders | Tobias Lindner | Shops take club pre-orders | More regular visits (no KPI) | In progress |",
+        benefit.name
+    )));
+    // 2026-11-23 is 236 of 364 days into the period: 65 %.
+    assert!(md.contains("Strategy period 2026-04-01 to 2027-03-31, 65 % passed on 2026-11-23."));
+    assert!(
+        md.contains("| 2026-11-01 | Process change “Sales: Shop pre-orders” is overdue |"),
+        "{md}"
+    );
+    let html = html_of(&p);
+    assert!(html.contains("Integration of benefits into business processes"));
+    assert!(html.contains("Audit: what is due"));
+}

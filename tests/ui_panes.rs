@@ -396,11 +396,12 @@ fn implementation_progress_per_alternative() {
     let mut h = sample();
     open_pane(&mut h, PaneKind::Management);
     click(&mut h, "Measures");
-    h.get_by_label("Community first: the sourdough club: 5 of 7 done");
+    h.get_by_label("Community first: the sourdough club:");
+    h.get_by_label_contains("5 of 7 done");
     // Finishing a measure (the subscription handling in the till system) moves the progress.
     h.state_mut().project_mut().management.measures[4].status = pbsm::model::MeasureStatus::Done;
     h.run();
-    h.get_by_label("Community first: the sourdough club: 6 of 7 done");
+    h.get_by_label_contains("6 of 7 done");
 }
 
 #[test]
@@ -453,8 +454,25 @@ fn starting_a_follow_up_strategy_and_comparing_with_it() {
     let mut h = sample();
     open_pane(&mut h, PaneKind::Management);
     click(&mut h, "Versions");
+    // Without a reason the follow-up does not start: the log keeps why.
+    click(&mut h, "Start follow-up strategy");
+    assert!(h.state().project().versions.is_empty());
+    h.get_by_label("Why a follow-up").click();
+    h.run();
+    h.get_by_label("Why a follow-up")
+        .type_text("The club outgrew the bakers' spare time.");
+    h.run();
     click(&mut h, "Start follow-up strategy");
     assert_eq!(h.state().project().versions.len(), 1);
+    let version = &h.state().project().versions[0];
+    assert_eq!(version.reason, "The club outgrew the bakers' spare time.");
+    assert_eq!(
+        version.assumptions,
+        h.state().project().management.assumptions,
+        "the version keeps the assumptions"
+    );
+    let log = h.state().project().management.adaptations.last().unwrap();
+    assert_eq!(log.reason, "The club outgrew the bakers' spare time.");
     assert_eq!(
         h.state().project().alternatives[0].status,
         pbsm::model::AlternativeStatus::Draft

@@ -23,8 +23,10 @@
 
 use super::assumptions::effective_status;
 use super::kpi::{self, Health};
+use super::trace::item_name;
+use crate::format::trim_number;
 use crate::model::{
-    Alternative, AlternativeId, AlternativeStatus, AssumptionStatus, BenefitId, Date,
+    Alternative, AlternativeId, AlternativeStatus, AssumptionStatus, BenefitId, Choice, Date,
     FunctionalArea, ItemRef, Measure, MeasureStatus, Project, RiskSource, UsageFormatId,
 };
 
@@ -476,6 +478,38 @@ pub fn audit(project: &Project, today: Date) -> Vec<Due> {
     // Oldest first; undated last, in the order found.
     due.sort_by_key(|d| (d.since.is_none(), d.since));
     due
+}
+
+/// What is due, in words, naming the item ("Measure “Launch” is overdue").
+pub fn due_words(project: &Project, d: &Due) -> String {
+    let name = item_name(project, d.item);
+    match &d.kind {
+        DueKind::AssumptionReview => match d.since {
+            Some(_) => format!("Review of “{name}” is due"),
+            None => format!("“{name}” was never reviewed"),
+        },
+        DueKind::RiskReview => match d.since {
+            Some(_) => format!("Review of the risk “{name}” is due"),
+            None => format!("The risk “{name}” was never reviewed"),
+        },
+        DueKind::MeasureOverdue => format!("Measure “{name}” is overdue"),
+        DueKind::ProcessChangeOverdue => format!("Process change “{name}” is overdue"),
+        DueKind::KpiBehind(h) => format!("KPI “{name}” is {}", h.label().to_lowercase()),
+        DueKind::TriggerFired(status) => format!(
+            "The trigger of “{name}” fired: {}",
+            status.label().to_lowercase()
+        ),
+        DueKind::RunningAhead(a) => format!(
+            "Measure “{name}” has used {:.0} % of its planned {} at {:.0} % progress",
+            a.used * 100.0,
+            a.resource.label(),
+            a.progress * 100.0
+        ),
+        DueKind::QualityShort(q) => format!(
+            "Measure “{name}” falls short in quality ({} of 10)",
+            trim_number(*q)
+        ),
+    }
 }
 
 #[cfg(test)]

@@ -231,6 +231,8 @@ impl Memo<'_> {
 
         tables.push(self.kept_reasons());
 
+        tables.extend(self.management_tables());
+
         let found = consistency::findings(p, &self.analysis.evaluation, self.today);
         let messages = consistency::Messages::new(p, self.today);
         tables.push(Table {

@@ -12,6 +12,7 @@ mod chain;
 mod check;
 mod html;
 mod markdown;
+mod steering;
 mod svg;
 mod text;
 

@@ -480,3 +480,60 @@ fn a_finding_whose_item_is_gone_says_so_instead_of_naming_another() {
         "Measure (no longer in the project)."
     );
 }
+
+#[test]
+fn strategy_management_findings_name_what_is_wrong() {
+    use crate::model::{DecisionRecord, Period};
+    let mut p = SAMPLES[0].load().unwrap();
+    p.management.integrations.clear();
+    p.management.decision = Some(DecisionRecord {
+        decided_by: String::new(),
+        date: today(),
+        alternative: p
+            .alternatives
+            .iter()
+            .find(|a| a.status == AlternativeStatus::Chosen)
+            .map(|a| a.id),
+        reason: "Builds the lead".into(),
+        rejected: Vec::new(),
+    });
+    p.management.period = Some(Period {
+        start: Date::new(2026, 4, 1).unwrap(),
+        end: Date::new(2027, 3, 31).unwrap(),
+    });
+    let m = &mut p.management.measures[0];
+    m.name = "Launch".into();
+    m.status = MeasureStatus::InProgress;
+    m.progress_percent = Some(40.0);
+    m.planned_eur = Some(5_000.0);
+    m.actual_eur = Some(4_000.0);
+    m.due = Date::new(2027, 6, 30).unwrap();
+    let benefit = p.benefits[0].name.clone();
+    let first = |kind| {
+        of_kind(&p, kind)
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| panic!("no {kind:?}"))
+            .message
+    };
+    assert_eq!(
+        first(Kind::SpendAheadOfProgress),
+        "Measure “Launch” has used 80 % of its planned money at 40 % progress."
+    );
+    assert_eq!(
+        first(Kind::MeasureOutsidePeriod),
+        "Measure “Launch” is due on 2027-06-30, outside the strategy period 2026-04-01 to 2027-03-31."
+    );
+    assert!(
+        of_kind(&p, Kind::BenefitWithoutProcessOwner)
+            .iter()
+            .any(|f| f.message
+                == format!("The chosen alternative realises “{benefit}”, but no business process with an owner takes it up.")),
+        "{:?}",
+        of_kind(&p, Kind::BenefitWithoutProcessOwner)
+    );
+    assert!(first(Kind::DecisionNotRecorded).ends_with("does not say who decided and why."));
+    assert!(
+        first(Kind::RejectionWithoutReason).starts_with("The decision record does not say why “")
+    );
+}

@@ -130,15 +130,126 @@ pub(super) fn management(c: &mut Checker, p: &Project, known: &Known) {
     let measures = mp.field("measures");
     c.unique_ids("measure", &measures, &m.measures);
     for (n, measure) in m.measures.iter().enumerate() {
+        let item = named("measure", measure.id, &measure.name);
+        let at = measures.index(n);
         if let Some(opt) = measure.option {
-            let item = named("measure", measure.id, &measure.name);
-            c.link(
+            c.link(&item, at.field("option"), "option", opt, |id| {
+                known.options.contains(id)
+            });
+        }
+        for (field, label, value) in [
+            ("planned_days", "the planned effort", measure.planned_days),
+            ("actual_days", "the effort spent", measure.actual_days),
+            ("planned_eur", "the planned money", measure.planned_eur),
+            ("actual_eur", "the money spent", measure.actual_eur),
+        ] {
+            if let Some(v) = value {
+                c.non_negative(&item, at.field(field), label, v);
+            }
+        }
+        if let Some(v) = measure.progress_percent
+            && (!v.is_finite() || !(0.0..=100.0).contains(&v))
+        {
+            c.add(
                 &item,
-                measures.index(n).field("option"),
-                "option",
-                opt,
-                |id| known.options.contains(id),
+                at.field("progress_percent"),
+                format!(
+                    "the progress is {}, expected a percentage from 0 to 100",
+                    Num(v)
+                ),
             );
+        }
+        c.score(&item, &at, "quality", "the quality", measure.quality);
+    }
+    steering(c, p, known);
+}
+
+/// The strategy period, the integration register, the monitored risks, the decision record.
+fn steering(c: &mut Checker, p: &Project, known: &Known) {
+    use crate::model::RiskSource;
+    let m = &p.management;
+    let mp = ValuePath::root().field("management");
+    if let Some(period) = m.period
+        && period.end < period.start
+    {
+        c.add(
+            "strategy period",
+            mp.field("period").field("end"),
+            format!(
+                "the period ends on {}, before it starts on {}",
+                period.end, period.start
+            ),
+        );
+    }
+    let integrations = mp.field("integrations");
+    c.unique_ids("process integration", &integrations, &m.integrations);
+    for (n, i) in m.integrations.iter().enumerate() {
+        let item = format!("process integration {}", i.id);
+        let at = integrations.index(n);
+        if let Some(b) = i.benefit {
+            c.link(&item, at.field("benefit"), "benefit", b, |x| {
+                known.benefits.contains(x)
+            });
+        }
+        if let Some(k) = i.kpi {
+            c.link(&item, at.field("kpi"), "KPI", k, |x| known.kpis.contains(x));
+        }
+    }
+    let risks = mp.field("risks");
+    c.unique_ids("risk", &risks, &m.risks);
+    for (n, r) in m.risks.iter().enumerate() {
+        let item = format!("risk {}", r.id);
+        let at = risks.index(n);
+        match r.source {
+            RiskSource::UsageFormat(u) => {
+                c.link(&item, at.field("source"), "usage format", u, |x| {
+                    known.usage_formats.contains(x)
+                })
+            }
+            RiskSource::Option(o) => c.link(&item, at.field("source"), "option", o, |x| {
+                known.options.contains(x)
+            }),
+            RiskSource::Competition | RiskSource::Other => {}
+        }
+        if r.review_interval_days == 0 {
+            c.add(
+                &item,
+                at.field("review_interval_days"),
+                "the review interval is 0 days, expected 1 or more".to_owned(),
+            );
+        }
+    }
+    if let Some(record) = &m.decision {
+        let at = mp.field("decision");
+        if let Some(a) = record.alternative {
+            c.link(
+                "decision record",
+                at.field("alternative"),
+                "alternative",
+                a,
+                |x| known.alternatives.contains(x),
+            );
+        }
+        let mut seen = HashSet::new();
+        for (n, r) in record.rejected.iter().enumerate() {
+            let here = at.field("rejected").index(n).field("alternative");
+            c.link(
+                "decision record",
+                here.clone(),
+                "alternative",
+                r.alternative,
+                |x| known.alternatives.contains(x),
+            );
+            if !seen.insert(r.alternative) || record.alternative == Some(r.alternative) {
+                c.add(
+                    "decision record",
+                    here,
+                    format!(
+                        "gives a second reason for alternative {}, or one for the alternative decided on",
+                        r.alternative
+                    ),
+                );
+            }
         }
     }
 }

@@ -206,3 +206,90 @@ fn reasons_and_notes_are_one_per_value_and_step() {
     );
     assert_eq!(found.len(), 5, "{found:#?}");
 }
+
+#[test]
+fn strategy_management_values_are_checked_with_their_path() {
+    use crate::model::{
+        AlternativeId, BenefitId, DecisionRecord, Integration, IntegrationId, IntegrationStatus,
+        Period, Rejection,
+    };
+    let mut p = crate::io::SAMPLES[0].load().unwrap();
+    let day = |d: &str| d.parse::<crate::model::Date>().unwrap();
+    p.management.period = Some(Period {
+        start: day("2027-01-01"),
+        end: day("2026-01-01"),
+    });
+    p.management.measures[0].planned_eur = Some(-5.0);
+    p.management.measures[0].progress_percent = Some(120.0);
+    p.management.measures[0].quality = crate::model::Score::new(11.0);
+    p.management.integrations = vec![Integration {
+        id: IntegrationId(1),
+        benefit: Some(BenefitId(99)),
+        area: crate::model::FunctionalArea::Sales,
+        process: String::new(),
+        owner: String::new(),
+        change: String::new(),
+        expected_result: String::new(),
+        kpi: None,
+        due: None,
+        status: IntegrationStatus::Planned,
+    }];
+    let decided = p.alternatives[0].id;
+    p.management.decision = Some(DecisionRecord {
+        decided_by: "Board".into(),
+        date: day("2026-03-01"),
+        alternative: Some(decided),
+        reason: String::new(),
+        rejected: vec![
+            Rejection {
+                alternative: AlternativeId(77),
+                reason: "x".into(),
+            },
+            Rejection {
+                alternative: decided,
+                reason: "y".into(),
+            },
+        ],
+    });
+    let found: Vec<(String, String)> = validate(&p)
+        .iter()
+        .map(|f| (f.path.to_string(), f.message.clone()))
+        .collect();
+    let expect = |path: &str, message: &str| {
+        assert!(
+            found.contains(&(path.to_owned(), message.to_owned())),
+            "{path}: {message} not in {found:#?}"
+        );
+    };
+    expect(
+        "management.measures[0].planned_eur",
+        "the planned money is -5, expected a number of 0 or more",
+    );
+    expect(
+        "management.measures[0].progress_percent",
+        "the progress is 120, expected a percentage from 0 to 100",
+    );
+    expect(
+        "management.measures[0].quality",
+        "the quality is 11, expected a number from 0 to 10",
+    );
+    expect(
+        "management.period.end",
+        "the period ends on 2026-01-01, before it starts on 2027-01-01",
+    );
+    expect(
+        "management.integrations[0].benefit",
+        "refers to benefit 99, which does not exist",
+    );
+    expect(
+        "management.decision.rejected[0].alternative",
+        "refers to alternative 77, which does not exist",
+    );
+    expect(
+        "management.decision.rejected[1].alternative",
+        &format!(
+            "gives a second reason for alternative {decided}, or one for the alternative decided on"
+        ),
+    );
+    assert_eq!(found.len(), 7, "{found:#?}");
+}

@@ -31,9 +31,9 @@ pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
             (ManagementSection::Assumptions, "Assumptions"),
             (ManagementSection::Risks, "Risks"),
             (ManagementSection::Measures, "Measures"),
-            (ManagementSection::Integration, "Process integration"),
-            (ManagementSection::Decision, "Decision record"),
-            (ManagementSection::Adaptations, "Adaptation log"),
+            (ManagementSection::Integration, "Integration"),
+            (ManagementSection::Decision, "Decision"),
+            (ManagementSection::Adaptations, "Log"),
             (ManagementSection::Versions, "Versions"),
         ],
     );

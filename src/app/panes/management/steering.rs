@@ -2,7 +2,6 @@
 //! benefits into business processes, the monitored risks, the decision record and the audit.
 
 use crate::analysis::steering::{self, DueKind, RecordGap};
-use crate::analysis::trace::item_name;
 use crate::app::command::Command;
 use crate::app::help::rubrics::Rating;
 use crate::app::panes::{alternative_items, master_detail, name_or_dash, option_items};
@@ -10,8 +9,8 @@ use crate::app::state::{ManagementSection, PaneEnv};
 use crate::app::widgets::{self, Col, cell_text, form};
 use crate::format::{group_thousands, trim_number};
 use crate::model::{
-    AlternativeStatus, Choice, DecisionRecord, ItemKind, ItemRef, KpiId, MeasureStatus, Period,
-    Project, RiskSource, RiskStatus,
+    AlternativeStatus, DecisionRecord, ItemKind, ItemRef, KpiId, MeasureStatus, Period, Project,
+    RiskSource, RiskStatus,
 };
 use egui::RichText;
 
@@ -48,7 +47,7 @@ date, every KPI behind its plan, every trigger that fired, and measures that use
                         _ => 0,
                     };
                     ui.label(
-                        RichText::new(due_words(project, d))
+                        RichText::new(steering::due_words(project, d))
                             .color(widgets::signal_color(ui, level)),
                     );
                     if ui
@@ -64,38 +63,6 @@ date, every KPI behind its plan, every trigger that fired, and measures that use
     if let Some(item) = open {
         env.sections.show(item.kind());
         env.send(Command::Select(item));
-    }
-}
-
-/// What is due, in words, naming the item.
-pub fn due_words(project: &Project, d: &steering::Due) -> String {
-    let name = item_name(project, d.item);
-    match &d.kind {
-        DueKind::AssumptionReview => match d.since {
-            Some(_) => format!("Review of “{name}” is due"),
-            None => format!("“{name}” was never reviewed"),
-        },
-        DueKind::RiskReview => match d.since {
-            Some(_) => format!("Review of the risk “{name}” is due"),
-            None => format!("The risk “{name}” was never reviewed"),
-        },
-        DueKind::MeasureOverdue => format!("Measure “{name}” is overdue"),
-        DueKind::ProcessChangeOverdue => format!("Process change “{name}” is overdue"),
-        DueKind::KpiBehind(h) => format!("KPI “{name}” is {}", h.label().to_lowercase()),
-        DueKind::TriggerFired(status) => format!(
-            "The trigger of “{name}” fired: {}",
-            status.label().to_lowercase()
-        ),
-        DueKind::RunningAhead(a) => format!(
-            "Measure “{name}” has used {:.0} % of its planned {} at {:.0} % progress",
-            a.used * 100.0,
-            a.resource.label(),
-            a.progress * 100.0
-        ),
-        DueKind::QualityShort(q) => format!(
-            "Measure “{name}” falls short in quality ({} of 10)",
-            trim_number(*q)
-        ),
     }
 }
 
@@ -198,12 +165,12 @@ pub(super) fn measures_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut Pa
         |m| ItemRef::Measure(m.id),
         vec![
             Col::fill("Measure"),
-            Col::width("Option", 150.0),
-            Col::width("Owner", 120.0),
-            Col::width("Due", 95.0),
-            Col::width("Status", 90.0),
-            Col::width("Progress", 75.0),
-            Col::width("Quality", 65.0),
+            Col::width("Option", 130.0),
+            Col::width("Owner", 110.0),
+            Col::width("Due", 90.0),
+            Col::width("Status", 85.0),
+            Col::width("Progress", 70.0),
+            Col::width("Quality", 60.0),
         ],
         |m, row| {
             cell_text(row, &m.name);
@@ -216,7 +183,12 @@ pub(super) fn measures_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut Pa
                 m.progress()
                     .map_or_else(|| "—".to_owned(), |p| format!("{:.0} %", p * 100.0)),
             );
-            cell_text(row, crate::format::rating_text(m.quality));
+            cell_text(
+                row,
+                m.quality
+                    .get()
+                    .map_or_else(|| "—".to_owned(), crate::format::score_text),
+            );
         },
         |ui, m, _env| {
             form(ui, ("measure", m.id), |f| {
@@ -267,20 +239,57 @@ pub(super) fn integration_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut
         "A benefit only pays when a business process takes it up: sales works the community's leads, HR recruits \
 through the employer profile. Name the process, its owner, what it must change and the result it is to deliver.",
     );
-    let missing = steering::benefits_without_owner(project);
+    let missing: Vec<(crate::model::BenefitId, String)> = steering::benefits_without_owner(project)
+        .into_iter()
+        .filter_map(|b| project.benefit(b).map(|x| (b, x.name.clone())))
+        .collect();
     if !missing.is_empty() {
-        let names: Vec<String> = missing
-            .iter()
-            .filter_map(|b| project.benefit(*b))
-            .map(|b| format!("“{}”", b.name))
-            .collect();
         ui.label(
-            RichText::new(format!(
-                "⚠ Benefits of the chosen alternative with no process owner: {}.",
-                names.join(", ")
-            ))
+            RichText::new(
+                "⚠ Benefits of the chosen alternative that no process owner takes up yet:",
+            )
             .color(widgets::signal_color(ui, 0)),
         );
+        let mut take_up = None;
+        ui.horizontal_wrapped(|ui| {
+            for (id, name) in &missing {
+                if ui
+                    .small_button(format!("Take up “{name}”"))
+                    .on_hover_text(
+                        "Adds a register entry for this benefit: name the process and its owner",
+                    )
+                    .clicked()
+                {
+                    take_up = Some(*id);
+                }
+            }
+        });
+        if let Some(benefit) = take_up {
+            // An entry without an owner already there is completed rather than doubled.
+            let existing = project
+                .management
+                .integrations
+                .iter()
+                .find(|i| i.benefit == Some(benefit))
+                .map(|i| ItemRef::Integration(i.id));
+            let item = existing.or_else(|| {
+                let item =
+                    crate::model::add_item(project, ItemKind::Integration, env.today).ok()?;
+                if let ItemRef::Integration(id) = item
+                    && let Some(i) = project
+                        .management
+                        .integrations
+                        .iter_mut()
+                        .find(|i| i.id == id)
+                {
+                    i.benefit = Some(benefit);
+                }
+                Some(item)
+            });
+            if let Some(item) = item {
+                env.send(Command::Select(item));
+            }
+        }
     }
     let view_id = ui.make_persistent_id("register_view");
     let mut view = ui
@@ -653,8 +662,12 @@ other alternative was not chosen. A follow-up strategy keeps this record with it
                     f.area(&format!("Why not “{name}”"), record.rejection_mut(*id));
                 }
             });
-            // Blank reasons are none: keep the file free of them.
-            record.rejected.retain(|r| !r.reason.is_empty());
+            // Blank reasons are none, and the alternative decided on needs no reason against
+            // it: keep the file free of both.
+            let decided = record.alternative;
+            record
+                .rejected
+                .retain(|r| !r.reason.is_empty() && Some(r.alternative) != decided);
             ui.add_space(6.0);
             if ui
                 .small_button("🗑 Forget the record")
