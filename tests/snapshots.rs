@@ -69,10 +69,18 @@ fn every_pane_at_laptop_size(theme: ThemeChoice) {
             "pane_competition_competitors_{}",
             theme_name(theme)
         ));
-        h.state_mut().sections_mut().management = ManagementSection::Assumptions;
         h.get_by_label(PaneKind::Management.tab_title()).click();
-        h.run();
-        h.snapshot(format!("pane_management_assumptions_{}", theme_name(theme)));
+        for (section, name) in [
+            (ManagementSection::Assumptions, "assumptions"),
+            (ManagementSection::Audit, "audit"),
+            (ManagementSection::Measures, "measures"),
+            (ManagementSection::Integration, "integration"),
+            (ManagementSection::Decision, "decision"),
+        ] {
+            h.state_mut().sections_mut().management = section;
+            h.run();
+            h.snapshot(format!("pane_management_{name}_{}", theme_name(theme)));
+        }
         h.get_by_label(PaneKind::Decision.tab_title()).click();
         for (section, name) in [
             (DecisionSection::Weights, "weights"),
