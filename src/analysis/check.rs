@@ -506,14 +506,18 @@ fn resources_check(p: &Project, alt: &crate::model::Alternative) -> ComponentChe
                 .to_owned(),
         )
     } else {
-        let period = if p.decision.budget.is_some() {
-            ", within the budget for the strategy period"
+        let budget = if p.decision.budget.is_some() {
+            ", within the budget"
         } else {
             ""
         };
+        let period = p.management.period.map_or_else(
+            || " (no strategy period set: the estimate is for an unstated time)".to_owned(),
+            |r| format!(" for the strategy period {} to {}", r.start, r.end),
+        );
         (
             Coverage::Covered,
-            format!("budget and effort are estimated{period}"),
+            format!("budget and effort are estimated{budget}{period}"),
         )
     };
     ComponentCheck {
