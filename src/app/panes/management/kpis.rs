@@ -93,13 +93,15 @@ fn health_cell(ui: &mut egui::Ui, h: &kpi::KpiHealth) {
     let text = match (h.ratio, h.health.level()) {
         (Some(r), _) => format!("● {} {}", h.health.label(), percent(r, 0)),
         (None, Some(_)) => format!("● {}", h.health.label()),
-        (None, None) => format!("○ {}", h.health.label()),
+        // No signal, no dot: the room goes to the words.
+        (None, None) => h.health.label().to_owned(),
     };
     let mut text = RichText::new(text).color(health_color(ui, h.health));
     if h.health.level().is_some() {
         text = text.strong();
     }
-    ui.label(text).on_hover_text(h.words());
+    ui.add(egui::Label::new(text).truncate().selectable(false))
+        .on_hover_text(h.words());
 }
 
 /// The health with its numbers in words, and when the next measurement is due.
@@ -152,20 +154,24 @@ fn health_sentence(
     }
 }
 
-/// The next measurement's due day in the list, marked when overdue.
-fn due_cell(ui: &mut egui::Ui, k: &Kpi, today: Date) {
+/// The latest actual in the list, marked and coloured when the next measurement is overdue;
+/// its hover says when the next one is due.
+fn latest_cell(ui: &mut egui::Ui, k: &Kpi, today: Date) {
     let due = kpi::measurement_due(k);
     let cadence = k.cadence.label().to_lowercase();
-    if kpi::measurement_overdue(k, today) {
-        ui.label(
-            RichText::new(format!("⚠ {due}"))
-                .color(widgets::signal_color(ui, 0))
-                .strong(),
-        )
-        .on_hover_text(format!("Overdue: a {cadence} measurement was due {due}"));
+    let latest = latest_text(k);
+    // Without an actual the health says "overdue" already.
+    if k.latest().is_some() && kpi::measurement_overdue(k, today) {
+        let text = RichText::new(format!("⚠ {latest}"))
+            .color(widgets::signal_color(ui, 0))
+            .strong();
+        ui.add(egui::Label::new(text).truncate().selectable(false))
+            .on_hover_text(format!(
+                "The next measurement is overdue: due {due} ({cadence})"
+            ));
     } else {
-        ui.label(due.to_string())
-            .on_hover_text(format!("The next {cadence} measurement is due {due}"));
+        ui.add(egui::Label::new(latest).truncate().selectable(false))
+            .on_hover_text(format!("The next measurement is due {due} ({cadence})"));
     }
 }
 
@@ -184,13 +190,12 @@ pub(super) fn kpis_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEn
         |k| ItemRef::Kpi(k.id),
         vec![
             Col::fill("KPI"),
-            Col::width("Unit", 85.0),
+            Col::width("Unit", 75.0),
             Col::width("Baseline", 65.0),
             Col::width("Target", 60.0),
             Col::width("By", 85.0),
-            Col::width("Latest", 125.0),
-            Col::width("Health", 125.0),
-            Col::width("Next due", 95.0),
+            Col::width("Latest", 135.0),
+            Col::width("Health", 135.0),
         ],
         |k, row| {
             cell_text(row, &k.name);
@@ -198,10 +203,9 @@ pub(super) fn kpis_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEn
             cell_text(row, trim_number(k.baseline));
             cell_text(row, trim_number(k.target));
             cell_text(row, k.target_date.to_string());
-            cell_text(row, latest_text(k));
+            row.col(|ui| latest_cell(ui, k, today));
             let h = kpi::health_on(k, thresholds, today);
             row.col(|ui| health_cell(ui, &h));
-            row.col(|ui| due_cell(ui, k, today));
         },
         |ui, k, env| {
             form(ui, ("kpi", k.id), |f| {
@@ -255,45 +259,63 @@ fn milestones_ui(ui: &mut egui::Ui, k: &mut Kpi) {
     let left_out: Vec<Option<&'static str>> = (0..k.milestones.len())
         .map(|i| k.milestone_left_out(i))
         .collect();
-    egui::Grid::new(("milestones", k.id))
-        .num_columns(4)
-        .spacing([12.0, 4.0])
-        .show(ui, |ui| {
-            ui.strong("Date");
-            ui.strong("Planned value");
-            ui.label("");
-            ui.label("");
-            ui.end_row();
-            for (i, m) in k.milestones.iter_mut().enumerate() {
-                widgets::date_edit(ui, ("milestone date", k.id, i), &mut m.date)
-                    .accessible_name(format!("Date of milestone {} of {name}", i + 1));
-                let speed = widgets::number_speed(m.value);
-                ui.add(
-                    egui::DragValue::new(&mut m.value)
-                        .speed(speed)
-                        .max_decimals(3),
-                )
-                .accessible_name(format!("Value of milestone {} of {name}", i + 1));
-                if ui
-                    .small_button("🗑")
-                    .on_hover_text("Remove this milestone")
-                    .clicked()
-                {
-                    remove = Some(i);
-                }
-                match left_out[i] {
-                    Some(why) => {
-                        ui.label(
-                            RichText::new(format!("⚠ left out of the plan: {why}"))
-                                .color(ui.visuals().warn_fg_color),
+    egui_extras::TableBuilder::new(ui)
+        .id_salt(("milestones", k.id))
+        .striped(true)
+        .auto_shrink([false, true])
+        .column(egui_extras::Column::exact(120.0))
+        .column(egui_extras::Column::exact(140.0))
+        .column(egui_extras::Column::exact(36.0))
+        .column(egui_extras::Column::remainder())
+        .header(widgets::ROW_HEIGHT, |mut h| {
+            h.col(|ui| {
+                ui.strong("Date");
+            });
+            h.col(|ui| {
+                ui.strong("Planned value");
+            });
+            h.col(|_| {});
+            h.col(|_| {});
+        })
+        .body(|body| {
+            body.rows(widgets::ROW_HEIGHT, k.milestones.len(), |mut row| {
+                let i = row.index();
+                let m = &mut k.milestones[i];
+                row.col(|ui| {
+                    widgets::date_edit(ui, ("milestone date", k.id, i), &mut m.date)
+                        .accessible_name(format!("Date of milestone {} of {name}", i + 1));
+                });
+                row.col(|ui| {
+                    let speed = widgets::number_speed(m.value);
+                    ui.add(
+                        egui::DragValue::new(&mut m.value)
+                            .speed(speed)
+                            .max_decimals(3),
+                    )
+                    .accessible_name(format!("Value of milestone {} of {name}", i + 1));
+                });
+                row.col(|ui| {
+                    if ui
+                        .small_button("🗑")
+                        .on_hover_text("Remove this milestone")
+                        .accessible_name(format!("Remove milestone {} of {name}", i + 1))
+                        .clicked()
+                    {
+                        remove = Some(i);
+                    }
+                });
+                row.col(|ui| {
+                    if let Some(why) = left_out[i] {
+                        ui.add(
+                            egui::Label::new(
+                                RichText::new(format!("⚠ left out of the plan: {why}"))
+                                    .color(ui.visuals().warn_fg_color),
+                            )
+                            .truncate(),
                         );
                     }
-                    None => {
-                        ui.label("");
-                    }
-                }
-                ui.end_row();
-            }
+                });
+            });
         });
     if let Some(i) = remove {
         k.milestones.remove(i);
