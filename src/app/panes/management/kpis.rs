@@ -7,7 +7,7 @@ use crate::app::plots::kpi_chart;
 use crate::app::state::PaneEnv;
 use crate::app::widgets::{self, Col, cell_text, form};
 use crate::format::{group_thousands_decimals, percent, trim_number};
-use crate::model::{Choice, Date, HealthThresholds, ItemKind, ItemRef, Kpi, Project};
+use crate::model::{Choice, Date, HealthThresholds, ItemKind, ItemRef, Kpi, KpiDirection, Project};
 use egui::RichText;
 
 /// The health kinds in the order the overview counts them.
@@ -123,8 +123,13 @@ fn health_sentence(
         );
         match (h.latest, h.planned_value) {
             (Some(latest), Some(planned_value)) => {
+                let downwards = if k.direction == KpiDirection::LowerIsBetter {
+                    format!(" Lower is better: progress counts down from the baseline {}.", trim_number(k.baseline))
+                } else {
+                    String::new()
+                };
                 ui.label(format!(
-                    "{} by {}, the latest actual (planned then: {}). On track from {}, at risk below {} of the planned progress.",
+                    "{} by {}, the latest actual (planned then: {}). On track from {}, at risk below {} of the planned progress.{downwards}",
                     h.words(),
                     latest.0,
                     group_thousands_decimals(planned_value),
@@ -216,8 +221,7 @@ pub(super) fn kpis_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEn
                 f.date("Baseline date", &mut k.baseline_date);
                 f.number("Target", &mut k.target);
                 f.date("Target date", &mut k.target_date);
-                f.choice("Cadence", &mut k.cadence)
-                    .on_hover_text("How often the KPI is measured: the next measurement is due at the end of the month 1, 3 or 12 months after the latest");
+                f.choice("Cadence", &mut k.cadence);
                 f.reference("Measures alternative", &mut k.alternative, &alternatives);
                 f.reference("Measures option", &mut k.option, &options);
                 f.reference_whole("Corporate benefit", &mut k.benefit, &benefits)
