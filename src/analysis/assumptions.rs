@@ -1,7 +1,7 @@
 //! Monitored assumptions: their status including the triggers that fired, and the warnings the
 //! strategy manager must see.
 
-use super::kpi::{self, Health};
+use super::kpi::{self, Health, KpiHealth};
 use crate::model::{
     AlternativeId, Assumption, AssumptionId, AssumptionStatus, Date, KpiId, Project,
     TriggerCondition,
@@ -86,8 +86,8 @@ pub enum Warning {
     Kpi {
         /// Which.
         id: KpiId,
-        /// Its performance as a share of the expected value.
-        ratio: f64,
+        /// Its health and the numbers behind it (progress made and planned).
+        health: KpiHealth,
     },
 }
 
@@ -119,7 +119,7 @@ pub fn warnings(project: &Project, today: Date) -> Vec<Warning> {
                 3,
                 Warning::Kpi {
                     id: k.id,
-                    ratio: h.ratio.unwrap_or(0.0),
+                    health: h,
                 },
             ));
         }

@@ -24,7 +24,9 @@ pub struct Analysis {
     pub close_call: Option<CloseCall>,
     /// The strategy check of the alternative [`check::focus`] picks, if there is one.
     pub check: Option<StrategyCheck>,
-    /// The health of each KPI, in the project's order.
+    /// The health of each KPI at its latest measurement, in the project's order (a KPI without
+    /// one is not measured yet; whether its first measurement is overdue depends on today: see
+    /// [`kpi::KpiHealth::as_of`]).
     pub kpi_health: Vec<KpiHealth>,
     /// How strongly each alternative serves each goal, through its options' benefits.
     pub goals: GoalMatrix,

@@ -325,6 +325,8 @@ pub fn add_item(project: &mut Project, kind: ItemKind, today: Date) -> Result<It
                 alternative: None,
                 option: None,
                 benefit: None,
+                cadence: super::Cadence::Monthly,
+                milestones: Vec::new(),
             });
             ItemRef::Kpi(id)
         }

@@ -5,6 +5,7 @@ use super::date::Date;
 use super::ids::{
     AlternativeId, AssumptionId, BenefitId, KpiId, MeasureId, OptionId, impl_has_id, set_link,
 };
+use super::kpi_plan::{Cadence, Milestone};
 use super::score::Score;
 use super::steering::{DecisionRecord, Integration, MonitoredRisk, Period};
 use serde::{Deserialize, Serialize};
@@ -38,11 +39,13 @@ pub struct Management {
     pub decision: Option<DecisionRecord>,
 }
 
-/// The shares of the expected value at which a KPI is on track or behind (below: at risk).
+/// The shares of the planned progress at which a KPI is on track or behind (below: at risk):
+/// the progress its latest actual made from the baseline, divided by the progress the planned
+/// path foresaw at that date (see [`crate::analysis::kpi`]).
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct HealthThresholds {
-    /// On track from this share of the expected value (default 0.95).
+    /// On track from this share of the planned progress (default 0.95).
     pub on_track: f64,
     /// Behind from this share, at risk below it (default 0.85).
     pub behind: f64,
@@ -58,7 +61,7 @@ impl Default for HealthThresholds {
 }
 
 impl HealthThresholds {
-    /// The highest share a threshold may have: twice the expected value.
+    /// The highest share a threshold may have: twice the planned progress.
     pub const MAX_SHARE: f64 = 2.0;
 
     /// Whether the thresholds make sense: 0 < behind ≤ on track ≤ [`Self::MAX_SHARE`].
@@ -125,6 +128,13 @@ pub struct Kpi {
     /// The corporate benefit whose realisation it measures, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub benefit: Option<BenefitId>,
+    /// How often it is measured (monthly unless set).
+    #[serde(default, skip_serializing_if = "Cadence::is_default")]
+    pub cadence: Cadence,
+    /// Points the planned path passes through between baseline and target (none: the straight
+    /// line); see [`Kpi::planned_at`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub milestones: Vec<Milestone>,
 }
 
 choice_enum! {
@@ -357,15 +367,6 @@ impl Kpi {
     pub fn latest(&self) -> Option<Actual> {
         self.actuals.iter().max_by_key(|a| a.0).copied()
     }
-
-    /// The actual to add next, to be typed over: at the month end after the latest actual with
-    /// its value, or today with the baseline when there is none yet.
-    pub fn next_actual(&self, today: Date) -> Actual {
-        match self.latest() {
-            Some(Actual(date, value)) => Actual(date.end_of_month_after(1), value),
-            None => Actual(today, self.baseline),
-        }
-    }
 }
 
 impl AssumptionStatus {
@@ -442,32 +443,6 @@ mod tests {
             }
             .is_valid()
         );
-    }
-
-    #[test]
-    fn the_next_actual_follows_the_latest_by_a_month() {
-        let date = |y, m, d| Date::new(y, m, d).unwrap();
-        let mut k = Kpi {
-            id: KpiId(1),
-            name: "Members".into(),
-            unit: "members".into(),
-            direction: KpiDirection::HigherIsBetter,
-            baseline: 100.0,
-            baseline_date: date(2026, 1, 1),
-            target: 200.0,
-            target_date: date(2026, 12, 31),
-            actuals: Vec::new(),
-            alternative: None,
-            option: None,
-            benefit: None,
-        };
-        let today = date(2026, 3, 14);
-        assert_eq!(k.next_actual(today), Actual(today, 100.0));
-        k.actuals = vec![
-            Actual(date(2026, 5, 31), 150.0),
-            Actual(date(2026, 4, 30), 130.0),
-        ];
-        assert_eq!(k.next_actual(today), Actual(date(2026, 6, 30), 150.0));
     }
 
     #[test]

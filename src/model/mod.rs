@@ -13,6 +13,7 @@ pub mod edit;
 pub mod foundation;
 pub mod ids;
 pub mod judgement;
+pub mod kpi_plan;
 pub mod management;
 pub mod options;
 pub mod potential;
@@ -42,6 +43,7 @@ pub use ids::*;
 pub use judgement::{
     AdvantageNature, Durability, MethodStep, Override, QualityRubric, StepNote, Suggested,
 };
+pub use kpi_plan::{Cadence, Milestone};
 pub use management::{
     Actual, Adaptation, Assumption, AssumptionKind, AssumptionStatus, Cause, HealthThresholds, Kpi,
     KpiDirection, Management, Measure, MeasureStatus, Trigger, TriggerCondition,

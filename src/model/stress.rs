@@ -254,6 +254,8 @@ pub fn stress_project(size: StressSize) -> Project {
                 .then(|| AlternativeId(i % size.alternatives.max(1) + 1)),
             option: (size.options > 0).then(|| OptionId(i % size.options.max(1) + 1)),
             benefit: Some(BenefitId(i % 100 + 1)),
+            cadence: super::Cadence::Monthly,
+            milestones: Vec::new(),
         });
     }
     for i in 1..=100 {

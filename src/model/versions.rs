@@ -2,6 +2,7 @@
 //! steering (alternatives, criteria and weights, KPIs) is kept as a named version.
 
 use super::alternatives::{Alternative, AlternativeStatus};
+use super::choice::Choice;
 use super::date::Date;
 use super::decision::Criterion;
 use super::management::{Adaptation, Assumption, Kpi};
@@ -225,6 +226,16 @@ pub fn compare(version: &StrategyVersion, project: &Project) -> Vec<Change> {
             old.actuals.len().to_string(),
             new.actuals.len().to_string(),
         );
+        diff(
+            "cadence",
+            old.cadence.label().to_lowercase(),
+            new.cadence.label().to_lowercase(),
+        );
+        diff(
+            "milestones",
+            old.milestones.len().to_string(),
+            new.milestones.len().to_string(),
+        );
     }
     for new in &project.management.kpis {
         if !version.kpis.iter().any(|k| k.id == new.id) {
@@ -327,6 +338,8 @@ mod tests {
         now.management.kpis[0]
             .actuals
             .push(Actual(today(), 1_600.0));
+        now.management.kpis[1].cadence = crate::model::Cadence::Quarterly;
+        now.management.kpis[1].add_milestone();
         add_item(&mut now, ItemKind::Kpi, today()).unwrap();
         add_item(&mut now, ItemKind::Alternative, today()).unwrap();
         now.remove_kpi(KpiId(6));
@@ -340,6 +353,10 @@ mod tests {
         assert!(has("Weight of Competitive quality: 0.30 → 0.50"));
         assert!(has("KPI “Sourdough club members”: target 2500 → 3000"));
         assert!(has("KPI “Sourdough club members”: actuals 7 → 8"));
+        assert!(has(
+            "KPI “Course bookings per month”: cadence monthly → quarterly"
+        ));
+        assert!(has("KPI “Course bookings per month”: milestones 0 → 1"));
         assert!(has("New KPI “KPI 8”"));
         assert!(has("KPI “Cost per new club member” removed"));
         assert!(has("New alternative “Alternative 4”"));

@@ -1,7 +1,7 @@
 //! The memo as one self-contained HTML document: well-formed (every element closed, everything
 //! escaped) so it also parses as XML, with the charts as embedded SVG.
 
-use super::{Memo, VoteTally, kpi_verdict, reviewed, svg};
+use super::{KPI_HEALTH_NOTE, Memo, VoteTally, kpi_verdict, next_measurement, reviewed, svg};
 use crate::analysis::assumptions::effective_status;
 use crate::analysis::check::{self, Coverage};
 use crate::analysis::decision::NORMALIZATION_NOTE;
@@ -37,8 +37,9 @@ th{background:#f2f2f2}.num{text-align:right}.good{color:#157a3a;font-weight:bold
 fn health_class(h: Health) -> &'static str {
     match h {
         Health::OnTrack => "good",
-        Health::Behind | Health::NoData => "warn",
+        Health::Behind | Health::Overdue => "warn",
         Health::AtRisk => "bad",
+        Health::NotMeasuredYet => "note",
     }
 }
 
@@ -206,27 +207,32 @@ pub(super) fn html(m: &Memo<'_>) -> String {
         h.push_str("</section>");
     }
     // KPIs.
-    h.push_str("<section id=\"kpis\"><h2>KPIs</h2><table><tr><th>KPI</th><th class=\"num\">Baseline</th><th class=\"num\">Target</th><th>By</th><th class=\"num\">Latest</th><th class=\"num\">Expected</th><th>Health</th></tr>");
+    h.push_str("<section id=\"kpis\"><h2>KPIs</h2><table><tr><th>KPI</th><th class=\"num\">Baseline</th><th class=\"num\">Target</th><th>By</th><th class=\"num\">Latest</th><th class=\"num\">Planned then</th><th>Health</th><th>Next measurement</th></tr>");
     for (k, hl) in m.kpis() {
-        let expected = hl.expected.map_or_else(
+        let planned = hl.planned_value.map_or_else(
             || "—".to_owned(),
             |v| trim_number((v * 100.0).round() / 100.0),
         );
         push!(
             h,
-            "<tr><td>{} <span class=\"note\">{}</span></td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"{}\">{}</td></tr>",
+            "<tr><td>{} <span class=\"note\">{}</span></td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"{}\">{}</td><td>{}</td></tr>",
             escape(&k.name),
             escape(&k.unit),
             trim_number(k.baseline),
             trim_number(k.target),
             k.target_date,
             escape(&latest_actual(hl.latest)),
-            escape(&expected),
+            escape(&planned),
             health_class(hl.health),
-            escape(&kpi_verdict(hl))
+            escape(&kpi_verdict(&hl)),
+            escape(&next_measurement(k, today))
         );
     }
-    h.push_str("</table></section>");
+    push!(
+        h,
+        "</table><p class=\"note\">{}</p></section>",
+        escape(KPI_HEALTH_NOTE)
+    );
     // Assumptions.
     h.push_str("<section id=\"assumptions\"><h2>Assumptions and prerequisites</h2><table><tr><th>Assumption</th><th>Kind</th><th>Relied on by</th><th>Status</th><th>Reviewed</th></tr>");
     for a in &p.management.assumptions {

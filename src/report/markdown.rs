@@ -1,6 +1,6 @@
 //! The memo as Markdown.
 
-use super::{Memo, VoteTally, kpi_verdict, reviewed};
+use super::{KPI_HEALTH_NOTE, Memo, VoteTally, kpi_verdict, next_measurement, reviewed};
 use crate::analysis::assumptions::effective_status;
 use crate::analysis::check::{self, Coverage};
 use crate::analysis::decision::NORMALIZATION_NOTE;
@@ -116,21 +116,23 @@ pub(super) fn markdown(m: &Memo<'_>) -> String {
     }
     pushln!(
         s,
-        "\n## KPIs\n\n| KPI | Baseline | Target | By | Latest | Health |\n|---|---|---|---|---|---|"
+        "\n## KPIs\n\n| KPI | Baseline | Target | By | Latest | Health | Next measurement |\n|---|---|---|---|---|---|---|"
     );
     for (k, hl) in m.kpis() {
         pushln!(
             s,
-            "| {} ({}) | {} | {} | {} | {} | {} |",
+            "| {} ({}) | {} | {} | {} | {} | {} | {} |",
             md_escape(&k.name),
             md_escape(&k.unit),
             trim_number(k.baseline),
             trim_number(k.target),
             k.target_date,
             latest_actual(hl.latest),
-            kpi_verdict(hl)
+            kpi_verdict(&hl),
+            next_measurement(k, today)
         );
     }
+    pushln!(s, "\n{}", md_escape(KPI_HEALTH_NOTE));
     pushln!(
         s,
         "\n## Assumptions and prerequisites\n\n| Assumption | Kind | Status | Reviewed |\n|---|---|---|---|"

@@ -113,13 +113,15 @@ impl<'a> Memo<'a> {
             .map_or("", |c| c.name.as_str())
     }
 
-    /// The KPIs, each with its health.
-    fn kpis(&self) -> impl Iterator<Item = (&'a Kpi, &'a KpiHealth)> {
+    /// The KPIs, each with its health on the memo's date (a first measurement overdue).
+    fn kpis(&self) -> impl Iterator<Item = (&'a Kpi, KpiHealth)> {
+        let today = self.today;
         self.project
             .management
             .kpis
             .iter()
             .zip(&self.analysis.kpi_health)
+            .map(move |(k, h)| (k, h.as_of(k, today)))
     }
 
     /// The number of Monte Carlo draws, grouped in thousands.
@@ -221,11 +223,28 @@ impl<'a> Memo<'a> {
     }
 }
 
-/// A KPI's verdict: its health and, where known, its performance ("On track (104 %)").
+/// A KPI's verdict: its health and the progress behind it ("On track: made 1,370 of 1,419
+/// planned (97 %)"), or only the health without a measurement ("Not measured yet").
 fn kpi_verdict(health: &KpiHealth) -> String {
-    match health.ratio {
-        Some(r) => format!("{} ({})", health.health.label(), percent(r, 0)),
-        None => health.health.label().to_owned(),
+    if health.latest.is_some() {
+        format!("{}: {}", health.health.label(), health.words())
+    } else {
+        health.health.label().to_owned()
+    }
+}
+
+/// How the memo's KPI table judges health, under the table.
+const KPI_HEALTH_NOTE: &str = "Health compares the progress each KPI made from its baseline with the progress its plan (baseline, milestones, target) foresaw at the date of its latest measurement.";
+
+/// When a KPI's next measurement is due, with its cadence ("2026-11-30 (monthly)"), and
+/// "overdue" once the day has passed.
+fn next_measurement(kpi: &Kpi, today: Date) -> String {
+    let due = crate::analysis::kpi::measurement_due(kpi);
+    let cadence = kpi.cadence.label().to_lowercase();
+    if crate::analysis::kpi::measurement_overdue(kpi, today) {
+        format!("{due} ({cadence}), overdue")
+    } else {
+        format!("{due} ({cadence})")
     }
 }
 
@@ -309,13 +328,24 @@ mod tests {
         use crate::analysis::kpi::Health;
         let mut h = KpiHealth {
             health: Health::Behind,
-            latest: None,
-            expected: None,
-            ratio: Some(0.8349),
+            latest: Some(crate::model::Actual("2026-10-31".parse().unwrap(), 10.0)),
+            planned_value: Some(10.449),
+            made: Some(6.0),
+            planned: Some(6.449),
+            ratio: Some(6.0 / 6.449),
         };
-        assert_eq!(kpi_verdict(&h), "Behind (83 %)");
-        h.ratio = None;
-        assert_eq!(kpi_verdict(&h), "Behind");
+        assert_eq!(kpi_verdict(&h), "Behind: made 6 of 6.45 planned (93 %)");
+        h = KpiHealth {
+            health: Health::NotMeasuredYet,
+            latest: None,
+            planned_value: None,
+            made: None,
+            planned: None,
+            ratio: None,
+        };
+        assert_eq!(kpi_verdict(&h), "Not measured yet");
+        h.health = Health::Overdue;
+        assert_eq!(kpi_verdict(&h), "Overdue");
         assert_eq!(reviewed(None), "never");
     }
 }

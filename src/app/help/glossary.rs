@@ -117,7 +117,7 @@ pub const GLOSSARY: &[Entry] = &[
     Entry {
         term: "KPI health",
         also: &["KPIs"],
-        meaning: "The latest actual against the straight line from baseline to target at its date: on track (at least 95 % of the expected progress by default), behind (85–95 %), at risk (below).",
+        meaning: "The progress the latest actual made from the baseline, against the progress planned by its date (the straight line from baseline to target, or through the milestones): on track from 95 % of the planned progress by default, behind from 85 %, at risk below or when it moved the wrong way. A KPI is judged at its measurements only; without one it is not measured yet until its first measurement is due (monthly, quarterly or yearly), then overdue.",
     },
     Entry {
         term: "Pareto dominance",

@@ -14,7 +14,7 @@
 //!   (`set_custom_score`, `set_uncertain`, `set_statement`), bundling (`set_bundled`,
 //!   `set_bundle_priority`), links (`ActionOption::set_realises`, `Assumption::set_relied_on_by`,
 //!   `Goal::set_served_by`, `set_strength`, `set_measured_by`),
-//!   KPIs (`HealthThresholds::set_on_track`, `set_behind`, `Kpi::next_actual`,
+//!   KPIs (`HealthThresholds::set_on_track`, `set_behind`, `Kpi::next_actual`, `add_milestone`,
 //!   `Trigger::watching`), dot voting (`VotingRound::add_dot`, `set_dots_each`, `clear_dots`, …),
 //!   arena scores (`competition::set_score_in`).
 //! - **Structural changes** are sent as a [`super::command::Command`] that the workbench applies

@@ -1,9 +1,10 @@
-//! A KPI over time: actuals, the expected path from baseline to target, the target and today.
+//! A KPI over time: actuals, the planned path from baseline through the milestones to target,
+//! the target and today.
 
-use crate::analysis::kpi::{KpiHealth, expected_at};
+use crate::analysis::kpi::KpiHealth;
 use crate::app::widgets;
 use crate::model::{Date, Kpi};
-use egui_plot::{HLine, Legend, Line, LineStyle, Plot, Points, VLine};
+use egui_plot::{HLine, Legend, Line, LineStyle, MarkerShape, Plot, Points, VLine};
 
 fn days(date: Date) -> f64 {
     #[allow(clippy::cast_precision_loss)]
@@ -18,22 +19,24 @@ fn date_label(value: f64) -> String {
         .map_or_else(String::new, |d| format!("{}-{:02}", d.year(), d.month()))
 }
 
-/// Draws the chart for a KPI.
+/// Draws the chart for a KPI: the planned path from the baseline through the milestones to the
+/// target, the milestones, the target, today and the actuals (in the colour of the health).
 pub fn ui(ui: &mut egui::Ui, kpi: &Kpi, health: &KpiHealth, today: Date) -> egui::Rect {
-    let actual_color = widgets::signal_color(ui, health.health.level());
     let guide = ui.visuals().weak_text_color();
+    let actual_color = health
+        .health
+        .level()
+        .map_or(guide, |level| widgets::signal_color(ui, level));
     let start = days(kpi.baseline_date);
     let end = days(kpi.target_date);
     let mut actuals: Vec<[f64; 2]> = kpi.actuals.iter().map(|a| [days(a.0), a.1]).collect();
     actuals.sort_by(|a, b| a[0].total_cmp(&b[0]));
-    let expected: Vec<[f64; 2]> = (0..=24)
-        .map(|i| {
-            let t = start + (end - start) * f64::from(i) / 24.0;
-            #[allow(clippy::cast_possible_truncation)]
-            let date = Date::from_days_since_epoch(t.round() as i64).unwrap_or(kpi.baseline_date);
-            [t, expected_at(kpi, date)]
-        })
-        .collect();
+    let path = kpi.planned_path();
+    let planned: Vec<[f64; 2]> = path.iter().map(|(d, v)| [days(*d), *v]).collect();
+    let milestones: Vec<[f64; 2]> = planned
+        .get(1..planned.len().saturating_sub(1))
+        .unwrap_or_default()
+        .to_vec();
     let unit = kpi.unit.clone();
     let response = Plot::new(("kpi_chart", kpi.id.0))
         .height(230.0)
@@ -66,10 +69,18 @@ pub fn ui(ui: &mut egui::Ui, kpi: &Kpi, health: &KpiHealth, today: Date) -> egui
         .include_y(kpi.target)
         .show(ui, |plot_ui| {
             plot_ui.line(
-                Line::new("Expected path", expected)
+                Line::new("Planned path", planned)
                     .color(guide)
                     .style(LineStyle::dashed_loose()),
             );
+            if !milestones.is_empty() {
+                plot_ui.points(
+                    Points::new("Milestones", milestones)
+                        .color(guide)
+                        .shape(MarkerShape::Diamond)
+                        .radius(5.0),
+                );
+            }
             plot_ui.hline(HLine::new("Target", kpi.target).color(guide).width(1.0));
             plot_ui.vline(
                 VLine::new("Today", days(today))

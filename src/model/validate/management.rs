@@ -48,6 +48,33 @@ pub(super) fn management(c: &mut Checker, p: &Project, known: &Known) {
                 actual.1,
             );
         }
+        let mut milestone_dates = HashSet::new();
+        for (j, m) in k.milestones.iter().enumerate() {
+            let here = at.field("milestones").index(j);
+            c.finite(
+                &item,
+                here.field("value"),
+                &format!("the milestone of {}", m.date),
+                m.value,
+            );
+            if m.date <= k.baseline_date || m.date >= k.target_date {
+                c.add(
+                    &item,
+                    here.field("date"),
+                    format!(
+                        "the milestone date {} is not between the baseline date {} and the target date {}",
+                        m.date, k.baseline_date, k.target_date
+                    ),
+                );
+            }
+            if !milestone_dates.insert(m.date) {
+                c.add(
+                    &item,
+                    here.field("date"),
+                    format!("has two milestones on {}, expected one", m.date),
+                );
+            }
+        }
         if let Some(alt) = k.alternative {
             c.link(&item, at.field("alternative"), "alternative", alt, |id| {
                 known.alternatives.contains(id)

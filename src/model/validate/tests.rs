@@ -293,3 +293,57 @@ fn strategy_management_values_are_checked_with_their_path() {
     );
     assert_eq!(found.len(), 7, "{found:#?}");
 }
+
+#[test]
+fn milestones_lie_between_baseline_and_target_once_a_day_with_a_number() {
+    use crate::model::Milestone;
+    let mut p = crate::io::SAMPLES[0].load().unwrap();
+    let date = |t: &str| t.parse::<crate::model::Date>().unwrap();
+    let m = |d: &str, value| Milestone {
+        date: date(d),
+        value,
+    };
+    // The sample's KPI 3 runs from 2026-03-31 to 2027-03-31.
+    let k = &mut p.management.kpis[2];
+    k.milestones = vec![m("2026-09-30", 9.0), m("2026-12-31", 12.0)];
+    assert!(validate(&p).is_empty(), "{:?}", validate(&p));
+    let k = &mut p.management.kpis[2];
+    let name = k.name.clone();
+    k.milestones = vec![
+        m("2026-09-30", 9.0),
+        m("2026-03-31", 5.0),
+        m("2027-04-30", 16.0),
+        m("2026-12-31", f64::INFINITY),
+        m("2026-09-30", 10.0),
+    ];
+    let found: Vec<(String, String)> = validate(&p)
+        .iter()
+        .map(|f| (f.path.to_string(), f.to_string()))
+        .collect();
+    let item = format!("KPI 3 \"{name}\"");
+    assert_eq!(
+        found,
+        vec![
+            (
+                "management.kpis[2].milestones[1].date".to_owned(),
+                format!(
+                    "{item}: the milestone date 2026-03-31 is not between the baseline date 2026-03-31 and the target date 2027-03-31"
+                )
+            ),
+            (
+                "management.kpis[2].milestones[2].date".to_owned(),
+                format!(
+                    "{item}: the milestone date 2027-04-30 is not between the baseline date 2026-03-31 and the target date 2027-03-31"
+                )
+            ),
+            (
+                "management.kpis[2].milestones[3].value".to_owned(),
+                format!("{item}: the milestone of 2026-12-31 is inf, expected a finite number")
+            ),
+            (
+                "management.kpis[2].milestones[4].date".to_owned(),
+                format!("{item}: has two milestones on 2026-09-30, expected one")
+            ),
+        ]
+    );
+}

@@ -102,16 +102,12 @@ fn warnings_ui(ui: &mut egui::Ui, project: &Project, env: &mut PaneEnv<'_>) {
                         open = Some((ItemRef::Assumption(*id), ManagementSection::Assumptions));
                     }
                 }
-                assumptions::Warning::Kpi { id, ratio } => {
+                assumptions::Warning::Kpi { id, health } => {
                     let Some(k) = project.management.kpis.iter().find(|k| k.id == *id) else {
                         continue;
                     };
-                    let text = RichText::new(format!(
-                        "KPI at risk: {} at {:.0} % of plan",
-                        k.name,
-                        ratio * 100.0
-                    ))
-                    .color(widgets::signal_color(ui, -1));
+                    let text = RichText::new(format!("KPI at risk: {} {}", k.name, health.words()))
+                        .color(widgets::signal_color(ui, -1));
                     if ui.link(text).clicked() {
                         open = Some((ItemRef::Kpi(*id), ManagementSection::Kpis));
                     }
