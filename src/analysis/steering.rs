@@ -18,6 +18,9 @@
 //!   and not integrated is overdue.
 //! - **Risks**: the chosen alternative's usage formats with named risks are each watched by a
 //!   monitored risk from that usage format; a monitored risk is reviewed within its interval.
+//! - **The audit** lists, besides the above: reviews of assumptions and risks that are due
+//!   (never reviewed, or the interval passed), measures past their date, KPIs behind or at risk
+//!   and KPIs whose next measurement (by their cadence) is overdue, and fired triggers.
 //! - **The decision record**: a chosen alternative has a record naming it, who decided, and
 //!   why; every other alternative that was not chosen has a reason.
 
@@ -366,6 +369,8 @@ pub enum DueKind {
     ProcessChangeOverdue,
     /// A KPI is behind or at risk at its latest actual.
     KpiBehind(Health),
+    /// A KPI's next measurement (by its cadence) is overdue.
+    KpiMeasurementDue,
     /// An assumption's trigger fired.
     TriggerFired(AssumptionStatus),
     /// A measure uses money or effort faster than it progresses.
@@ -474,6 +479,13 @@ pub fn audit(project: &Project, today: Date) -> Vec<Due> {
                 kind: DueKind::KpiBehind(h.health),
             });
         }
+        if kpi::measurement_overdue(k, today) {
+            due.push(Due {
+                since: Some(kpi::measurement_due(k)),
+                item: ItemRef::Kpi(k.id),
+                kind: DueKind::KpiMeasurementDue,
+            });
+        }
     }
     // Oldest first; undated last, in the order found.
     due.sort_by_key(|d| (d.since.is_none(), d.since));
@@ -495,6 +507,9 @@ pub fn due_words(project: &Project, d: &Due) -> String {
         DueKind::MeasureOverdue => format!("Measure “{name}” is overdue"),
         DueKind::ProcessChangeOverdue => format!("Process change “{name}” is overdue"),
         DueKind::KpiBehind(h) => format!("KPI “{name}” is {}", h.label().to_lowercase()),
+        DueKind::KpiMeasurementDue => {
+            format!("KPI “{name}” is to be measured (by its cadence)")
+        }
         DueKind::TriggerFired(status) => format!(
             "The trigger of “{name}” fired: {}",
             status.label().to_lowercase()

@@ -302,3 +302,29 @@ fn the_audit_lists_what_is_due_oldest_first() {
         _ => true,
     }));
 }
+
+#[test]
+fn a_kpi_whose_measurement_is_overdue_by_its_cadence_is_due() {
+    let mut p = SAMPLES[0].load().unwrap();
+    // The club members KPI was last measured 2026-10-31; monthly, the next is due 2026-11-30.
+    let k = p.management.kpis[0].id;
+    let measure_due = |p: &Project, today| {
+        audit(p, date(today))
+            .into_iter()
+            .filter(|d| d.item == ItemRef::Kpi(k) && d.kind == DueKind::KpiMeasurementDue)
+            .map(|d| d.since)
+            .collect::<Vec<_>>()
+    };
+    assert!(measure_due(&p, "2026-11-30").is_empty());
+    assert_eq!(
+        measure_due(&p, "2026-12-01"),
+        vec![Some(date("2026-11-30"))]
+    );
+    // Yearly, the next is due 2027-10-31.
+    p.management.kpis[0].cadence = crate::model::Cadence::Yearly;
+    assert!(measure_due(&p, "2026-12-01").is_empty());
+    assert_eq!(
+        measure_due(&p, "2027-11-01"),
+        vec![Some(date("2027-10-31"))]
+    );
+}
