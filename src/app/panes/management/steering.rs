@@ -138,16 +138,30 @@ pub(super) fn measures_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut Pa
             ),
             None => "quality not rated".to_owned(),
         };
+        let days = if i.days.0 > 0.0 {
+            format!(
+                "{} of {} days",
+                trim_number(i.days.1),
+                trim_number(i.days.0)
+            )
+        } else {
+            "no effort planned".to_owned()
+        };
+        let eur = if i.eur.0 > 0.0 {
+            format!(
+                "EUR {} of {} spent",
+                group_thousands(i.eur.1),
+                group_thousands(i.eur.0)
+            )
+        } else {
+            "no money planned".to_owned()
+        };
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(format!("{}:", a.name)).strong());
             ui.label(format!(
-                "{} of {} done, {progress}; {} of {} days, EUR {} of {} spent; {quality}{}",
+                "{} of {} done, {progress}; {days}, {eur}; {quality}{}",
                 i.done,
                 i.measures,
-                trim_number(i.days.1),
-                trim_number(i.days.0),
-                group_thousands(i.eur.1),
-                group_thousands(i.eur.0),
                 if i.overdue > 0 {
                     format!("; {} overdue", i.overdue)
                 } else {
