@@ -166,8 +166,9 @@ fn every_sample_passes_the_check_with_no_consistency_finding() {
         let name = sample.file_name;
         let evaluation = decision::evaluate(&p);
         // Nothing contradicts itself on the day the samples are "as of", nor months later:
-        // no measure, review or trigger comes due before July 2027, so `check`, which uses
-        // today's date, stays quiet for a while.
+        // no measure, process change, review (of an assumption or a monitored risk) or trigger
+        // comes due before July 2027, so `check`, which uses today's date, stays quiet for a
+        // while.
         for day in [as_of(), Date::new(2027, 6, 30).unwrap()] {
             let findings = consistency::findings(&p, &evaluation, day);
             assert!(findings.is_empty(), "{name} on {day}: {findings:#?}");
