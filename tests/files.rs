@@ -992,3 +992,13 @@ fn goal_and_kpi_links_are_saved_loaded_and_checked() {
     let at = format!("{}:{line}:{col}: goal 3 \"Cut unsold goods", path.display());
     assert!(message.contains(&at), "expected `{at}` in `{message}`");
 }
+
+#[test]
+fn a_file_cut_inside_a_field_name_is_called_truncated() {
+    let dir = tempfile::tempdir().unwrap();
+    // Cut inside "name" of the second field: the parser reads "na" and wants a colon.
+    let path = write(dir.path(), "cut-name.pbsm.ron", "(\n  version: 3,\n  na");
+    let message = refused(&path);
+    assert_position(&message, &path, 3, 3);
+    assert!(message.contains("truncated"), "{message}");
+}

@@ -149,11 +149,17 @@ pub(super) fn syntax_error(
     let (code, cut) = bounded(code);
     // The file really ends early only if nothing but whitespace and comments follows the place
     // where the parser stopped, not when a long token merely runs to the end.
+    // A token cut by the end (an identifier "na" of "name: …") ends early too: nothing but
+    // trivia follows the end of the span the parser points at, inside brackets left open.
     let ends_early = matches!(code, ron::Error::Eof | ron::Error::UnclosedBlockComment)
         || ron_scan::only_trivia_from(
             text,
             ron_scan::offset_of(text, span.start.line, span.start.col),
-        );
+        )
+        || (ron_scan::only_trivia_from(
+            text,
+            ron_scan::offset_of(text, span.end.line, span.end.col),
+        ) && ron_scan::leaves_brackets_open(text));
     let message = match code {
         ron::Error::ExpectedStringEnd => "a text starting here is never closed by a quote: is the file truncated, or a quote missing?"
             .to_owned(),

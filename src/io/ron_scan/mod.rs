@@ -76,6 +76,22 @@ pub fn only_trivia_from(text: &str, offset: usize) -> bool {
     s.at_end()
 }
 
+/// Whether the text leaves a bracket open at its end (more `(`, `[`, `{` than closing ones,
+/// outside strings and comments): a sign that it was cut off.
+pub fn leaves_brackets_open(text: &str) -> bool {
+    let mut s = Scanner::at(text, 0);
+    let mut depth: i64 = 0;
+    loop {
+        s.skip_trivia();
+        match s.next_token() {
+            scanner::Token::Open(_) => depth += 1,
+            scanner::Token::Close => depth -= 1,
+            scanner::Token::End => return depth > 0,
+            _ => {}
+        }
+    }
+}
+
 /// The byte offset where the value at `path` starts in `text`, or `None` if the text has no
 /// such value (a field left out for its default, a path the text does not match).
 pub fn locate(text: &str, path: &ValuePath) -> Option<usize> {
