@@ -669,13 +669,22 @@ other alternative was not chosen. A follow-up strategy keeps this record with it
                     &alternatives,
                 );
                 f.area("Why this one", &mut record.reason);
-                for (id, name) in &alternatives {
-                    if record.alternative == Some(*id) {
-                        continue;
-                    }
-                    f.area(&format!("Why not “{name}”"), record.rejection_mut(*id));
-                }
             });
+            // Each reason against another alternative under its name, full width: the names
+            // are long, and a form column as wide as the longest would squeeze the fields.
+            for (id, name) in &alternatives {
+                if record.alternative == Some(*id) {
+                    continue;
+                }
+                ui.add_space(6.0);
+                let label = ui.label(RichText::new(format!("Why not “{name}”")).strong());
+                ui.add(
+                    egui::TextEdit::multiline(record.rejection_mut(*id))
+                        .desired_rows(2)
+                        .desired_width(f32::INFINITY),
+                )
+                .labelled_by(label.id);
+            }
             // Blank reasons are none, and the alternative decided on needs no reason against
             // it: keep the file free of both.
             let decided = record.alternative;
