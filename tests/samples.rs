@@ -498,10 +498,19 @@ fn every_sample_steers_its_chosen_strategy_in_quality_and_quantity() {
             assert!(!a.owner.trim().is_empty(), "{name}: {}", a.text);
         }
         // The audit: nothing is overdue, running ahead or unreviewed; what remains are KPIs
-        // behind their path and the one measure that falls short in quality.
+        // behind their path, the one measure that falls short in quality, and the trouble the
+        // samples' stories are about: assumptions their reviews found at risk or broken, and
+        // risks rising or occurred (each adapted to in the log or watched closely).
         for due in steering::audit(&p, as_of()) {
             assert!(
-                matches!(due.kind, DueKind::KpiBehind(_) | DueKind::QualityShort(_)),
+                matches!(
+                    due.kind,
+                    DueKind::KpiBehind(_)
+                        | DueKind::QualityShort(_)
+                        | DueKind::AssumptionTrouble(_)
+                        | DueKind::RiskTrouble(_)
+                        | DueKind::TriggerFired(_)
+                ),
                 "{name}: {due:?}"
             );
         }

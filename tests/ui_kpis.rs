@@ -178,13 +178,8 @@ fn a_milestone_off_the_plan_is_marked_and_can_be_removed() {
     );
     h.get_by_label("⚠ left out of the plan: not between the baseline and the target date");
     h.get_by_label("● On track 97 %");
-    // Validation names it too.
-    let findings = pbsm::model::validate(h.state().project());
-    assert_eq!(findings.len(), 1, "{findings:?}");
-    assert_eq!(
-        findings[0].path.to_string(),
-        "management.kpis[0].milestones[0].date"
-    );
+    // The file stays valid (and loadable): the plan leaves the milestone out.
+    assert!(pbsm::model::validate(h.state().project()).is_empty());
     // Removed, the plan is the straight line again.
     click(&mut h, "Remove milestone 1 of Sourdough club members");
     assert!(h.state().project().management.kpis[0].milestones.is_empty());

@@ -165,3 +165,37 @@ fn the_decision_is_recorded_with_who_why_and_why_not_the_others() {
     );
     undo_until(&mut h, |p| p.management.decision.is_none());
 }
+
+#[test]
+fn looking_at_the_record_changes_nothing_and_changing_the_decision_back_keeps_every_reason() {
+    use egui::accesskit::Role;
+    let mut h = bakery_without(|_| {});
+    let before = h.state().project().clone();
+    click(&mut h, "Decision");
+    h.run();
+    assert_eq!(h.state().project(), &before, "looking edits nothing");
+    let record = before.management.decision.clone().unwrap();
+    let decided = record.alternative.unwrap();
+    let other = before
+        .alternatives
+        .iter()
+        .find(|a| a.id != decided)
+        .unwrap()
+        .clone();
+    let decided_name = before.alternative(decided).unwrap().name.clone();
+    let pick = |h: &mut Harness<'_, Workbench>, name: &str| {
+        h.get_by_role_and_label(Role::ComboBox, "Alternative decided on")
+            .click();
+        h.run();
+        h.get_by_role_and_label(Role::Button, name).click();
+        h.run();
+    };
+    pick(&mut h, &other.name);
+    let now = h.state().project().management.decision.clone().unwrap();
+    assert_eq!(now.alternative, Some(other.id));
+    // The reason against the alternative now decided on is kept, only not asked for.
+    assert_eq!(now.rejected, record.rejected);
+    h.get_by_label(&format!("Why not “{decided_name}”"));
+    pick(&mut h, &decided_name);
+    assert_eq!(h.state().project().management.decision, Some(record));
+}

@@ -6,9 +6,10 @@
 //! The rules, in the words the README uses:
 //! - **Spend or effort running ahead of progress**: a measure whose spent share of its planned
 //!   money (or effort) exceeds its progress by more than [`AHEAD_MARGIN`] (15 points): 70 % of
-//!   the money spent at 50 % progress is 20 points ahead. Progress is 0 for a planned measure
-//!   (unless entered), 1 for a done one, and the entered percentage in between; a measure with
-//!   no plan, no actual or no known progress is not judged.
+//!   the money spent at 50 % progress is 20 points ahead. Progress is 0 for a planned measure,
+//!   1 for a done one, and the entered percentage in between. Without a known progress, only
+//!   an overrun counts (more than 115 % of the plan used); money or effort spent against no
+//!   plan (or a plan of 0) always counts.
 //! - **Implementation of an alternative**: its measures (those implementing its bundled
 //!   options): how many are done, the progress weighted by planned effort (a measure without
 //!   planned effort weighs one day), money and effort planned and spent, and the quality: the
@@ -68,26 +69,29 @@ pub struct Ahead {
     pub progress: f64,
 }
 
-/// Where a measure uses money or effort faster than it progresses (see the module doc).
+/// Where a measure uses money or effort faster than it progresses (see the module doc). Money
+/// or effort spent against no plan has `used` infinite.
 pub fn running_ahead(m: &Measure) -> Vec<Ahead> {
-    let Some(progress) = m.progress() else {
-        return Vec::new();
-    };
+    // Without a known progress, judge as if done: only an overrun counts.
+    let known = m.progress();
+    let progress = known.unwrap_or(1.0);
     [
         (Resource::Money, m.planned_eur, m.actual_eur),
         (Resource::Effort, m.planned_days, m.actual_days),
     ]
     .into_iter()
     .filter_map(|(resource, planned, actual)| {
-        let (planned, actual) = (planned?, actual?);
-        if planned <= 0.0 || !planned.is_finite() || !actual.is_finite() {
-            return None;
-        }
-        let used = actual / planned;
+        let actual = actual.filter(|a| a.is_finite() && *a > 0.0)?;
+        let planned = planned.filter(|p| p.is_finite()).unwrap_or(0.0);
+        let used = if planned > 0.0 {
+            actual / planned
+        } else {
+            f64::INFINITY
+        };
         (used - progress > AHEAD_MARGIN + 1e-9).then_some(Ahead {
             resource,
             used,
-            progress,
+            progress: known.unwrap_or(f64::NAN),
         })
     })
     .collect()
@@ -100,8 +104,11 @@ pub struct Implementation {
     pub measures: usize,
     /// How many are done.
     pub done: usize,
-    /// Progress weighted by planned effort, over the measures whose progress is known.
+    /// Progress weighted by planned effort; a measure whose progress is not entered counts
+    /// as not progressed (so the figure never flatters).
     pub progress: Option<f64>,
+    /// How many measures in progress have no progress entered.
+    pub unknown: usize,
     /// Effort planned and spent, in person-days.
     pub days: (f64, f64),
     /// Money planned and spent, in EUR.
@@ -139,6 +146,7 @@ pub fn implementation(
         measures: 0,
         done: 0,
         progress: None,
+        unknown: 0,
         days: (0.0, 0.0),
         eur: (0.0, 0.0),
         quality: None,
@@ -154,11 +162,12 @@ pub fn implementation(
         } else if m.due < today {
             i.overdue += 1;
         }
-        if let Some(p) = m.progress() {
-            let weight = m.planned_days.filter(|d| *d > 0.0).unwrap_or(1.0);
-            weighted += p * weight;
-            weights += weight;
+        let weight = m.planned_days.filter(|d| *d > 0.0).unwrap_or(1.0);
+        match m.progress() {
+            Some(p) => weighted += p * weight,
+            None => i.unknown += 1,
         }
+        weights += weight;
         i.days.0 += m.planned_days.unwrap_or(0.0);
         i.days.1 += m.actual_days.unwrap_or(0.0);
         i.eur.0 += m.planned_eur.unwrap_or(0.0);
@@ -373,6 +382,10 @@ pub enum DueKind {
     KpiMeasurementDue,
     /// An assumption's trigger fired.
     TriggerFired(AssumptionStatus),
+    /// An assumption's review found it at risk or broken: the strategy may need adapting.
+    AssumptionTrouble(AssumptionStatus),
+    /// A monitored risk is rising or has occurred.
+    RiskTrouble(crate::model::RiskStatus),
     /// A measure uses money or effort faster than it progresses.
     RunningAhead(Ahead),
     /// A measure's quality falls short.
@@ -411,17 +424,28 @@ pub fn audit(project: &Project, today: Date) -> Vec<Due> {
             Some(_) => {}
         }
         let (status, fired) = effective_status(project, a, today);
-        if let Some(f) = fired
-            && status.is_trouble()
-        {
-            due.push(Due {
+        match fired {
+            Some(f) if status.is_trouble() => due.push(Due {
                 since: Some(f.date),
                 item: ItemRef::Assumption(a.id),
                 kind: DueKind::TriggerFired(status),
-            });
+            }),
+            _ if a.status.is_trouble() => due.push(Due {
+                since: a.last_review,
+                item: ItemRef::Assumption(a.id),
+                kind: DueKind::AssumptionTrouble(a.status),
+            }),
+            _ => {}
         }
     }
     for r in &m.risks {
+        if r.status.is_trouble() {
+            due.push(Due {
+                since: r.last_review,
+                item: ItemRef::Risk(r.id),
+                kind: DueKind::RiskTrouble(r.status),
+            });
+        }
         match r.next_review() {
             Some(next) if next < today => due.push(Due {
                 since: Some(next),
@@ -444,7 +468,11 @@ pub fn audit(project: &Project, today: Date) -> Vec<Due> {
                 kind: DueKind::MeasureOverdue,
             });
         }
-        for ahead in running_ahead(x) {
+        // A finished measure's overrun is history for the memo and the check, not a task.
+        for ahead in running_ahead(x)
+            .into_iter()
+            .filter(|_| x.status != MeasureStatus::Done)
+        {
             due.push(Due {
                 since: None,
                 item: ItemRef::Measure(x.id),
@@ -492,6 +520,27 @@ pub fn audit(project: &Project, today: Date) -> Vec<Due> {
     due
 }
 
+/// How a measure runs ahead, in words ("has used 80 % of its planned money at 40 %
+/// progress").
+pub fn ahead_words(a: &Ahead) -> String {
+    if a.used.is_infinite() {
+        format!("has spent {} without a plan for it", a.resource.label())
+    } else if a.progress.is_nan() {
+        format!(
+            "has used {:.0} % of its planned {} (progress not entered)",
+            a.used * 100.0,
+            a.resource.label()
+        )
+    } else {
+        format!(
+            "has used {:.0} % of its planned {} at {:.0} % progress",
+            a.used * 100.0,
+            a.resource.label(),
+            a.progress * 100.0
+        )
+    }
+}
+
 /// What is due, in words, naming the item ("Measure “Launch” is overdue").
 pub fn due_words(project: &Project, d: &Due) -> String {
     let name = item_name(project, d.item);
@@ -514,12 +563,19 @@ pub fn due_words(project: &Project, d: &Due) -> String {
             "The trigger of “{name}” fired: {}",
             status.label().to_lowercase()
         ),
-        DueKind::RunningAhead(a) => format!(
-            "Measure “{name}” has used {:.0} % of its planned {} at {:.0} % progress",
-            a.used * 100.0,
-            a.resource.label(),
-            a.progress * 100.0
+        DueKind::AssumptionTrouble(status) => format!(
+            "“{name}” is {} at its last review: adapt the strategy or record why not",
+            status.label().to_lowercase()
         ),
+        DueKind::RiskTrouble(status) => {
+            let state = if *status == crate::model::RiskStatus::Occurred {
+                "has occurred: act on it"
+            } else {
+                "is rising"
+            };
+            format!("The risk “{name}” {state}")
+        }
+        DueKind::RunningAhead(a) => format!("Measure “{name}” {}", ahead_words(a)),
         DueKind::QualityShort(q) => format!(
             "Measure “{name}” falls short in quality ({} of 10)",
             trim_number(*q)

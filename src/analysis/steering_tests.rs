@@ -262,6 +262,8 @@ fn the_decision_record_names_the_chosen_alternative_who_why_and_why_not_the_othe
 fn the_audit_lists_what_is_due_oldest_first() {
     let mut p = SAMPLES[0].load().unwrap();
     let today = date("2026-11-23");
+    // The sample's first assumption broke at its review; here it holds.
+    p.management.assumptions[0].status = AssumptionStatus::Holds;
     let baseline = audit(&p, today).len();
     // A measure due 2026-10-31, a process change due 2026-11-15, an assumption last reviewed
     // 2026-06-01 with a 90-day interval (due 2026-08-30).
@@ -327,4 +329,126 @@ fn a_kpi_whose_measurement_is_overdue_by_its_cadence_is_due() {
         measure_due(&p, "2027-11-01"),
         vec![Some(date("2027-10-31"))]
     );
+}
+
+#[test]
+fn without_a_progress_only_an_overrun_counts_and_spending_without_a_plan_always_does() {
+    let mut m = measure(MeasureStatus::InProgress, None);
+    m.planned_eur = Some(1_000.0);
+    // 1,100 of 1,000 (110 %): within the margin over the whole plan.
+    m.actual_eur = Some(1_100.0);
+    assert!(running_ahead(&m).is_empty());
+    // 1,200 (120 %): an overrun, whatever the progress; the progress is unknown.
+    m.actual_eur = Some(1_200.0);
+    let ahead = running_ahead(&m);
+    assert_eq!(ahead.len(), 1);
+    assert!(ahead[0].progress.is_nan());
+    assert_eq!(
+        ahead_words(&ahead[0]),
+        "has used 120 % of its planned money (progress not entered)"
+    );
+    // Spent against a plan of 0 (or none): always counts.
+    m.planned_eur = Some(0.0);
+    m.actual_eur = Some(50.0);
+    assert_eq!(
+        ahead_words(&running_ahead(&m)[0]),
+        "has spent money without a plan for it"
+    );
+    m.planned_eur = None;
+    assert!(running_ahead(&m)[0].used.is_infinite());
+    // Nothing spent, nothing to judge.
+    m.actual_eur = Some(0.0);
+    assert!(running_ahead(&m).is_empty());
+    // A progress entered while under way does not count once the measure is planned again.
+    let mut back = measure(MeasureStatus::Planned, Some(80.0));
+    assert_eq!(back.progress(), Some(0.0));
+    back.status = MeasureStatus::Blocked;
+    assert_eq!(back.progress(), Some(0.8));
+}
+
+#[test]
+fn a_measure_under_way_without_a_progress_counts_as_not_progressed() {
+    let mut p = SAMPLES[0].load().unwrap();
+    let alt = chosen(&p).unwrap().clone();
+    let option = alt.options[0].option;
+    // One done measure of 1 day and five under way of 100 days each, no progress entered:
+    // 1 × 1 / (1 + 500) = 0.2 %, not 100 %.
+    let mut measures = vec![Measure {
+        option: Some(option),
+        planned_days: Some(1.0),
+        ..measure(MeasureStatus::Done, None)
+    }];
+    for k in 2..=6 {
+        measures.push(Measure {
+            id: MeasureId(k),
+            option: Some(option),
+            planned_days: Some(100.0),
+            ..measure(MeasureStatus::InProgress, None)
+        });
+    }
+    p.management.measures = measures;
+    let i = implementation(&p, alt.id, date("2026-11-23")).unwrap();
+    assert_eq!((i.done, i.measures, i.unknown), (1, 6, 5));
+    assert!((i.progress.unwrap() - 1.0 / 501.0).abs() < 1e-12);
+}
+
+#[test]
+fn the_audit_names_triggers_broken_assumptions_risks_kpis_behind_and_measures_that_need_action() {
+    let mut p = SAMPLES[0].load().unwrap();
+    let today = date("2026-11-23");
+    let m = &mut p.management.measures[0];
+    m.status = MeasureStatus::InProgress;
+    m.due = date("2027-01-31");
+    m.progress_percent = Some(20.0);
+    m.planned_eur = Some(1_000.0);
+    m.actual_eur = Some(900.0);
+    m.quality = Score::new(3.0);
+    let measure_id = m.id;
+    p.management.risks.push(MonitoredRisk {
+        id: RiskId(99),
+        text: "Trolls".into(),
+        source: RiskSource::Other,
+        precaution: String::new(),
+        owner: String::new(),
+        status: RiskStatus::Occurred,
+        last_review: Some(date("2026-11-20")),
+        review_interval_days: 90,
+        note: String::new(),
+    });
+    let found = audit(&p, today);
+    let words: Vec<String> = found.iter().map(|d| due_words(&p, d)).collect();
+    let has = |text: &str| {
+        assert!(
+            words.iter().any(|w| w == text),
+            "{text:?} not in {words:#?}"
+        );
+    };
+    let name = p.management.measures[0].name.clone();
+    has(&format!(
+        "Measure “{name}” has used 90 % of its planned money at 20 % progress"
+    ));
+    has(&format!(
+        "Measure “{name}” falls short in quality (3 of 10)"
+    ));
+    has("The risk “Trolls” has occurred: act on it");
+    // The sample's broken assumption (by review) and its KPIs behind are there too.
+    assert!(
+        found
+            .iter()
+            .any(|d| matches!(d.kind, DueKind::AssumptionTrouble(AssumptionStatus::Broken)))
+    );
+    assert!(
+        found
+            .iter()
+            .any(|d| matches!(d.kind, DueKind::KpiBehind(_)))
+    );
+    assert!(found.iter().any(|d| d.item == ItemRef::Measure(measure_id)));
+    // Done, the overrun is history: not in the audit (the quality still is).
+    p.management.measures[0].status = MeasureStatus::Done;
+    let after: Vec<DueKind> = audit(&p, today)
+        .into_iter()
+        .filter(|d| d.item == ItemRef::Measure(measure_id))
+        .map(|d| d.kind)
+        .collect();
+    assert_eq!(after, vec![DueKind::QualityShort(3.0)]);
 }

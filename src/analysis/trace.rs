@@ -102,12 +102,13 @@ pub fn item_name(project: &Project, item: ItemRef) -> String {
                     }
                 })
         }
-        ItemRef::Risk(id) => p
-            .management
-            .risks
-            .iter()
-            .find(|r| r.id == id)
-            .map(|r| r.text.clone()),
+        ItemRef::Risk(id) => p.management.risks.iter().find(|r| r.id == id).map(|r| {
+            if r.text.trim().is_empty() {
+                format!("risk {}", r.id)
+            } else {
+                r.text.clone()
+            }
+        }),
     };
     found.unwrap_or_else(|| format!("{} (removed)", item.kind().label()))
 }

@@ -324,14 +324,17 @@ impl Measure {
         }
     }
 
-    /// How far it has come, as a share (0–1): done 1, planned 0 unless a progress was
-    /// entered, in progress or blocked its entered progress; `None` when that is missing.
+    /// How far it has come, as a share (0–1): done 1, planned 0 (a progress entered while it
+    /// was under way no longer counts), in progress or blocked its entered progress; `None`
+    /// when that is missing.
     pub fn progress(&self) -> Option<f64> {
-        let entered = self.progress_percent.map(|p| (p / 100.0).clamp(0.0, 1.0));
         match self.status {
             MeasureStatus::Done => Some(1.0),
-            MeasureStatus::Planned => Some(entered.unwrap_or(0.0)),
-            MeasureStatus::InProgress | MeasureStatus::Blocked => entered,
+            MeasureStatus::Planned => Some(0.0),
+            MeasureStatus::InProgress | MeasureStatus::Blocked => self
+                .progress_percent
+                .filter(|p| p.is_finite())
+                .map(|p| (p / 100.0).clamp(0.0, 1.0)),
         }
     }
 }

@@ -163,6 +163,40 @@ impl Memo<'_> {
                 .collect(),
         });
 
+        tables.push(Table {
+            title: "Monitored risks",
+            why: None,
+            note: if p.management.risks.is_empty() {
+                "No risk is monitored.".to_owned()
+            } else {
+                "The strategy's risks, watched like its assumptions.".to_owned()
+            },
+            header: vec![
+                "Risk",
+                "Status",
+                "Precaution",
+                "Owner",
+                "Last review",
+                "Seen",
+            ],
+            rows: p
+                .management
+                .risks
+                .iter()
+                .map(|r| {
+                    vec![
+                        r.text.clone(),
+                        r.status.to_string(),
+                        r.precaution.clone(),
+                        r.owner.clone(),
+                        r.last_review
+                            .map_or_else(|| "never".to_owned(), |d| d.to_string()),
+                        r.note.clone(),
+                    ]
+                })
+                .collect(),
+        });
+
         let due = steering::audit(p, self.today);
         tables.push(Table {
             title: "Audit: what is due",

@@ -389,13 +389,12 @@ impl<'p> Messages<'p> {
             }
             (Detail::Ahead(resource, used, progress), ItemRef::Measure(id)) => {
                 let m = p.management.measures.iter().find(|m| m.id == id)?;
-                format!(
-                    "Measure “{}” has used {:.0} % of its planned {} at {:.0} % progress.",
-                    m.name,
-                    used * 100.0,
-                    resource.label(),
-                    progress * 100.0
-                )
+                let ahead = steering::Ahead {
+                    resource: *resource,
+                    used: *used,
+                    progress: *progress,
+                };
+                format!("Measure “{}” {}.", m.name, steering::ahead_words(&ahead))
             }
             (Detail::None, ItemRef::Integration(id)) => {
                 let i = p.management.integrations.iter().find(|i| i.id == id)?;

@@ -132,7 +132,21 @@ the alternatives go back to draft, and the log records it with the reason. Compa
     let name_id = ui.make_persistent_id("follow_up_name");
     let mut name = ui
         .data(|d| d.get_temp::<String>(name_id))
-        .unwrap_or_else(|| format!("{} (until {})", project.name, env.today));
+        .unwrap_or_else(|| {
+            // A second version on one day gets a number rather than the same name.
+            let base = format!("{} (until {})", project.name, env.today);
+            let taken = |n: &str| project.versions.iter().any(|v| v.name == n);
+            (1..)
+                .map(|k| {
+                    if k == 1 {
+                        base.clone()
+                    } else {
+                        format!("{base} ({k})")
+                    }
+                })
+                .find(|n| !taken(n))
+                .unwrap_or(base)
+        });
     let reason_id = ui.make_persistent_id("follow_up_reason");
     let mut reason = ui
         .data(|d| d.get_temp::<String>(reason_id))
@@ -153,12 +167,17 @@ the alternatives go back to draft, and the log records it with the reason. Compa
             name: name.trim().to_owned(),
             reason: reason.trim().to_owned(),
         });
-        reason.clear();
+        // The next follow-up starts with a fresh name and reason.
+        ui.data_mut(|d| {
+            d.remove::<String>(name_id);
+            d.remove::<String>(reason_id);
+        });
+    } else {
+        ui.data_mut(|d| {
+            d.insert_temp(name_id, name);
+            d.insert_temp(reason_id, reason);
+        });
     }
-    ui.data_mut(|d| {
-        d.insert_temp(name_id, name);
-        d.insert_temp(reason_id, reason);
-    });
     if project.versions.is_empty() {
         widgets::empty_hint(ui, "No version kept yet.");
         return;
@@ -179,7 +198,10 @@ the alternatives go back to draft, and the log records it with the reason. Compa
     ui.add_space(6.0);
     ui.strong(format!("Since “{}”", version.name));
     if changes.is_empty() {
-        widgets::empty_hint(ui, "Nothing changed in alternatives, weights or KPIs.");
+        widgets::empty_hint(
+            ui,
+            "Nothing changed in alternatives, weights, KPIs, assumptions or process integration.",
+        );
     }
     egui::ScrollArea::vertical()
         .id_salt("changes")

@@ -18,7 +18,8 @@ use egui::RichText;
 pub(super) fn audit_ui(ui: &mut egui::Ui, project: &Project, env: &mut PaneEnv<'_>) {
     ui.label(
         "The periodic audit of the running strategy: every review that is due, every measure and process change past its \
-date, every KPI behind its plan, every trigger that fired, and measures that use money or effort faster than they progress.",
+date, every KPI behind its plan or due to be measured, every trigger that fired, assumptions broken or at risk and risks \
+rising or occurred, measures that use money or effort faster than they progress, and measures that fall short in quality.",
     );
     period_line(ui, project.management.period, env.today);
     let due = steering::audit(project, env.today);
@@ -26,7 +27,8 @@ date, every KPI behind its plan, every trigger that fired, and measures that use
     if due.is_empty() {
         widgets::empty_hint(
             ui,
-            "Nothing is due: every review is within its interval, no measure or process change is overdue, and every KPI is on plan.",
+            "Nothing is due: every review is within its interval, no measure or process change is overdue, every KPI is on plan \
+and measured on time, and no assumption, risk or measure calls for action.",
         );
         return;
     }
@@ -61,9 +63,34 @@ date, every KPI behind its plan, every trigger that fired, and measures that use
             }
         });
     if let Some(item) = open {
+        if matches!(item, ItemRef::Integration(_)) {
+            ui.data_mut(|d| d.insert_temp(register_view_id(), RegisterView::Entries));
+        }
         env.sections.show(item.kind());
         env.send(Command::Select(item));
     }
+}
+
+/// A first strategy period from what the project holds: the earliest KPI baseline (or today)
+/// to the latest measure due date or KPI target (or a year on).
+fn default_period(project: &Project, today: crate::model::Date) -> Period {
+    let m = &project.management;
+    let start = m
+        .kpis
+        .iter()
+        .map(|k| k.baseline_date)
+        .chain(m.measures.iter().map(|x| x.due))
+        .min()
+        .map_or(today, |d| d.min(today));
+    let end = m
+        .kpis
+        .iter()
+        .map(|k| k.target_date)
+        .chain(m.measures.iter().map(|x| x.due))
+        .max()
+        .unwrap_or(today)
+        .max(start.add_days(365));
+    Period { start, end }
 }
 
 /// The strategy period and how much of it has passed, or a hint to set it.
@@ -104,71 +131,55 @@ pub(super) fn measures_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut Pa
             }
             None => {
                 ui.label(RichText::new("not set").weak());
-                if ui.small_button("Set the period").clicked() {
-                    project.management.period = Some(Period {
-                        start: today,
-                        end: today.add_days(365),
-                    });
+                if ui
+                    .small_button("Set the period")
+                    .on_hover_text("From the earliest KPI baseline to the latest measure or KPI target (a year from today without them)")
+                    .clicked()
+                {
+                    project.management.period = Some(default_period(project, today));
                 }
             }
         }
     });
-    for a in project
+    // A period ends on or after its start: an end typed before it moves with the start.
+    if let Some(p) = &mut project.management.period
+        && p.end < p.start
+    {
+        p.end = p.start;
+    }
+    // Per alternative, folded by default: unfolded it takes the room the measure's form needs
+    // on a laptop. The header says how the chosen alternative stands.
+    let lines: Vec<(String, String)> = project
         .alternatives
         .iter()
         .filter(|a| a.status != AlternativeStatus::Rejected)
-    {
-        let Some(i) = steering::implementation(project, a.id, today) else {
-            continue;
-        };
-        let progress = i.progress.map_or_else(
-            || "progress unknown".to_owned(),
-            |p| format!("{:.0} % progressed", p * 100.0),
-        );
-        let quality = match i.quality {
-            Some(q) => format!(
-                "quality {:.1} ({} rated{})",
-                q,
-                i.rated,
-                if i.short > 0 {
-                    format!(", {} short", i.short)
-                } else {
-                    String::new()
+        .filter_map(|a| {
+            let i = steering::implementation(project, a.id, today)?;
+            Some((a.name.clone(), implementation_words(&i)))
+        })
+        .collect();
+    if !lines.is_empty() {
+        let chosen = steering::chosen(project)
+            .and_then(|a| steering::implementation(project, a.id, today))
+            .map_or_else(String::new, |i| {
+                format!(
+                    ": chosen alternative {} of {} done{}",
+                    i.done,
+                    i.measures,
+                    i.progress
+                        .map_or_else(String::new, |p| format!(", {:.0} % progressed", p * 100.0))
+                )
+            });
+        egui::CollapsingHeader::new(format!("Implementation in quality and quantity{chosen}"))
+            .id_salt("implementation per alternative")
+            .show(ui, |ui| {
+                for (name, words) in &lines {
+                    ui.horizontal_wrapped(|ui| {
+                        ui.label(RichText::new(format!("{name}:")).strong());
+                        ui.label(words);
+                    });
                 }
-            ),
-            None => "quality not rated".to_owned(),
-        };
-        let days = if i.days.0 > 0.0 {
-            format!(
-                "{} of {} days",
-                trim_number(i.days.1),
-                trim_number(i.days.0)
-            )
-        } else {
-            "no effort planned".to_owned()
-        };
-        let eur = if i.eur.0 > 0.0 {
-            format!(
-                "EUR {} of {} spent",
-                group_thousands(i.eur.1),
-                group_thousands(i.eur.0)
-            )
-        } else {
-            "no money planned".to_owned()
-        };
-        ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new(format!("{}:", a.name)).strong());
-            ui.label(format!(
-                "{} of {} done, {progress}; {days}, {eur}; {quality}{}",
-                i.done,
-                i.measures,
-                if i.overdue > 0 {
-                    format!("; {} overdue", i.overdue)
-                } else {
-                    String::new()
-                }
-            ));
-        });
+            });
     }
     let options = option_items(project);
     master_detail(
@@ -213,6 +224,9 @@ pub(super) fn measures_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut Pa
                 f.choice("Status", &mut m.status);
                 if matches!(m.status, MeasureStatus::InProgress | MeasureStatus::Blocked) {
                     f.optional_amount("Progress", &mut m.progress_percent, "%", 1.0);
+                    if let Some(p) = &mut m.progress_percent {
+                        *p = p.clamp(0.0, 100.0);
+                    }
                 }
                 f.optional_amount("Effort planned", &mut m.planned_days, "days", 0.5);
                 f.optional_amount("Effort spent", &mut m.actual_days, "days", 0.5);
@@ -224,10 +238,8 @@ pub(super) fn measures_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut Pa
             for a in steering::running_ahead(m) {
                 ui.label(
                     RichText::new(format!(
-                        "⚠ {:.0} % of the planned {} used at {:.0} % progress: ahead of progress by more than {:.0} points.",
-                        a.used * 100.0,
-                        a.resource.label(),
-                        a.progress * 100.0,
+                        "⚠ The measure {}: more than {:.0} points ahead of its progress.",
+                        steering::ahead_words(&a),
                         steering::AHEAD_MARGIN * 100.0
                     ))
                     .color(widgets::signal_color(ui, 0)),
@@ -235,6 +247,56 @@ pub(super) fn measures_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut Pa
             }
         },
     );
+}
+
+/// An alternative's implementation in words: done, progress, effort and money, quality.
+fn implementation_words(i: &steering::Implementation) -> String {
+    let progress = match (i.progress, i.unknown) {
+        (Some(p), 0) => format!("{:.0} % progressed", p * 100.0),
+        (Some(p), n) => format!(
+            "{:.0} % progressed ({n} under way without a progress entered, counted as 0)",
+            p * 100.0
+        ),
+        (None, _) => "progress unknown".to_owned(),
+    };
+    let days = if i.days.0 > 0.0 {
+        format!(
+            "{} of {} days",
+            trim_number(i.days.1),
+            trim_number(i.days.0)
+        )
+    } else {
+        format!("{} days spent (none planned)", trim_number(i.days.1))
+    };
+    let eur = if i.eur.0 > 0.0 {
+        format!(
+            "EUR {} of {} spent",
+            group_thousands(i.eur.1),
+            group_thousands(i.eur.0)
+        )
+    } else {
+        format!("EUR {} spent (none planned)", group_thousands(i.eur.1))
+    };
+    let quality = match i.quality {
+        Some(q) if i.short > 0 => format!("quality {q:.1} ({} rated, {} short)", i.rated, i.short),
+        Some(q) => format!("quality {q:.1} ({} rated)", i.rated),
+        None => "quality not rated".to_owned(),
+    };
+    let overdue = if i.overdue > 0 {
+        format!("; {} overdue", i.overdue)
+    } else {
+        String::new()
+    };
+    format!(
+        "{} of {} done, {progress}; {days}, {eur}; {quality}{overdue}",
+        i.done, i.measures
+    )
+}
+
+/// Where the register's view is kept (one for the window: the audit's "Open" and "Take up"
+/// switch it back to the list, where the entry's form is).
+fn register_view_id() -> egui::Id {
+    egui::Id::unique("pbsm register view")
 }
 
 /// How the register is viewed.
@@ -301,11 +363,12 @@ through the employer profile. Name the process, its owner, what it must change a
                 Some(item)
             });
             if let Some(item) = item {
+                ui.data_mut(|d| d.insert_temp(register_view_id(), RegisterView::Entries));
                 env.send(Command::Select(item));
             }
         }
     }
-    let view_id = ui.make_persistent_id("register_view");
+    let view_id = register_view_id();
     let mut view = ui
         .data(|d| d.get_temp::<RegisterView>(view_id))
         .unwrap_or(RegisterView::Entries);
@@ -445,8 +508,7 @@ fn area_view(ui: &mut egui::Ui, project: &Project, env: &mut PaneEnv<'_>, view: 
             }
         });
     if let Some(item) = open {
-        let id = ui.make_persistent_id("register_view");
-        ui.data_mut(|d| d.insert_temp(id, RegisterView::Entries));
+        ui.data_mut(|d| d.insert_temp(register_view_id(), RegisterView::Entries));
         env.sections.management = ManagementSection::Integration;
         env.send(Command::Select(item));
     }
@@ -626,6 +688,13 @@ other alternative was not chosen. A follow-up strategy keeps this record with it
             RecordGap::NotRecorded(_) => {
                 "An alternative is chosen, but the decision is not recorded.".to_owned()
             }
+            RecordGap::OtherAlternative {
+                recorded: None,
+                chosen,
+            } => format!(
+                "The record names no alternative; “{}” is chosen.",
+                name_or_dash(&alternatives, Some(*chosen))
+            ),
             RecordGap::OtherAlternative { chosen, .. } => format!(
                 "The record names another alternative than the chosen “{}”.",
                 name_or_dash(&alternatives, Some(*chosen))
@@ -672,25 +741,35 @@ other alternative was not chosen. A follow-up strategy keeps this record with it
             });
             // Each reason against another alternative under its name, full width: the names
             // are long, and a form column as wide as the longest would squeeze the fields.
+            // Looking changes nothing: a reason is stored when typed, and one for the
+            // alternative now decided on is kept (hidden) in case the decision changes back.
             for (id, name) in &alternatives {
                 if record.alternative == Some(*id) {
                     continue;
                 }
                 ui.add_space(6.0);
                 let label = ui.label(RichText::new(format!("Why not “{name}”")).strong());
-                ui.add(
-                    egui::TextEdit::multiline(record.rejection_mut(*id))
-                        .desired_rows(2)
-                        .desired_width(f32::INFINITY),
-                )
-                .labelled_by(label.id);
+                let mut text = record
+                    .rejected
+                    .iter()
+                    .find(|r| r.alternative == *id)
+                    .map(|r| r.reason.clone())
+                    .unwrap_or_default();
+                let response = ui
+                    .add(
+                        egui::TextEdit::multiline(&mut text)
+                            .desired_rows(2)
+                            .desired_width(f32::INFINITY),
+                    )
+                    .labelled_by(label.id);
+                if response.changed() {
+                    if text.is_empty() {
+                        record.rejected.retain(|r| r.alternative != *id);
+                    } else {
+                        *record.rejection_mut(*id) = text;
+                    }
+                }
             }
-            // Blank reasons are none, and the alternative decided on needs no reason against
-            // it: keep the file free of both.
-            let decided = record.alternative;
-            record
-                .rejected
-                .retain(|r| !r.reason.is_empty() && Some(r.alternative) != decided);
             ui.add_space(6.0);
             if ui
                 .small_button("🗑 Forget the record")
