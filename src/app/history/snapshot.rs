@@ -56,7 +56,15 @@ macro_rules! share_by_copy {
     )*};
 }
 
-share_by_copy!(u32, u64, f64, Score, Option<Budget>, HealthThresholds);
+share_by_copy!(
+    u32,
+    u64,
+    f64,
+    Score,
+    Option<Budget>,
+    HealthThresholds,
+    Option<crate::model::Date>
+);
 
 /// Texts are shared whole: a long description is stored once however many steps keep it.
 impl Share for String {
@@ -282,6 +290,8 @@ share_struct! {
     Competition => StoredCompetition {
         competitors: Vec<crate::model::competition::Competitor>,
         our_strength: Vec<crate::model::competition::ArenaScore>,
+        our_rated: Option<crate::model::Date>,
+        our_history: Vec<crate::model::competition::CompetitorRating>,
         summary: String,
     }
 }
