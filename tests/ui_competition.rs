@@ -148,3 +148,46 @@ fn our_strength_is_re_rated_from_the_pane_and_a_new_competitor_is_rated_today() 
         h.state().status()
     );
 }
+
+#[test]
+fn any_earlier_rating_date_can_be_picked_to_compare_with() {
+    use pbsm::app::command::Command;
+    use pbsm::model::Side;
+    let mut h = sample();
+    let kornkammer = Side::Competitor(h.state().project().competition.competitors[0].id);
+    let home_baking = Arena::Topic(TopicId(1));
+    // Re-rated in June (home baking 4 → 6) and in November (6 → 8).
+    for (month, day, score) in [(6, 30, 6.0), (11, 23, 8.0)] {
+        h.state_mut()
+            .set_today(Date::new(2026, month, day).unwrap());
+        h.state_mut().send(Command::Rerate(kornkammer));
+        h.run();
+        pbsm::model::competition::set_score_in(
+            &mut h.state_mut().project_mut().competition.competitors[0].strength,
+            home_baking,
+            Some(score),
+        );
+        h.run();
+    }
+    assert_eq!(
+        h.state().project().competition.competitors[0].history.len(),
+        2
+    );
+    open_pane(&mut h, PaneKind::Competition);
+    click(&mut h, "Ratings over time");
+    let moved = |from: &str| {
+        format!(
+            "Topic Home baking and sourdough, against performance competitors: ahead → level ({KORNKAMMER} {from} → 8, re-rated 2026-11-23)"
+        )
+    };
+    // Since the last re-rating (June): 6 → 8.
+    h.get_by_label(&moved("6"));
+    click(&mut h, "Compare with the ratings of");
+    click(&mut h, "the undated ratings");
+    h.get_by_label(&moved("4"));
+    assert!(h.query_by_label(&moved("6")).is_none());
+    // The choice stays while it is an earlier rating date.
+    click(&mut h, "Where we stand");
+    click(&mut h, "Ratings over time");
+    h.get_by_label(&moved("4"));
+}

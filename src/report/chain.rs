@@ -268,19 +268,20 @@ impl Memo<'_> {
     /// How positions moved since the last re-rating, in the competition pane's words; `None`
     /// when nothing was re-rated yet.
     fn moves(&self) -> Option<Table> {
-        use crate::analysis::competition::{earlier_rating_dates, moves, option_moves, point_text};
+        use crate::analysis::competition::{earlier_rating_dates, moves, option_moves};
         let p = self.project;
         let since = *earlier_rating_dates(p).last()?;
         let moved = moves(p, since);
         let options = option_moves(p, since);
-        let since_text = point_text(since);
+        let then = since.map_or_else(
+            || "the undated ratings".to_owned(),
+            |d| format!("each side's rating in force on {d}"),
+        );
         let note = if moved.is_empty() {
-            format!(
-                "No position moved since the last re-rating: each side's rating in force on {since_text} against the current ones."
-            )
+            format!("No position moved since the last re-rating: {then} against the current ones.")
         } else {
             format!(
-                "Since the last re-rating: each side's rating in force on {since_text} against the current ones, per arena and kind of competitor, with the re-ratings that moved it; then the options whose suggested position changed."
+                "Since the last re-rating: {then} against the current ones, per arena and kind of competitor, with the re-ratings that moved each position; then the options whose suggested position changed."
             )
         };
         Some(Table {

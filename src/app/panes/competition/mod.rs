@@ -264,7 +264,7 @@ fn moved_note(ui: &mut egui::Ui, project: &Project, env: &mut PaneEnv<'_>) {
     }
     ui.horizontal_wrapped(|ui| {
         ui.label(format!(
-            "{moved} {} since {}, the last re-rating:",
+            "{moved} {} since {}:",
             if moved == 1 {
                 "position moved"
             } else {
