@@ -85,16 +85,8 @@ pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
                     let earlier = ratings::earlier_text(&c.history);
                     ui.label(RichText::new(format!("· earlier: {earlier}")).weak());
                 }
-                if ui
-                    .button("Re-rate")
-                    .accessible_name(format!("Re-rate {}", c.name))
-                    .on_hover_text(ratings::RERATE_HOVER)
-                    .clicked()
-                {
-                    env.send(crate::app::command::Command::Rerate(
-                        crate::model::Side::Competitor(c.id),
-                    ));
-                }
+                let name = format!("Re-rate {}", c.name);
+                ratings::rerate_button(ui, crate::model::Side::Competitor(c.id), &name, env);
             });
             ui.strong("Strength per arena (0–10; empty = not rated)");
             egui::Grid::new(("competitor_arenas", c.id))

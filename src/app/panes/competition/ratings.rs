@@ -22,34 +22,14 @@ pub(super) fn earlier_text(history: &[CompetitorRating]) -> String {
     dates.join(", ")
 }
 
-/// The accessible name and text of the button that re-rates a side.
-pub(super) fn rerate_label(project: &Project, side: Side) -> String {
-    match side {
-        Side::Us => "Re-rate our strength".to_owned(),
-        Side::Competitor(id) => {
-            let name = project
-                .competition
-                .competitors
-                .iter()
-                .find(|c| c.id == id)
-                .map_or_else(String::new, |c| c.name.clone());
-            format!("Re-rate {name}")
-        }
-    }
-}
+const RERATE_HOVER: &str = "Keep the current rating as an earlier one, with its date, and date the strengths today; then edit what changed. Re-rating again the same day keeps editing today's rating.";
 
-pub(super) const RERATE_HOVER: &str = "Keep the current rating as an earlier one, with its date, and date the strengths today; then edit what changed. Re-rating again the same day keeps editing today's rating.";
-
-/// The button that re-rates a side (through a command, so it is one undo step).
-pub(super) fn rerate_button(
-    ui: &mut egui::Ui,
-    project: &Project,
-    side: Side,
-    env: &mut PaneEnv<'_>,
-) {
+/// The button that re-rates a side (through a command, so it is one undo step), named for
+/// screen readers and tests by whose strength it re-rates ("Re-rate our strength").
+pub(super) fn rerate_button(ui: &mut egui::Ui, side: Side, name: &str, env: &mut PaneEnv<'_>) {
     if ui
         .button("Re-rate")
-        .accessible_name(rerate_label(project, side))
+        .accessible_name(name)
         .on_hover_text(RERATE_HOVER)
         .clicked()
     {
@@ -60,7 +40,6 @@ pub(super) fn rerate_button(
 /// A side's rating date and earlier ratings in one line, with its Re-rate button first.
 fn side_row(
     ui: &mut egui::Ui,
-    project: &Project,
     side: Side,
     who: &str,
     kind: &str,
@@ -68,7 +47,11 @@ fn side_row(
     env: &mut PaneEnv<'_>,
 ) {
     ui.horizontal_wrapped(|ui| {
-        rerate_button(ui, project, side, env);
+        let name = match side {
+            Side::Us => "Re-rate our strength".to_owned(),
+            Side::Competitor(_) => format!("Re-rate {who}"),
+        };
+        rerate_button(ui, side, &name, env);
         ui.label(RichText::new(who).strong());
         if !kind.is_empty() {
             ui.label(RichText::new(kind).weak());
@@ -89,7 +72,7 @@ pub(super) fn ui(ui: &mut egui::Ui, project: &Project, env: &mut PaneEnv<'_>) {
             ui.label("Re-rate every few months: “Re-rate” keeps the current rating as an earlier one and dates the strengths today; then edit what changed under “Where we stand”.");
             ui.add_space(4.0);
             let c = &project.competition;
-            side_row(ui, project, Side::Us, "Our strength", "", &c.our_ratings(), env);
+            side_row(ui, Side::Us, "Our strength", "", &c.our_ratings(), env);
             for competitor in &c.competitors {
                 let kind = match competitor.kind {
                     crate::model::CompetitorKind::Performance => "performance",
@@ -97,7 +80,6 @@ pub(super) fn ui(ui: &mut egui::Ui, project: &Project, env: &mut PaneEnv<'_>) {
                 };
                 side_row(
                     ui,
-                    project,
                     Side::Competitor(competitor.id),
                     &competitor.name,
                     kind,
