@@ -1002,3 +1002,52 @@ fn a_file_cut_inside_a_field_name_is_called_truncated() {
     assert_position(&message, &path, 3, 3);
     assert!(message.contains("truncated"), "{message}");
 }
+
+#[test]
+fn dated_ratings_round_trip_and_a_misdated_one_is_refused_at_its_place() {
+    use pbsm::model::{Date, Side};
+    let mut p = SAMPLES[0].load().unwrap();
+    // A file without dated ratings is written without them (as files were before).
+    let plain = io::project_file::to_string(&p);
+    assert!(!plain.contains("rated:") && !plain.contains("history:"));
+    let kornkammer = p.competition.competitors[0].id;
+    p.competition
+        .rerate(Side::Competitor(kornkammer), Date::new(2026, 3, 1).unwrap());
+    p.competition.rerate(
+        Side::Competitor(kornkammer),
+        Date::new(2026, 9, 30).unwrap(),
+    );
+    p.competition
+        .rerate(Side::Us, Date::new(2026, 9, 30).unwrap());
+    let text = io::project_file::to_string(&p);
+    assert!(text.contains("rated: Some(\"2026-09-30\")"), "{text}");
+    assert!(text.contains("our_rated: Some(\"2026-09-30\")"), "{text}");
+    assert!(
+        text.contains("(date: Some(\"2026-03-01\"), strength: ["),
+        "{text}"
+    );
+    assert_eq!(io::project_file::from_str(&text, "dated").unwrap(), p);
+
+    // An earlier rating dated after the current one.
+    let dir = tempfile::tempdir().unwrap();
+    let text = edit(
+        &text,
+        "(date: Some(\"2026-03-01\")",
+        "(date: Some(\"2026-10-01\")",
+    );
+    let path = write(dir.path(), "misdated.pbsm.ron", &text);
+    let message = refused(&path);
+    assert!(
+        message.contains(
+            "keeps the rating of 2026-10-01 as an earlier rating, but it is not before the current rating of 2026-09-30"
+        ),
+        "{message}"
+    );
+    let place = where_is(
+        &path,
+        &text,
+        "(date: Some(\"2026-10-01\")",
+        "\"2026-10-01\"",
+    );
+    assert!(message.contains(&place), "expected {place} in {message}");
+}

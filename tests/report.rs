@@ -377,3 +377,40 @@ fn the_memo_keeps_the_decision_record_the_process_register_the_implementation_an
     assert!(html.contains("Integration of benefits into business processes"));
     assert!(html.contains("Audit: what is due"));
 }
+
+#[test]
+fn the_memo_lists_how_positions_moved_since_the_last_re_rating() {
+    use pbsm::model::{Arena, Side, TopicId, competition::set_score_in};
+    let mut p = SAMPLES[0].load().unwrap();
+    // Nothing re-rated: no section.
+    assert!(!markdown_of(&p).contains("How positions moved"));
+    let (march, september) = (
+        Date::new(2026, 3, 1).unwrap(),
+        Date::new(2026, 9, 30).unwrap(),
+    );
+    let kornkammer = p.competition.competitors[0].id;
+    p.competition.rerate(Side::Competitor(kornkammer), march);
+    p.competition
+        .rerate(Side::Competitor(kornkammer), september);
+    // Re-rated, nothing changed: the section says so.
+    let md = markdown_of(&p);
+    assert!(md.contains("## How positions moved"), "{md}");
+    assert!(md.contains(
+        "No position moved since the last re-rating: each side's rating in force on 2026-03-01 against the current ones."
+    ));
+    // Kornkammer rates 8 in home baking, where we stand at 8.5: ahead → level.
+    set_score_in(
+        &mut p.competition.competitors[0].strength,
+        Arena::Topic(TopicId(1)),
+        Some(8.0),
+    );
+    let moved = "Topic Home baking and sourdough, against performance competitors: ahead → level (Kornkammer (regional chain, 31 shops) 4 → 8, re-rated 2026-09-30)";
+    let option = "Sourdough club community: suggested leading position → parity with competitors (assessed: leading position)";
+    let md = markdown_of(&p);
+    assert!(md.contains(&format!("| {moved} |")), "{md}");
+    assert!(md.contains(&format!("| {option} |")), "{md}");
+    let html = html_of(&p);
+    assert!(html.contains("<h2>How positions moved</h2>"));
+    assert!(html.contains(moved), "{html}");
+    roxmltree::Document::parse(html.trim_start_matches("<!DOCTYPE html>\n")).unwrap();
+}

@@ -88,6 +88,9 @@ pub enum Command {
     NewVotingRound(crate::model::VoteSubject),
     /// Delete a round of dot voting.
     RemoveVotingRound(crate::model::VotingRoundId),
+    /// Re-rate a competitor or our own strength: keep the current rating as an earlier one
+    /// with its date and date the strengths today, to be edited where they changed.
+    Rerate(crate::model::Side),
     /// Keep the current state as a version with this name and start the follow-up strategy,
     /// for this reason.
     StartFollowUp {
@@ -197,6 +200,8 @@ impl Command {
                 return format!("New dot voting round on {}", subject.label().to_lowercase());
             }
             Self::RemoveVotingRound(_) => "Delete voting round",
+            Self::Rerate(crate::model::Side::Us) => "Re-rate our strength",
+            Self::Rerate(crate::model::Side::Competitor(_)) => "Re-rate competitor",
             Self::StartFollowUp { name, .. } => {
                 return format!("Start a follow-up strategy (keep “{name}” as a version)");
             }

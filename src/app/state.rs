@@ -63,6 +63,9 @@ pub struct Sections {
     pub management: ManagementSection,
     /// Competition pane.
     pub competition: CompetitionSection,
+    /// The earlier rating date the competition pane compares the positions with (inside:
+    /// `None` for the undated ratings); `None` for the default, the last re-rating.
+    pub competition_since: Option<Option<Date>>,
     /// Decision pane.
     pub decision: DecisionSection,
     /// Traceability pane.
@@ -114,6 +117,8 @@ pub enum CompetitionSection {
     Matrix,
     /// The competitors, one by one.
     Competitors,
+    /// When each side was rated, re-rating, and how positions moved since an earlier rating.
+    Ratings,
 }
 
 impl Default for Sections {
@@ -123,6 +128,7 @@ impl Default for Sections {
             potential: PotentialSection::default(),
             management: ManagementSection::default(),
             competition: CompetitionSection::default(),
+            competition_since: None,
             decision: DecisionSection::default(),
             trace: TraceSection::default(),
             map_axes: (

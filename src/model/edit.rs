@@ -163,7 +163,7 @@ pub enum EditError {
 }
 
 /// Adds a new item of a kind with sensible defaults and returns a reference to it.
-/// `today` dates new KPIs, measures and log entries.
+/// `today` dates new KPIs, measures, log entries and competitors' ratings.
 pub fn add_item(project: &mut Project, kind: ItemKind, today: Date) -> Result<ItemRef, EditError> {
     let p = project;
     Ok(match kind {
@@ -265,6 +265,8 @@ pub fn add_item(project: &mut Project, kind: ItemKind, today: Date) -> Result<It
                 kind: CompetitorKind::Performance,
                 description: String::new(),
                 strength: Vec::new(),
+                rated: Some(today),
+                history: Vec::new(),
             });
             ItemRef::Competitor(id)
         }

@@ -30,7 +30,9 @@ pub use alternatives::{
 };
 pub use benefit::Benefit;
 pub use choice::Choice;
-pub use competition::{Arena, ArenaScore, Competition, Competitor, CompetitorKind};
+pub use competition::{
+    Arena, ArenaScore, Competition, Competitor, CompetitorKind, CompetitorRating, Rerated, Side,
+};
 pub use date::Date;
 pub use decision::{
     Budget, Criterion, CriterionMeasure, Decision, Direction, Judgment, WeightScenario,

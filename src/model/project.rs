@@ -356,10 +356,10 @@ impl Project {
         self.remove_arena(Arena::UserBenefit(id));
     }
 
+    /// Removes an arena's strengths, current and earlier, ours and every competitor's.
     fn remove_arena(&mut self, arena: Arena) {
-        self.competition.our_strength.retain(|s| s.arena != arena);
-        for competitor in &mut self.competition.competitors {
-            competitor.strength.retain(|s| s.arena != arena);
+        for scores in self.competition.all_scores_mut() {
+            scores.retain(|s| s.arena != arena);
         }
     }
 
@@ -437,5 +437,32 @@ mod tests {
         }
         assert!(p.benefits.iter().any(|b| p.options_realising(b.id) > 1));
         assert_eq!(p.options_realising(crate::model::BenefitId(9999)), 0);
+    }
+
+    #[test]
+    fn removing_an_arena_cleans_its_scores_from_earlier_ratings_too() {
+        use crate::model::{Arena, CompetitorRating, Date, Side};
+        let mut p = crate::io::SAMPLES[0].load().unwrap();
+        let today = Date::new(2026, 11, 23).unwrap();
+        let first = p.competition.competitors[0].id;
+        p.competition.rerate(Side::Competitor(first), today);
+        p.competition.rerate(Side::Us, today);
+        let topic = p.foundation.topics[0].id;
+        let rates_topic = |scores: &[crate::model::ArenaScore]| {
+            scores.iter().any(|s| s.arena == Arena::Topic(topic))
+        };
+        let kept = |history: &[CompetitorRating]| history.iter().any(|r| rates_topic(&r.strength));
+        assert!(kept(&p.competition.our_history) && kept(&p.competition.competitors[0].history));
+        let other_arenas = p.competition.our_history[0].strength.len() - 1;
+        p.remove_topic(topic);
+        assert!(!kept(&p.competition.our_history));
+        assert!(!kept(&p.competition.competitors[0].history));
+        assert!(!rates_topic(&p.competition.our_strength));
+        assert_eq!(p.competition.our_history[0].strength.len(), other_arenas);
+        assert!(
+            crate::model::validate(&p).is_empty(),
+            "{:?}",
+            crate::model::validate(&p)
+        );
     }
 }

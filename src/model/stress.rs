@@ -160,6 +160,8 @@ pub fn stress_project(size: StressSize) -> Project {
                     score: score(i * 7 + j),
                 })
                 .collect(),
+            rated: None,
+            history: Vec::new(),
         });
     }
     for i in 1..=size.options {

@@ -192,6 +192,10 @@ impl Memo<'_> {
                 .collect(),
         });
 
+        if let Some(moved) = self.moves() {
+            tables.push(moved);
+        }
+
         let goals = &self.analysis.goals;
         let names: Vec<String> = goals.alternatives.iter().map(|id| self.name(*id)).collect();
         tables.push(Table {
@@ -263,6 +267,38 @@ impl Memo<'_> {
 }
 
 impl Memo<'_> {
+    /// How positions moved since the last re-rating, in the competition pane's words; `None`
+    /// when nothing was re-rated yet.
+    fn moves(&self) -> Option<Table> {
+        use crate::analysis::competition::{earlier_rating_dates, moves, option_moves};
+        let p = self.project;
+        let since = *earlier_rating_dates(p).last()?;
+        let moved = moves(p, since);
+        let options = option_moves(p, since);
+        let then = since.map_or_else(
+            || "the undated ratings".to_owned(),
+            |d| format!("each side's rating in force on {d}"),
+        );
+        let note = if moved.is_empty() {
+            format!("No position moved since the last re-rating: {then} against the current ones.")
+        } else {
+            format!(
+                "Since the last re-rating: {then} against the current ones, per arena and kind of competitor, with the re-ratings that moved each position; then the options whose suggested position changed."
+            )
+        };
+        Some(Table {
+            title: "How positions moved",
+            why: None,
+            note,
+            header: vec!["Move"],
+            rows: moved
+                .iter()
+                .map(|m| vec![m.describe(p)])
+                .chain(options.iter().map(|o| vec![o.describe(p)]))
+                .collect(),
+        })
+    }
+
     /// Every value the user keeps against its suggestion, with the suggestion and the reason;
     /// a reason for a value that follows its suggestion again is marked as such.
     fn kept_reasons(&self) -> Table {

@@ -59,6 +59,8 @@ fn arena(performance: f64, attention: f64, assessment: CompetitiveAssessment) ->
             kind,
             description: String::new(),
             strength: vec![ArenaScore { arena, score }],
+            rated: None,
+            history: Vec::new(),
         });
     }
     let ItemRef::Option(id) = add_item(&mut p, crate::model::ItemKind::Option, today()).unwrap()

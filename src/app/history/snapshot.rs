@@ -63,7 +63,8 @@ share_by_copy!(
     Score,
     Option<Budget>,
     HealthThresholds,
-    Option<crate::model::steering::Period>
+    Option<crate::model::steering::Period>,
+    Option<crate::model::Date>
 );
 
 /// A small value with heap data, stored whole and shared with the previous state while equal.
@@ -318,6 +319,8 @@ share_struct! {
     Competition => StoredCompetition {
         competitors: Vec<crate::model::competition::Competitor>,
         our_strength: Vec<crate::model::competition::ArenaScore>,
+        our_rated: Option<crate::model::Date>,
+        our_history: Vec<crate::model::competition::CompetitorRating>,
         summary: String,
     }
 }

@@ -7,7 +7,7 @@ use crate::app::dialogs::{CopyFromSample, Dialog, ErrorDialog, Palette, PathPurp
 use crate::app::jobs::{self, Job, Outcome};
 use crate::app::layout::{self, PaneKind};
 use crate::io::{self, SAMPLES};
-use crate::model::{ItemKind, ItemRef, Project, add_item, remove_item};
+use crate::model::{ItemKind, ItemRef, Project, Rerated, Side, add_item, remove_item};
 
 impl Workbench {
     /// Queues a command to apply at the end of the frame.
@@ -249,6 +249,7 @@ impl Workbench {
                 self.commit();
                 self.status = "Voting round deleted (Edit → Undo brings it back)".to_owned();
             }
+            Command::Rerate(side) => self.rerate(side),
             Command::StartFollowUp { name, reason } => {
                 self.commit();
                 self.project.start_follow_up(&name, &reason, self.today);
@@ -315,4 +316,39 @@ fn pane_of(kind: ItemKind) -> Option<PaneKind> {
         | ItemKind::Risk => PaneKind::Management,
         ItemKind::Criterion => PaneKind::Decision,
     })
+}
+
+impl Workbench {
+    /// Re-rates a side as one undo step, and says what happened in the status bar.
+    fn rerate(&mut self, side: Side) {
+        self.commit();
+        let whose = match side {
+            Side::Us => "Our strength".to_owned(),
+            Side::Competitor(id) => self
+                .project
+                .competition
+                .competitors
+                .iter()
+                .find(|c| c.id == id)
+                .map_or_else(|| format!("Competitor {id}"), |c| c.name.clone()),
+        };
+        match self.project.competition.rerate(side, self.today) {
+            Some(Rerated::Kept(_) | Rerated::Dated) => {
+                self.commit();
+                self.status = format!(
+                    "{whose} re-rated {}: the earlier rating is kept; edit the strengths that changed (Edit → Undo takes it back)",
+                    self.today
+                );
+            }
+            Some(Rerated::AlreadyCurrent(date)) => {
+                self.status = format!(
+                    "{whose} is already rated {date}: edit the strengths that changed (nothing is kept twice a day)"
+                );
+            }
+            None => self.error(
+                "Nothing was re-rated",
+                format!("{whose} does not exist (any more)."),
+            ),
+        }
+    }
 }

@@ -3,6 +3,7 @@
 //! Every finding carries the path to the offending value in the project (`alternatives[3].risk`),
 //! so that the loader can say where in the file that value stands.
 
+mod competition;
 mod decision;
 mod management;
 mod path;
@@ -381,23 +382,7 @@ pub fn validate(project: &Project) -> Vec<Finding> {
         });
     }
 
-    let cp = root.field("competition");
-    let competitors = cp.field("competitors");
-    c.unique_ids("competitor", &competitors, &p.competition.competitors);
-    c.arenas(
-        "our position",
-        &cp.field("our_strength"),
-        known,
-        &p.competition.our_strength,
-    );
-    for (n, comp) in p.competition.competitors.iter().enumerate() {
-        c.arenas(
-            &named("competitor", comp.id, &comp.name),
-            &competitors.index(n).field("strength"),
-            known,
-            &comp.strength,
-        );
-    }
+    competition::competition(&mut c, p, known);
 
     let options = root.field("options");
     c.unique_ids("option", &options, &p.options);

@@ -335,3 +335,110 @@ fn milestones_need_a_number_and_off_plan_ones_are_left_out_not_refused() {
         ]
     );
 }
+
+#[test]
+fn earlier_ratings_are_checked_like_the_current_ones_and_dated_in_order() {
+    use crate::model::competition::{CompetitorRating, Side};
+    use crate::model::{Date, TopicId};
+    let date = |m, d| Date::new(2026, m, d).unwrap();
+    let mut p = crate::io::SAMPLES[0].load().unwrap();
+    let first = p.competition.competitors[0].id;
+    p.competition.rerate(Side::Competitor(first), date(3, 1));
+    p.competition.rerate(Side::Competitor(first), date(9, 30));
+    p.competition.rerate(Side::Us, date(9, 30));
+    assert!(validate(&p).is_empty(), "{:?}", validate(&p));
+    let ratings = |p: &Project| {
+        validate(p)
+            .iter()
+            .map(|f| format!("{} | {} | {}", f.path, f.item, f.message))
+            .collect::<Vec<_>>()
+    };
+
+    // An undated rating, one of March, current since September: a rating of October kept
+    // as earlier is after the current one; one of February after March is out of order.
+    let mut q = p.clone();
+    let c = &mut q.competition.competitors[0];
+    assert_eq!(c.history[0].date, None);
+    c.history.push(CompetitorRating {
+        date: Some(date(2, 1)),
+        strength: Vec::new(),
+    });
+    c.history.push(CompetitorRating {
+        date: Some(date(10, 1)),
+        strength: Vec::new(),
+    });
+    let name = "competitor 1 \"Kornkammer (regional chain, 31 shops)\"";
+    assert_eq!(
+        ratings(&q),
+        [
+            format!(
+                "competition.competitors[0].history[2].date | {name} | keeps the rating of 2026-02-01 after the rating of 2026-03-01, expected the earlier ratings oldest first"
+            ),
+            format!(
+                "competition.competitors[0].history[3].date | {name} | keeps the rating of 2026-10-01 as an earlier rating, but it is not before the current rating of 2026-09-30"
+            ),
+        ]
+    );
+
+    // Two of the same day; one on the day of the current rating.
+    let mut q = p.clone();
+    let c = &mut q.competition.competitors[0];
+    let march = c.history[1].clone();
+    c.history.push(march);
+    c.history.push(CompetitorRating {
+        date: Some(date(9, 30)),
+        strength: Vec::new(),
+    });
+    assert_eq!(
+        ratings(&q),
+        [
+            format!(
+                "competition.competitors[0].history[2].date | {name} | keeps the rating of 2026-03-01 twice, expected one earlier rating a day"
+            ),
+            format!(
+                "competition.competitors[0].history[3].date | {name} | keeps the rating of 2026-09-30 as an earlier rating, but it is not before the current rating of 2026-09-30"
+            ),
+        ]
+    );
+
+    // Earlier strengths: finite, 0 to 10, in arenas that exist, each once.
+    let mut q = p.clone();
+    let earlier = &mut q.competition.our_history[0].strength;
+    earlier[0].score = f64::NAN;
+    earlier[1].score = 11.0;
+    earlier[2].arena = crate::model::Arena::Topic(TopicId(99));
+    let arena = earlier[3].arena;
+    earlier[4].arena = arena;
+    let found = ratings(&q);
+    assert_eq!(found.len(), 4, "{found:?}");
+    assert!(
+        found[0].starts_with(
+            "competition.our_history[0].strength[0].score | our position, the undated rating | the strength for usage format 1 is NaN, expected a number from 0 to 10"
+        ),
+        "{found:?}"
+    );
+    assert!(
+        found[1].ends_with("is 11, expected a number from 0 to 10"),
+        "{found:?}"
+    );
+    assert!(
+        found[2].starts_with("competition.our_history[0].strength[2].arena")
+            && found[2].ends_with("rates topic 99, which does not exist"),
+        "{found:?}"
+    );
+    assert!(
+        found[3].starts_with("competition.our_history[0].strength[4].arena")
+            && found[3].ends_with("more than once"),
+        "{found:?}"
+    );
+
+    // Earlier ratings with an undated current one, as a hand-edited file may have them.
+    let mut q = p.clone();
+    q.competition.our_rated = None;
+    assert_eq!(
+        ratings(&q),
+        [
+            "competition.our_history[0] | our position | keeps the undated rating as an earlier rating, but it is not before the current rating, which is undated"
+        ]
+    );
+}

@@ -1,7 +1,14 @@
-//! Where we stand against competitors, arena by arena.
+//! Where we stand against competitors, arena by arena, now and at an earlier rating date
+//! ([`moves`]: how positions moved since).
+
+mod moves;
+#[cfg(test)]
+mod tests;
+
+pub use moves::{Change, Move, OptionMove, earlier_rating_dates, moves, option_moves, point_text};
 
 use crate::model::competition::score_in;
-use crate::model::{Arena, CompetitorKind, Project};
+use crate::model::{Arena, ArenaScore, CompetitorKind, Date, Project};
 
 /// How close two strengths may be and still count as level, in points of the 0–10 scale.
 pub const LEVEL_MARGIN: f64 = 0.5;
@@ -75,13 +82,37 @@ impl Standings {
     /// The standings of a project's competition matrix.
     pub fn of(project: &Project) -> Self {
         let c = &project.competition;
-        let ours = c.our_strength.iter().map(|s| (s.arena, s.score)).collect();
+        Self::from_ratings(
+            &c.our_strength,
+            c.competitors
+                .iter()
+                .map(|c| (c.kind, c.strength.as_slice())),
+        )
+    }
+
+    /// The standings at an earlier point (`None`: the undated ratings), from each side's
+    /// rating in force then ([`crate::model::competition::Ratings::at`]): a side not rated yet
+    /// then counts as not rated. A competitor's kind is taken as it is now.
+    pub fn at(project: &Project, point: Option<Date>) -> Self {
+        let c = &project.competition;
+        let ours = c.our_ratings().at(point).map_or(&[][..], |(_, s)| s);
+        Self::from_ratings(
+            ours,
+            c.competitors
+                .iter()
+                .filter_map(|c| Some((c.kind, c.ratings().at(point)?.1))),
+        )
+    }
+
+    fn from_ratings<'a>(
+        ours: &[ArenaScore],
+        competitors: impl Iterator<Item = (CompetitorKind, &'a [ArenaScore])>,
+    ) -> Self {
+        let ours = ours.iter().map(|s| (s.arena, s.score)).collect();
         let mut best: SmallKeyMap<(Arena, CompetitorKind), f64> = SmallKeyMap::default();
-        for competitor in &c.competitors {
-            for s in &competitor.strength {
-                let entry = best
-                    .entry((s.arena, competitor.kind))
-                    .or_insert(f64::NEG_INFINITY);
+        for (kind, strength) in competitors {
+            for s in strength {
+                let entry = best.entry((s.arena, kind)).or_insert(f64::NEG_INFINITY);
                 *entry = entry.max(s.score);
             }
         }
@@ -129,78 +160,4 @@ pub fn position_against(
         .filter_map(|c| score_in(&c.strength, arena))
         .reduce(f64::max)?;
     Some(compare(ours, best))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::{ArenaScore, Competitor, CompetitorId, CompetitorKind, TopicId};
-
-    fn project(ours: Option<f64>, theirs: &[f64]) -> (Project, Arena) {
-        let arena = Arena::Topic(TopicId(1));
-        let mut p = Project::new("t");
-        if let Some(score) = ours {
-            p.competition.our_strength.push(ArenaScore { arena, score });
-        }
-        for (i, score) in theirs.iter().enumerate() {
-            p.competition.competitors.push(Competitor {
-                id: CompetitorId(u32::try_from(i).unwrap() + 1),
-                name: format!("c{i}"),
-                kind: CompetitorKind::Attention,
-                description: String::new(),
-                strength: vec![ArenaScore {
-                    arena,
-                    score: *score,
-                }],
-            });
-        }
-        (p, arena)
-    }
-
-    #[test]
-    fn position_is_judged_against_the_strongest_competitor() {
-        let (p, a) = project(Some(7.0), &[3.0, 6.0]);
-        assert_eq!(position(&p, a), Some(Position::Ahead));
-        let (p, a) = project(Some(7.0), &[3.0, 7.5]);
-        assert_eq!(position(&p, a), Some(Position::Level));
-        let (p, a) = project(Some(7.0), &[9.0, 2.0]);
-        assert_eq!(position(&p, a), Some(Position::Behind));
-        let (p, a) = project(Some(7.0), &[6.5]);
-        assert_eq!(
-            position(&p, a),
-            Some(Position::Level),
-            "half a point is level"
-        );
-    }
-
-    #[test]
-    fn no_position_without_ratings() {
-        let (p, a) = project(None, &[5.0]);
-        assert_eq!(position(&p, a), None);
-        let (p, a) = project(Some(5.0), &[]);
-        assert_eq!(position(&p, a), None);
-    }
-
-    #[test]
-    fn the_standings_agree_with_each_single_lookup() {
-        for sample in crate::io::SAMPLES {
-            let p = sample.load().unwrap();
-            let standings = Standings::of(&p);
-            let arenas = p
-                .competition
-                .competitors
-                .iter()
-                .flat_map(|c| c.strength.iter().map(|s| s.arena))
-                .chain(p.competition.our_strength.iter().map(|s| s.arena));
-            for arena in arenas {
-                for kind in [CompetitorKind::Performance, CompetitorKind::Attention] {
-                    assert_eq!(
-                        standings.position(arena, kind),
-                        position_against(&p, arena, Some(kind)),
-                        "{arena:?} {kind:?}"
-                    );
-                }
-            }
-        }
-    }
 }

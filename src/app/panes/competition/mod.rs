@@ -1,5 +1,7 @@
 //! Pane 4: the competitive situation.
 
+mod ratings;
+
 use super::master_detail;
 use crate::analysis::competition::{Position, position};
 use crate::app::state::{CompetitionSection, PaneEnv};
@@ -36,12 +38,21 @@ pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
         &[
             (CompetitionSection::Matrix, "Where we stand"),
             (CompetitionSection::Competitors, "Competitors"),
+            (CompetitionSection::Ratings, "Ratings over time"),
         ],
     );
-    if env.sections.competition == CompetitionSection::Matrix {
-        ui.label("Strength per arena, 0–10: our own and each competitor's. Drag or type a number; right-click to clear it.");
-        matrix_ui(ui, project, &arenas);
-        return;
+    match env.sections.competition {
+        CompetitionSection::Matrix => {
+            ui.label("Strength per arena, 0–10: our own and each competitor's. Drag or type a number; right-click to clear it.");
+            moved_note(ui, project, env);
+            matrix_ui(ui, project, &arenas);
+            return;
+        }
+        CompetitionSection::Ratings => {
+            ratings::ui(ui, project, env);
+            return;
+        }
+        CompetitionSection::Competitors => {}
     }
     master_detail(
         ui,
@@ -53,19 +64,30 @@ pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
             Col::fill("Competitor"),
             Col::width("Kind", 180.0),
             Col::width("Arenas rated", 100.0),
+            Col::width("Rated", 90.0),
         ],
         |c, row| {
             cell_text(row, &c.name);
             cell_text(row, c.kind.to_string());
             cell_text(row, c.strength.len().to_string());
+            cell_text(row, ratings::rated_text(c.rated));
         },
-        |ui, c, _env| {
+        |ui, c, env| {
             form(ui, ("competitor", c.id), |f| {
                 f.text("Name", &mut c.name);
                 f.choice("Kind", &mut c.kind);
                 f.area("What they do, why they matter", &mut c.description);
             });
             ui.add_space(4.0);
+            ui.horizontal_wrapped(|ui| {
+                ui.label(format!("Rated {}", ratings::rated_text(c.rated)));
+                if !c.history.is_empty() {
+                    let earlier = ratings::earlier_text(&c.history);
+                    ui.label(RichText::new(format!("· earlier: {earlier}")).weak());
+                }
+                let name = format!("Re-rate {}", c.name);
+                ratings::rerate_button(ui, crate::model::Side::Competitor(c.id), &name, env);
+            });
             ui.strong("Strength per arena (0–10; empty = not rated)");
             egui::Grid::new(("competitor_arenas", c.id))
                 .num_columns(2)
@@ -111,7 +133,7 @@ fn matrix_ui(ui: &mut egui::Ui, project: &mut Project, arenas: &[(Arena, String)
         for _ in 0..competitors {
             table = table.column(egui_extras::Column::exact(84.0));
         }
-        let names: Vec<(String, String)> = project
+        let names: Vec<(String, String, String)> = project
             .competition
             .competitors
             .iter()
@@ -120,11 +142,12 @@ fn matrix_ui(ui: &mut egui::Ui, project: &mut Project, arenas: &[(Arena, String)
                     crate::model::CompetitorKind::Performance => "performance",
                     crate::model::CompetitorKind::Attention => "attention",
                 };
-                (c.name.clone(), kind.to_owned())
+                (c.name.clone(), kind.to_owned(), ratings::rated_text(c.rated))
             })
             .collect();
+        let our_rated = ratings::rated_text(project.competition.our_rated);
         table
-            .header(60.0, |mut header| {
+            .header(HEADER_HEIGHT, |mut header| {
                 header.col(|ui| {
                     ui.strong("Arena");
                 });
@@ -134,14 +157,18 @@ fn matrix_ui(ui: &mut egui::Ui, project: &mut Project, arenas: &[(Arena, String)
                     );
                 });
                 header.col(|ui| {
-                    ui.strong("Us");
+                    ui.vertical(|ui| {
+                        ui.strong("Us");
+                        rated_label(ui, &our_rated);
+                    });
                 });
-                for (name, kind) in &names {
+                for (name, kind, rated) in &names {
                     header.col(|ui| {
                         ui.vertical(|ui| {
-                            ui.add(egui::Label::new(RichText::new(name).strong().size(12.5)).wrap())
+                            ui.add(egui::Label::new(name_job(ui, name)).wrap())
                                 .on_hover_text(name);
                             ui.label(RichText::new(kind).weak().small());
+                            rated_label(ui, rated);
                         });
                     });
                 }
@@ -187,6 +214,61 @@ fn matrix_ui(ui: &mut egui::Ui, project: &mut Project, arenas: &[(Arena, String)
             .hint_text("What the comparison means for the strategy"),
     )
     .accessible_name("Competition summary");
+}
+
+/// The matrix header's height: a competitor's name in up to three lines, its kind and its
+/// rating date.
+const HEADER_HEIGHT: f32 = 84.0;
+
+/// A competitor's name in a matrix header: up to three lines, then "…" (the full name shows on
+/// hover and in the competitors' list).
+fn name_job(ui: &egui::Ui, name: &str) -> egui::text::LayoutJob {
+    let mut job = egui::text::LayoutJob::single_section(
+        name.to_owned(),
+        egui::TextFormat::simple(
+            egui::FontId::proportional(12.5),
+            ui.visuals().strong_text_color(),
+        ),
+    );
+    job.wrap = egui::text::TextWrapping {
+        max_width: ui.available_width(),
+        max_rows: 3,
+        break_anywhere: false,
+        overflow_character: Some('…'),
+    };
+    job
+}
+
+/// A rating date ("2026-09-30", "undated") under a matrix column's heading.
+fn rated_label(ui: &mut egui::Ui, rated: &str) {
+    ui.label(RichText::new(rated).weak().small())
+        .on_hover_text("When these strengths were rated (“Ratings over time” re-rates them)");
+}
+
+/// One line over the matrix when positions moved since the last re-rating, leading to them.
+fn moved_note(ui: &mut egui::Ui, project: &Project, env: &mut PaneEnv<'_>) {
+    let Some(&since) = crate::analysis::competition::earlier_rating_dates(project).last() else {
+        return;
+    };
+    let moved = crate::analysis::competition::moves(project, since).len();
+    if moved == 0 {
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.label(format!(
+            "{moved} {} since {}:",
+            if moved == 1 {
+                "position moved"
+            } else {
+                "positions moved"
+            },
+            crate::analysis::competition::point_text(since)
+        ));
+        if ui.link("how positions moved").clicked() {
+            env.sections.competition = CompetitionSection::Ratings;
+            env.sections.competition_since = None;
+        }
+    });
 }
 
 /// A rated arena as a drag value (right-click to clear); an unrated one as a "rate" button.
