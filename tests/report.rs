@@ -382,6 +382,13 @@ fn the_memo_keeps_the_decision_record_the_process_register_the_implementation_an
 fn the_memo_lists_how_positions_moved_since_the_last_re_rating() {
     use pbsm::model::{Arena, Side, TopicId, competition::set_score_in};
     let mut p = SAMPLES[0].load().unwrap();
+    // The bakery as a file from before dated ratings: nothing rated, nothing re-rated.
+    p.competition.our_rated = None;
+    p.competition.our_history.clear();
+    for c in &mut p.competition.competitors {
+        c.rated = None;
+        c.history.clear();
+    }
     // Nothing re-rated: no section.
     assert!(!markdown_of(&p).contains("How positions moved"));
     let (march, september) = (

@@ -594,3 +594,26 @@ fn the_bakerys_implementation_in_numbers() {
     assert!(subscription.benefits.contains(&planning.benefit.unwrap()));
     assert!(planning.due.unwrap() >= till.due, "{planning:?}");
 }
+
+#[test]
+fn the_bakery_watched_a_competitor_take_the_lead_of_its_shop_pages() {
+    use pbsm::analysis::competition::{Position, moves};
+    let p = SAMPLES[0].load().unwrap();
+    let since = Date::new(2026, 3, 15).unwrap();
+    // Kornkammer, re-rated 2026-10-15, went from 5 to 6 on neighbourhood shop pages, where we
+    // are 6: ahead by more than half a point then, level now.
+    let found = moves(&p, Some(since));
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let m = &found[0];
+    assert_eq!(m.kind, CompetitorKind::Performance);
+    assert_eq!(
+        (m.before, m.now),
+        (Some(Position::Ahead), Some(Position::Level))
+    );
+    assert!(
+        m.describe(&p)
+            .contains("Kornkammer (regional chain, 31 shops) 5 → 6, re-rated 2026-10-15"),
+        "{}",
+        m.describe(&p)
+    );
+}

@@ -16,6 +16,23 @@ fn today() -> Date {
     Date::new(2026, 11, 23).unwrap()
 }
 
+/// The bakery as files from before dated ratings hold it: every rating undated, no history
+/// (the shipped sample has re-rated Kornkammer once). Shadows `common::sample`.
+fn sample() -> egui_kittest::Harness<'static, pbsm::app::Workbench> {
+    let mut p = pbsm::io::SAMPLES[0].load().unwrap();
+    let c = &mut p.competition;
+    c.our_rated = None;
+    c.our_history.clear();
+    for x in &mut c.competitors {
+        x.rated = None;
+        x.history.clear();
+    }
+    harness(pbsm::app::Workbench::with_project(
+        p,
+        pbsm::app::workbench::Settings::default(),
+    ))
+}
+
 #[test]
 fn re_rating_a_competitor_keeps_its_old_rating_and_shows_how_positions_moved() {
     let mut h = sample();
