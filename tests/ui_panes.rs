@@ -90,7 +90,7 @@ fn editing_a_value_in_each_pane_changes_the_project() {
     h.run();
     let description = &h.state().project().competition.competitors[0].description;
     assert!(
-        description.ends_with("since 2024. Opened a second app."),
+        description.ends_with("(re-rated 2026-10-15). Opened a second app."),
         "{description}"
     );
     // The strength matrix: our own strength in the first arena.

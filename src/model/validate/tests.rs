@@ -342,6 +342,13 @@ fn earlier_ratings_are_checked_like_the_current_ones_and_dated_in_order() {
     use crate::model::{Date, TopicId};
     let date = |m, d| Date::new(2026, m, d).unwrap();
     let mut p = crate::io::SAMPLES[0].load().unwrap();
+    // The bakery as a file from before dated ratings holds it (the sample re-rated one).
+    p.competition.our_rated = None;
+    p.competition.our_history.clear();
+    for c in &mut p.competition.competitors {
+        c.rated = None;
+        c.history.clear();
+    }
     let first = p.competition.competitors[0].id;
     p.competition.rerate(Side::Competitor(first), date(3, 1));
     p.competition.rerate(Side::Competitor(first), date(9, 30));
