@@ -617,3 +617,25 @@ fn the_bakery_watched_a_competitor_take_the_lead_of_its_shop_pages() {
         m.describe(&p)
     );
 }
+
+#[test]
+fn the_tourism_boards_winter_kpi_follows_a_plan_with_seasons() {
+    use pbsm::analysis::kpi::{Health, health};
+    let mut p = SAMPLES[2].load().unwrap();
+    let thresholds = p.management.health;
+    let stays = p.management.kpis[0].clone();
+    assert_eq!(stays.name, "Overnight stays October-April");
+    // The plan: 256,000 (2026-02-28), 256,500 by 2026-09-30 (no winter season yet), 271,000
+    // by 2027-04-30 (after the first winter with the service), 294,000 by 2028-04-30. On
+    // 2026-10-31 (31 of 212 days into the second leg) it planned 256,500 + 14,500 × 31/212 =
+    // 258,620.28, a progress of 2,620.28; the actual 259,800 made 3,800: 145 %, on track.
+    let h = health(&stays, thresholds);
+    assert_eq!(h.health, Health::OnTrack);
+    assert!((h.ratio.unwrap() - 3_800.0 / (14_500.0 * 31.0 / 212.0 + 500.0)).abs() < 1e-9);
+    // The straight line would plan 38,000 × 245/792 = 11,755 by then: 32 %, at risk, for a
+    // KPI of the winter months judged in summer.
+    p.management.kpis[0].milestones.clear();
+    let straight = health(&p.management.kpis[0], thresholds);
+    assert_eq!(straight.health, Health::AtRisk);
+    assert!((straight.ratio.unwrap() - 3_800.0 / (38_000.0 * 245.0 / 792.0)).abs() < 1e-9);
+}
