@@ -124,6 +124,24 @@ fn warnings_ui(ui: &mut egui::Ui, project: &Project, env: &mut PaneEnv<'_>) {
     }
 }
 
+/// When a monitored item (an assumption, a risk) is next reviewed: overdue since, next by, or
+/// never reviewed.
+fn next_review_label(
+    ui: &mut egui::Ui,
+    next: Option<crate::model::Date>,
+    today: crate::model::Date,
+) {
+    let (text, level) = match next {
+        Some(next) if next < today => (format!("review overdue since {next}"), Some(-1)),
+        Some(next) => (format!("next review by {next}"), None),
+        None => ("never reviewed".to_owned(), Some(0)),
+    };
+    match level {
+        Some(level) => ui.label(RichText::new(text).color(widgets::signal_color(ui, level))),
+        None => ui.label(RichText::new(text).weak()),
+    };
+}
+
 /// Kept versions, the follow-up strategy, and what changed since a version.
 fn versions_ui(ui: &mut egui::Ui, project: &Project, env: &mut PaneEnv<'_>) {
     ui.label("When the strategy has run its course or a broken assumption forces a new one, start the follow-up: the \

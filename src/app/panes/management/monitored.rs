@@ -103,23 +103,7 @@ pub(super) fn assumptions_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut
                                 .suffix(" days"),
                         )
                         .on_hover_text("How often the assumption is reviewed: a review later than this is a finding of the check");
-                        match a.next_review() {
-                            Some(next) if next < env.today => {
-                                ui.label(
-                                    RichText::new(format!("review overdue since {next}"))
-                                        .color(widgets::signal_color(ui, -1)),
-                                );
-                            }
-                            Some(next) => {
-                                ui.label(RichText::new(format!("next review by {next}")).weak());
-                            }
-                            None => {
-                                ui.label(
-                                    RichText::new("never reviewed")
-                                        .color(widgets::signal_color(ui, 0)),
-                                );
-                            }
-                        }
+                        super::next_review_label(ui, a.next_review(), env.today);
                     });
                 });
                 f.area("What was seen", &mut a.note);

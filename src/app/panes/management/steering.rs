@@ -648,23 +648,7 @@ owner, and a review on a schedule.",
                                 .range(1..=730)
                                 .suffix(" days"),
                         );
-                        match r.next_review() {
-                            Some(next) if next < today => {
-                                ui.label(
-                                    RichText::new(format!("review overdue since {next}"))
-                                        .color(widgets::signal_color(ui, -1)),
-                                );
-                            }
-                            Some(next) => {
-                                ui.label(RichText::new(format!("next review by {next}")).weak());
-                            }
-                            None => {
-                                ui.label(
-                                    RichText::new("never reviewed")
-                                        .color(widgets::signal_color(ui, 0)),
-                                );
-                            }
-                        }
+                        super::next_review_label(ui, r.next_review(), today);
                     });
                 });
                 f.area("Seen at the last review", &mut r.note);
