@@ -133,15 +133,7 @@ impl Form<'_> {
         let label_id = self.label(label);
         let response = self
             .ui
-            .add(
-                egui::DragValue::new(value)
-                    .speed(speed)
-                    .range(0.0..=1e12)
-                    .clamp_existing_to_range(false)
-                    .custom_formatter(|v, _| group_thousands_decimals(v))
-                    .custom_parser(|t| t.replace([',', ' '], "").parse().ok())
-                    .suffix(format!(" {unit}")),
-            )
+            .add(amount_drag(value, unit, speed))
             .labelled_by(label_id);
         self.ui.end_row();
         response
@@ -209,17 +201,7 @@ impl Form<'_> {
             .ui
             .horizontal(|ui| match value {
                 Some(v) => {
-                    let response = ui
-                        .add(
-                            egui::DragValue::new(v)
-                                .speed(speed)
-                                .range(0.0..=1e12)
-                                .clamp_existing_to_range(false)
-                                .custom_formatter(|v, _| group_thousands_decimals(v))
-                                .custom_parser(|t| t.replace([',', ' '], "").parse().ok())
-                                .suffix(format!(" {unit}")),
-                        )
-                        .labelled_by(label_id);
+                    let response = ui.add(amount_drag(v, unit, speed)).labelled_by(label_id);
                     if ui.small_button("×").on_hover_text("Not entered").clicked() {
                         *value = None;
                     }
@@ -285,6 +267,18 @@ impl Form<'_> {
         self.ui.end_row();
         r
     }
+}
+
+/// A drag value for a non-negative amount with a unit, in thousands ("12,500 EUR"); typed
+/// text may hold thousands separators.
+fn amount_drag<'a>(value: &'a mut f64, unit: &str, speed: f64) -> egui::DragValue<'a> {
+    egui::DragValue::new(value)
+        .speed(speed)
+        .range(0.0..=1e12)
+        .clamp_existing_to_range(false)
+        .custom_formatter(|v, _| group_thousands_decimals(v))
+        .custom_parser(|t| t.replace([',', ' '], "").parse().ok())
+        .suffix(format!(" {unit}"))
 }
 
 /// A reasonable drag speed for a number of this size.
