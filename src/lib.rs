@@ -36,3 +36,4 @@ pub mod format;
 pub mod io;
 pub mod model;
 pub mod report;
+pub mod room;

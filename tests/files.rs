@@ -193,7 +193,7 @@ fn newer_version_is_refused_clearly() {
     let dir = tempfile::tempdir().unwrap();
     // A future file may also have fields this build does not know: the version is what matters.
     let text = edit(
-        &edit(sample_text(), "version: 3,", "version: 7,"),
+        &edit(sample_text(), "version: 4,", "version: 7,"),
         "day_rate_eur: 520.0,",
         "day_rate_eur: 520.0,\n  scenarios: [],",
     );
@@ -215,7 +215,7 @@ fn newer_version_is_refused_clearly() {
 #[test]
 fn missing_version_is_refused() {
     let dir = tempfile::tempdir().unwrap();
-    let text = edit(sample_text(), "version: 3,", "");
+    let text = edit(sample_text(), "version: 4,", "");
     let path = write(dir.path(), "noversion.pbsm.ron", &text);
     let message = refused(&path);
     assert!(message.contains("version"), "{message}");

@@ -15,6 +15,7 @@ const FIXTURES: &[(u32, &str)] = &[
     (1, "tests/fixtures/v1/machine-builder.pbsm.ron"),
     (2, "tests/fixtures/v2/bakery.pbsm.ron"),
     (3, "tests/fixtures/v3/tourism-in-progress.pbsm.ron"),
+    (4, "tests/fixtures/v4/bakery-room-rounds.pbsm.ron"),
 ];
 
 fn fixture(path: &str) -> std::path::PathBuf {

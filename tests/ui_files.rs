@@ -340,7 +340,7 @@ fn opening_an_older_file_says_it_was_upgraded() {
     assert_eq!(h.state().project().alternatives.len(), 3);
     assert_eq!(h.state().project().version, pbsm::model::CURRENT_VERSION);
     h.get_by_label_contains(
-        "upgraded from format version 1 (since then: dot voting, ratings and reviews that are not assessed yet)",
+        "upgraded from format version 1 (since then: dot voting, ratings and reviews that are not assessed yet, rounds the room answers from their phones)",
     );
 }
 

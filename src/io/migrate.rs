@@ -33,6 +33,11 @@ pub const STEPS: &[Step] = &[
         change: "ratings and reviews that are not assessed yet",
         upgrade: v2_to_v3,
     },
+    Step {
+        from: 3,
+        change: "rounds the room answers from their phones",
+        upgrade: v3_to_v4,
+    },
 ];
 
 /// Version 1 had no dot voting: the project starts with no rounds (serde has already given it
@@ -53,6 +58,16 @@ fn v2_to_v3(project: &mut Project) {
         if a.last_review.is_none() && a.status == AssumptionStatus::Holds {
             a.status = AssumptionStatus::NotReviewed;
         }
+    }
+}
+
+/// Version 4 added round kinds besides dots and the answers given from phones. Every round of
+/// a version 3 file is a dot round, which is what a round without a kind reads as; nothing
+/// changes.
+fn v3_to_v4(project: &mut Project) {
+    for round in &mut project.votes {
+        round.kind = crate::model::RoundKind::Dots;
+        round.responses.clear();
     }
 }
 

@@ -18,6 +18,7 @@ pub mod management;
 pub mod options;
 pub mod potential;
 pub mod project;
+pub mod room;
 pub mod score;
 pub mod steering;
 pub mod stress;
@@ -56,6 +57,7 @@ pub use potential::{
     PotentialType, UsageFormat, UsageFormatKind, UserBenefit,
 };
 pub use project::{CURRENT_VERSION, DEFAULT_DAY_RATE_EUR, Project};
+pub use room::{Answer, Question, Response, RoundKind};
 pub use score::{Pending, Score, pending};
 pub use steering::{
     DecisionRecord, FunctionalArea, Integration, IntegrationStatus, MonitoredRisk, Period,

@@ -16,8 +16,9 @@ use serde::{Deserialize, Serialize};
 
 /// The file format version this build writes. Files with a higher version are refused.
 /// Version 2 added dot voting (`votes`); version 3 ratings, assessments and reviews that are
-/// not assessed yet. See `io::migrate` for the upgrade of older files.
-pub const CURRENT_VERSION: u32 = 3;
+/// not assessed yet; version 4 rounds answered from the participants' phones (points, ranking,
+/// scale, placing, pairwise). See `io::migrate` for the upgrade of older files.
+pub const CURRENT_VERSION: u32 = 4;
 
 /// The day rate used to value effort when a project does not say otherwise.
 pub const DEFAULT_DAY_RATE_EUR: f64 = 650.0;
@@ -195,6 +196,9 @@ impl Project {
     /// Removes a decision criterion with its judgments, scenario weights, own scores and ranges.
     pub fn remove_criterion(&mut self, id: super::ids::CriterionId) {
         self.decision.remove_criterion(id);
+        for round in &mut self.votes {
+            round.forget_criterion(id);
+        }
         for a in &mut self.alternatives {
             a.custom_scores.retain(|s| s.criterion != id);
             a.ranges.retain(|r| r.criterion != id);

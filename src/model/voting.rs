@@ -7,6 +7,7 @@ use super::choice::choice_enum;
 use super::date::Date;
 use super::ids::{AlternativeId, OptionId, VotingRoundId, impl_has_id};
 use super::project::Project;
+use super::room::{Response, RoundKind};
 use serde::{Deserialize, Serialize};
 
 /// The most dots one participant may hold in a round.
@@ -105,7 +106,7 @@ impl Ballot {
 }
 
 /// One round of dot voting.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct VotingRound {
     /// Stable id.
@@ -124,6 +125,19 @@ pub struct VotingRound {
     /// What the room concluded, in a sentence or two.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// What the participants answer (dots unless the round says otherwise; version 4).
+    #[serde(default, skip_serializing_if = "is_dots")]
+    pub kind: RoundKind,
+    /// The answers of rounds of every kind but dots (dots go into `ballots`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub responses: Vec<Response>,
+    /// Whether the answers are kept without names ("Participant 1", "Participant 2", …).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub anonymous: bool,
+}
+
+fn is_dots(kind: &RoundKind) -> bool {
+    *kind == RoundKind::Dots
 }
 
 impl_has_id!(VotingRound => VotingRoundId);
@@ -137,10 +151,7 @@ impl VotingRound {
         participants: usize,
         dots_each: u32,
     ) -> Self {
-        let question = match subject {
-            VoteSubject::Alternatives => "Which alternative should we pursue?",
-            VoteSubject::Options => "Which options matter most to us?",
-        };
+        let question = RoundKind::Dots.default_question(subject);
         Self {
             id,
             question: question.to_owned(),
@@ -151,6 +162,9 @@ impl VotingRound {
                 .map(|n| Ballot::new(&format!("Participant {n}")))
                 .collect(),
             note: String::new(),
+            kind: RoundKind::Dots,
+            responses: Vec::new(),
+            anonymous: false,
         }
     }
 
@@ -274,6 +288,7 @@ impl VotingRound {
         for b in &mut self.ballots {
             b.dots.retain(|d| d.on != target);
         }
+        self.forget_in_responses(target);
     }
 }
 

@@ -269,7 +269,8 @@ fn steering(c: &mut Checker, p: &Project, known: &Known) {
 /// Dot voting: dots only on existing items of the round's subject, no more than each
 /// participant holds.
 pub(super) fn votes(c: &mut Checker, p: &Project, known: &Known) {
-    use crate::model::voting::{MAX_DOTS_EACH, MAX_PARTICIPANTS, VoteTarget};
+    use crate::model::room::{MAX_ROOM_PARTICIPANTS, Question, RoundKind};
+    use crate::model::voting::{MAX_DOTS_EACH, VoteTarget};
     let rounds = ValuePath::root().field("votes");
     c.unique_ids("voting round", &rounds, &p.votes);
     for (r, round) in p.votes.iter().enumerate() {
@@ -285,15 +286,57 @@ pub(super) fn votes(c: &mut Checker, p: &Project, known: &Known) {
                 ),
             );
         }
-        if round.ballots.len() > MAX_PARTICIPANTS {
+        for (field, count) in [
+            ("ballots", round.ballots.len()),
+            ("responses", round.responses.len()),
+        ] {
+            if count > MAX_ROOM_PARTICIPANTS {
+                c.add(
+                    &item,
+                    at.field(field),
+                    format!("{count} participants, expected at most {MAX_ROOM_PARTICIPANTS}"),
+                );
+            }
+        }
+        if round.kind.alternatives_only()
+            && round.subject != crate::model::VoteSubject::Alternatives
+        {
+            c.add(
+                &item,
+                at.field("subject"),
+                format!(
+                    "is a {} round, which is on strategy alternatives only",
+                    round.kind.to_string().to_lowercase()
+                ),
+            );
+        }
+        if round.kind != RoundKind::Dots && !round.ballots.is_empty() {
             c.add(
                 &item,
                 at.field("ballots"),
                 format!(
-                    "{} participants, expected at most {MAX_PARTICIPANTS}",
-                    round.ballots.len()
+                    "has dot ballots, but it is a {} round (its answers go in responses)",
+                    round.kind.to_string().to_lowercase()
                 ),
             );
+        }
+        if round.kind == RoundKind::Dots && !round.responses.is_empty() {
+            c.add(
+                &item,
+                at.field("responses"),
+                "is a dots round, whose answers are kept as ballots, not responses".to_owned(),
+            );
+        } else if !round.responses.is_empty() {
+            let question = Question::of(round, p);
+            for (n, response) in round.responses.iter().enumerate() {
+                if let Err(e) = question.check_kept(&response.answer) {
+                    c.add(
+                        &format!("{item}, participant \"{}\"", response.participant),
+                        at.field("responses").index(n).field("answer"),
+                        e.to_string(),
+                    );
+                }
+            }
         }
         // Names are free text, like every name in a project: the UI lets people type over
         // them, so an empty or repeated name must not make the project unloadable.
