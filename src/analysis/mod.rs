@@ -10,6 +10,7 @@ pub mod goals;
 pub mod kpi;
 pub mod rng;
 pub mod robustness;
+pub mod room;
 pub mod sensitivity;
 pub mod steering;
 pub mod suggest;

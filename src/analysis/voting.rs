@@ -29,8 +29,21 @@ pub enum RoomVsAnalysis {
 /// `None` when nobody has voted yet or the analysis ranks none of the items.
 pub fn compare(counts: &[u32], ranks: &[Option<usize>]) -> Option<RoomVsAnalysis> {
     let top = counts.iter().copied().max().filter(|top| *top > 0)?;
-    let first = ranks.iter().position(|r| *r == Some(1))?;
     let favourites: Vec<usize> = (0..counts.len()).filter(|i| counts[*i] == top).collect();
+    compare_favourites(favourites, ranks)
+}
+
+/// Compares the room's favourites (positions in the round's items, whatever the round's kind
+/// made them favourites: most dots or points, best mean rank or rating) with the analysis'
+/// ranks. `None` without favourites or when the analysis ranks none of the items.
+pub fn compare_favourites(
+    favourites: Vec<usize>,
+    ranks: &[Option<usize>],
+) -> Option<RoomVsAnalysis> {
+    if favourites.is_empty() {
+        return None;
+    }
+    let first = ranks.iter().position(|r| *r == Some(1))?;
     Some(if favourites == [first] {
         RoomVsAnalysis::Agree { favourite: first }
     } else if favourites.contains(&first) {
