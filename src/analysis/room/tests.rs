@@ -1,6 +1,6 @@
 use super::*;
 use crate::analysis::decision::evaluate;
-use crate::model::room::{Placement, Rating, Share};
+use crate::model::room::{Answer, Placement, Rating, Share};
 use crate::model::{AlternativeId, Date, Judgment, VoteSubject};
 
 const A1: VoteTarget = VoteTarget::Alternative(AlternativeId(1));
