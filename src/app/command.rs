@@ -88,6 +88,23 @@ pub enum Command {
     NewVotingRound(crate::model::VoteSubject),
     /// Delete a round of dot voting.
     RemoveVotingRound(crate::model::VotingRoundId),
+    /// Start a round of this kind, dated today, and open the room for it: the phones answer.
+    NewRoomRound {
+        /// What the participants answer.
+        kind: crate::model::RoundKind,
+        /// Alternatives or options (placing is always on alternatives, pairwise on criteria).
+        subject: crate::model::VoteSubject,
+        /// Keep the answers without names.
+        anonymous: bool,
+    },
+    /// Open the room for an existing round.
+    OpenRoom(crate::model::VotingRoundId),
+    /// Show the open room's answers: they go into the round.
+    RevealRoom,
+    /// Close the open room's round: its answers go into it and the server stops.
+    CloseRoom,
+    /// Everyone has joined: presentation mode hides the full-screen QR code.
+    StartRoom,
     /// Re-rate a competitor or our own strength: keep the current rating as an earlier one
     /// with its date and date the strengths today, to be edited where they changed.
     Rerate(crate::model::Side),
@@ -200,6 +217,23 @@ impl Command {
                 return format!("New dot voting round on {}", subject.label().to_lowercase());
             }
             Self::RemoveVotingRound(_) => "Delete voting round",
+            Self::NewRoomRound { kind, subject, .. } => {
+                let on = if kind.on_criteria() {
+                    "criteria".to_owned()
+                } else if kind.alternatives_only() {
+                    "alternatives".to_owned()
+                } else {
+                    crate::model::Choice::label(*subject).to_lowercase()
+                };
+                return format!(
+                    "Room: new {} voting round on {on}, answered from phones",
+                    crate::model::Choice::label(*kind).to_lowercase()
+                );
+            }
+            Self::OpenRoom(_) => "Room: open it for this round (phones answer)",
+            Self::RevealRoom => "Room: reveal the answers",
+            Self::CloseRoom => "Room: close the round",
+            Self::StartRoom => "Room: start the round (hide the QR code)",
             Self::Rerate(crate::model::Side::Us) => "Re-rate our strength",
             Self::Rerate(crate::model::Side::Competitor(_)) => "Re-rate competitor",
             Self::StartFollowUp { name, .. } => {
@@ -279,6 +313,20 @@ pub fn palette_entries(recent: &[PathBuf]) -> Vec<(String, Command)> {
             .iter()
             .map(|s| Command::NewVotingRound(*s)),
     );
+    for kind in <crate::model::RoundKind as crate::model::Choice>::ALL {
+        let subjects: &[crate::model::VoteSubject] =
+            if kind.on_criteria() || kind.alternatives_only() {
+                &[crate::model::VoteSubject::Alternatives]
+            } else {
+                <crate::model::VoteSubject as crate::model::Choice>::ALL
+            };
+        commands.extend(subjects.iter().map(|subject| Command::NewRoomRound {
+            kind: *kind,
+            subject: *subject,
+            anonymous: false,
+        }));
+    }
+    commands.extend([Command::RevealRoom, Command::CloseRoom, Command::StartRoom]);
     commands.extend(ThemeChoice::ALL.map(Command::SetTheme));
     commands.extend(
         <ItemKind as crate::model::Choice>::ALL

@@ -63,7 +63,7 @@ impl PaneKind {
             Self::Alternatives => "6 Strategy alternatives",
             Self::Decision => "6 Decision analysis",
             Self::Management => "7 Strategy management",
-            Self::Voting => "Dot voting",
+            Self::Voting => "Voting",
             Self::Trace => "Traceability",
             Self::Check => "Strategy check",
             Self::Map => "Alternatives map",

@@ -14,6 +14,7 @@ pub mod jobs;
 pub mod layout;
 pub mod panes;
 pub mod plots;
+pub mod room;
 pub mod state;
 pub mod theme;
 pub mod widgets;

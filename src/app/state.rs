@@ -229,6 +229,14 @@ pub struct PaneEnv<'a> {
     pub sections: &'a mut Sections,
     /// Today, for new dated items.
     pub today: Date,
+    /// The open room, if any (the voting pane shows its panel).
+    pub room: Option<&'a crate::app::room::RoomView>,
+    /// What the facilitator picked for the next room.
+    pub room_choices: &'a mut crate::app::room::RoomChoices,
+    /// The addresses the room may listen on.
+    pub interfaces: &'a [(String, std::net::IpAddr)],
+    /// Whether presentation mode is on (the room panel is drawn larger).
+    pub presenting: bool,
 }
 
 impl PaneEnv<'_> {

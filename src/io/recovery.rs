@@ -42,6 +42,11 @@ pub fn slot_file(dir: &Path, number: u32) -> PathBuf {
     dir.join(format!("recovery-{number}.pbsm.ron"))
 }
 
+/// The room journal of slot `number` in `dir`.
+pub fn room_journal_file(dir: &Path, number: u32) -> PathBuf {
+    dir.join(format!("recovery-{number}.room.jsonl"))
+}
+
 fn lock_file(dir: &Path, number: u32) -> PathBuf {
     dir.join(format!("recovery-{number}.lock"))
 }
@@ -150,6 +155,12 @@ impl Slot {
                 error,
             }),
         }
+    }
+
+    /// The slot's room journal: the answers of a round the phones were answering in this
+    /// window (`recovery-N.room.jsonl`).
+    pub fn room_journal(&self) -> PathBuf {
+        room_journal_file(&self.dir, self.number)
     }
 
     /// Whether the slot has a recovery file.

@@ -6,6 +6,8 @@
 //!
 //! The server, the journal and the terminal QR code build on these.
 
+pub mod journal;
+pub mod server;
 pub mod state;
 pub mod wire;
 

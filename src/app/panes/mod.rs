@@ -37,6 +37,7 @@ pub mod management;
 pub mod map;
 pub mod options;
 pub mod potential;
+pub mod room_results;
 pub mod suggested;
 pub mod trace;
 pub mod voting;

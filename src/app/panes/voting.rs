@@ -62,8 +62,15 @@ fn round_title(round: &VotingRound) -> String {
 
 /// Draws the voting pane.
 pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
-    pane_header(ui, "Dot voting", GUIDANCE);
+    pane_header(ui, "Voting", GUIDANCE);
     let current = current_round(project, env.sections);
+    if let Some(view) = env.room {
+        crate::app::room::panel(ui, view, env.presenting, env.commands);
+        ui.add_space(4.0);
+    } else {
+        let shown = current.map(|i| (project.votes[i].id, project.votes[i].kind));
+        crate::app::room::opener(ui, env.room_choices, env.interfaces, shown, env.commands);
+    }
     ui.horizontal_wrapped(|ui| {
         if let Some(i) = current {
             let label = ui.label("Round");
@@ -106,6 +113,10 @@ pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
         );
         return;
     };
+    if project.votes[index].kind != crate::model::RoundKind::Dots {
+        answered_from_phones(ui, project, index, env);
+        return;
+    }
     let targets = project.votes[index].targets(project);
     let ranks: Vec<Option<usize>> = targets
         .iter()
@@ -173,11 +184,74 @@ pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
         });
 }
 
+/// A round of another kind than dots: its answers come from phones; they stay hidden while
+/// the room is open and not revealed.
+fn answered_from_phones(
+    ui: &mut egui::Ui,
+    project: &mut Project,
+    index: usize,
+    env: &mut PaneEnv<'_>,
+) {
+    egui::ScrollArea::vertical()
+        .id_salt("voting_scroll")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            let round = &project.votes[index];
+            ui.add_space(4.0);
+            ui.label(RichText::new(&round.question).heading().strong());
+            ui.label(
+                RichText::new(format!(
+                    "{} · {} · answered from phones",
+                    round.date,
+                    round.kind.label()
+                ))
+                .weak(),
+            );
+            ui.add_space(4.0);
+            let hidden = env.room.is_some_and(|v| {
+                v.round == round.id && v.progress.phase == crate::room::state::Phase::Open
+            });
+            if hidden {
+                widgets::empty_hint(
+                    ui,
+                    "The answers are hidden until you reveal them: nobody, you included, sees them before, so the first answers do not anchor the rest.",
+                );
+            } else {
+                let round = round.clone();
+                super::room_results::show(ui, &round, project, env);
+            }
+            ui.add_space(10.0);
+            let round = &mut project.votes[index];
+            egui::CollapsingHeader::new(RichText::new("The round").strong())
+                .id_salt("voting_details")
+                .default_open(true)
+                .show(ui, |ui| {
+                    details(ui, round);
+                    if ui
+                        .button("🗑 Delete this round")
+                        .on_hover_text("Delete the round and its answers (Edit → Undo brings it back)")
+                        .clicked()
+                    {
+                        env.send(Command::RemoveVotingRound(round.id));
+                    }
+                });
+        });
+}
+
 fn details(ui: &mut egui::Ui, round: &mut VotingRound) {
     form(ui, ("voting", round.id), |f| {
         f.text("Question", &mut round.question);
         f.date("Date", &mut round.date);
-        f.value("Votes on", round.subject.label());
+        f.value("Kind", round.kind.label());
+        if round.kind.on_criteria() {
+            f.value("Votes on", "Criteria");
+        } else {
+            f.value("Votes on", round.subject.label());
+        }
+        if round.kind != crate::model::RoundKind::Dots {
+            f.area("What the room concluded", &mut round.note);
+            return;
+        }
         f.custom("Dots each", |ui| {
             let mut dots = round.dots_each;
             let response = ui

@@ -21,6 +21,11 @@ impl Workbench {
         }
         let now = ctx.input(|i| i.time);
         if !self.is_dirty() {
+            if self.room.is_some() {
+                // The copy written when the room opened stays while it is open: a crash must
+                // bring the round back, saved project or not.
+                return;
+            }
             if self.last_autosave_s.take().is_some() {
                 // Clean again (undone back to the saved state): the copy aside is not unsaved
                 // work any more, and must not be offered as a crashed window's.
@@ -158,6 +163,29 @@ impl Workbench {
             self.saved_revision = Revision::MAX;
             self.recovery = Some(orphan.slot);
             self.status = "Unsaved work restored: save it to keep it".to_owned();
+            // A round the phones were answering when the window went down comes back open.
+            self.resume_room();
+        }
+    }
+
+    /// Writes the recovery file now, whatever the interval (a room opened or closed: a crash
+    /// from here on must find the round). Returns whether the work is safe: written, or no
+    /// autosave in this workbench (tests).
+    pub(super) fn write_recovery_now(&mut self) -> bool {
+        let Some(slot) = &self.recovery else {
+            return self.recovery_dir.is_none();
+        };
+        match slot.write(&self.project, self.path.as_deref()) {
+            Ok(()) => {
+                // Remembered as written, so that a clean project clears it again later.
+                self.last_autosave_s.get_or_insert(0.0);
+                true
+            }
+            Err(e) => {
+                self.status = format!("Autosave failed: {e}");
+                self.autosave_problem = Some(e.to_string());
+                false
+            }
         }
     }
 
@@ -167,6 +195,16 @@ impl Workbench {
             return;
         };
         let orphan = self.orphans.remove(index);
+        // Its room's answers go with it: the round they belong to is discarded.
+        let journal = orphan.slot.room_journal();
+        if journal.exists()
+            && let Err(e) = crate::room::journal::remove(&journal)
+        {
+            self.status = format!(
+                "The discarded work's room journal stays at {}: {e}",
+                journal.display()
+            );
+        }
         if let Err(e) = orphan.slot.clear() {
             self.error(
                 "The unsaved work was not discarded",

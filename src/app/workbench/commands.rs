@@ -22,6 +22,10 @@ impl Workbench {
     pub fn request(&mut self, command: Command) {
         // Edits of this very frame count too (the flag is otherwise updated at its end).
         self.uncommitted = self.history.has_uncommitted(&self.project);
+        if command.replaces_project() && self.room.is_some() {
+            // The open round's answers go into this project before anything replaces it.
+            self.close_room();
+        }
         if command.replaces_project() && self.is_dirty() {
             self.dialog = Some(Dialog::Unsaved(Unsaved { then: command }));
         } else {
@@ -243,7 +247,39 @@ impl Workbench {
                     crate::model::Choice::label(subject).to_lowercase()
                 );
             }
+            Command::NewRoomRound {
+                kind,
+                subject,
+                anonymous,
+            } => {
+                if self.room.is_some() {
+                    self.error(
+                        "The room is already open",
+                        "Close the open round first: the phones answer one round at a time."
+                            .to_owned(),
+                    );
+                    return;
+                }
+                self.commit();
+                let id = self
+                    .project
+                    .new_room_round(kind, subject, self.today, anonymous);
+                self.commit();
+                self.open_room(id, None);
+                if self.room.is_none() {
+                    // It could not open: the empty round is no use.
+                    self.project.votes.retain(|r| r.id != id);
+                    self.commit();
+                }
+            }
+            Command::OpenRoom(id) => self.open_room(id, None),
+            Command::RevealRoom => self.reveal_room(),
+            Command::CloseRoom => self.close_room(),
+            Command::StartRoom => self.start_room_round(),
             Command::RemoveVotingRound(id) => {
+                if self.room.as_ref().is_some_and(|s| s.round() == id) {
+                    self.close_room();
+                }
                 self.commit();
                 self.project.votes.retain(|r| r.id != id);
                 self.commit();

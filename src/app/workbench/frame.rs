@@ -74,6 +74,12 @@ impl Workbench {
                 self.pending.push(Command::OpenPath(path));
             }
         }
+        if self.ctx.is_none() {
+            self.ctx = Some(ctx.clone());
+        }
+        // Answers that arrived since the last frame (after reveal) go into the round first:
+        // the panes then show them.
+        self.sync_room();
         self.derived.update(&self.project, self.today);
         if let Some(problem) = self.derived.robustness.take_failure() {
             self.status = problem;
@@ -113,22 +119,37 @@ impl Workbench {
         }
         let mut commands = Vec::new();
         let idle_check = IdleCheck::begin(input, &self.project);
-        egui::CentralPanel::default()
-            .frame(egui::Frame::central_panel(ui.style()).inner_margin(2.0))
-            .show(ui, |ui| {
-                let mut env = PaneEnv {
-                    derived: &self.derived,
-                    selection: &mut self.selection,
-                    commands: &mut commands,
-                    sections: &mut self.sections,
-                    today: self.today,
-                };
-                let mut behavior = Behavior {
-                    project: &mut self.project,
-                    env: &mut env,
-                };
-                self.settings.layout.ui(&mut behavior, ui);
-            });
+        let room = self.room_view();
+        if self.presenting
+            && let Some(view) = room.as_ref().filter(|v| !v.started)
+        {
+            // Presenting, until the facilitator starts the round: the QR code fills the screen.
+            crate::app::room::full_screen(ui, view, &mut commands);
+        } else {
+            if room.is_none() {
+                self.room_interfaces();
+            }
+            egui::CentralPanel::default()
+                .frame(egui::Frame::central_panel(ui.style()).inner_margin(2.0))
+                .show(ui, |ui| {
+                    let mut env = PaneEnv {
+                        derived: &self.derived,
+                        selection: &mut self.selection,
+                        commands: &mut commands,
+                        sections: &mut self.sections,
+                        today: self.today,
+                        room: room.as_ref(),
+                        room_choices: &mut self.room_choices,
+                        interfaces: &self.interfaces,
+                        presenting: self.presenting,
+                    };
+                    let mut behavior = Behavior {
+                        project: &mut self.project,
+                        env: &mut env,
+                    };
+                    self.settings.layout.ui(&mut behavior, ui);
+                });
+        }
         if idle_check.project_changed(&self.project) {
             self.idle_edits += 1;
             eprintln!(

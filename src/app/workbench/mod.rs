@@ -28,6 +28,7 @@ mod files;
 mod frame;
 mod native;
 mod plot_export;
+mod room;
 mod settings;
 #[cfg(test)]
 mod tests;
@@ -129,6 +130,16 @@ pub struct Workbench {
     /// Frames without input on which the project changed (debug builds): display code that
     /// edits. See `frame.rs`.
     idle_edits: u32,
+    /// The room open for a round, if any: the phones answer it.
+    room: Option<room::RoomSession>,
+    /// What the facilitator picked for the next room.
+    room_choices: crate::app::room::RoomChoices,
+    /// The machine's addresses the phones may reach (looked up when first needed).
+    interfaces: Vec<(String, std::net::IpAddr)>,
+    /// The port the room listens on (0: any free one).
+    room_port: u16,
+    /// The window's context, for the room's server to ask for a repaint when answers arrive.
+    ctx: Option<egui::Context>,
 }
 
 use super::command::Command;
@@ -186,6 +197,11 @@ impl Workbench {
             autosave_problem: None,
             glossary: (false, String::new()),
             idle_edits: 0,
+            room: None,
+            room_choices: crate::app::room::RoomChoices::default(),
+            interfaces: Vec::new(),
+            room_port: 0,
+            ctx: None,
         };
         app.select_first_items();
         app
@@ -260,6 +276,19 @@ impl Workbench {
     /// frame (tests, by default).
     pub fn set_background_analysis(&mut self, on: bool) {
         self.derived.background = on;
+    }
+
+    /// What the panes may know of the open room (address, code, how many answered), if one is
+    /// open.
+    pub fn room(&self) -> Option<crate::app::room::RoomView> {
+        self.room_view()
+    }
+
+    /// The addresses the room may listen on, and the port (0: any free one). Tests choose
+    /// loopback; the window offers the machine's interfaces.
+    pub fn set_room_network(&mut self, bind: Option<std::net::IpAddr>, port: u16) {
+        self.room_choices.bind = bind;
+        self.room_port = port;
     }
 
     /// Whether the glossary window is open.
