@@ -82,6 +82,7 @@ async fn start_browser(profile: &Path) -> (Driver, Client) {
     .await
     .expect("the browser session starts in time")
     .expect("a browser session");
+    client.set_window_size(360, 740).await.expect("a phone-sized window");
     (driver, client)
 }
 
