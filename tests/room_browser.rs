@@ -82,7 +82,10 @@ async fn start_browser(profile: &Path) -> (Driver, Client) {
     .await
     .expect("the browser session starts in time")
     .expect("a browser session");
-    client.set_window_size(360, 740).await.expect("a phone-sized window");
+    client
+        .set_window_size(360, 740)
+        .await
+        .expect("a phone-sized window");
     (driver, client)
 }
 
@@ -120,7 +123,10 @@ fn question(kind: RoundKind, named: bool) -> Question {
 
 /// A control by its accessible label: `aria-label`, or a `<label for>` with that text.
 fn by_label(label: &str) -> String {
-    assert!(!label.contains('\''), "labels in this test have no apostrophes");
+    assert!(
+        !label.contains('\''),
+        "labels in this test have no apostrophes"
+    );
     format!(
         "//*[@aria-label='{label}'] | //*[@id=//label[normalize-space()='{label}']/@for] | //button[not(@aria-label)][normalize-space()='{label}']"
     )
@@ -176,7 +182,9 @@ async fn join(c: &Client, room: &Room, name: Option<&str>) {
             let button = c
                 .wait()
                 .at_most(WAIT)
-                .for_element(Locator::XPath("//button[normalize-space()='Join the round']"))
+                .for_element(Locator::XPath(
+                    "//button[normalize-space()='Join the round']",
+                ))
                 .await
                 .expect("the join button");
             button.click().await.unwrap();
@@ -186,8 +194,18 @@ async fn join(c: &Client, room: &Room, name: Option<&str>) {
 }
 
 async fn send(c: &Client) {
-    c.find(Locator::Id("send")).await.unwrap().click().await.unwrap();
-    wait_text(c, "sent", "You can change your answer until the round closes.").await;
+    c.find(Locator::Id("send"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_text(
+        c,
+        "sent",
+        "You can change your answer until the round closes.",
+    )
+    .await;
 }
 
 async fn send_enabled(c: &Client) -> bool {
@@ -261,7 +279,12 @@ async fn dots(c: &Client) {
         json!({"dots": {"A1": 2, "A2": 1}})
     );
     if send_enabled(c).await {
-        c.find(Locator::Id("send")).await.unwrap().click().await.unwrap();
+        c.find(Locator::Id("send"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
         wait_text(c, "send-error", "closed").await;
     }
     wait_text(c, "phase", "The round is closed. Thank you.").await;
@@ -293,7 +316,10 @@ async fn points(c: &Client) {
     );
     // The page follows the phase (polled every 3 s) and shows the room's totals.
     let deadline = Instant::now() + Duration::from_secs(8);
-    while !text_of(c, "phase").await.contains("The answers are revealed.") {
+    while !text_of(c, "phase")
+        .await
+        .contains("The answers are revealed.")
+    {
         assert!(Instant::now() < deadline, "the reveal is not shown");
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
@@ -370,6 +396,8 @@ async fn pairwise(c: &Client) {
         .select_by_label(&format!("{LONG} matters 5× more"))
         .await
         .unwrap();
+    // The select may cut the long name; the line under it says the choice in full.
+    wait_text(c, "controls", &format!("{LONG} matters 5× more")).await;
     send(c).await;
     phone_check(c, "pairwise").await;
     room.reveal();
