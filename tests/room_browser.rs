@@ -373,6 +373,11 @@ async fn placing(c: &Client) {
     click(c, &format!("Not sure, skip {LONG}")).await;
     send(c).await;
     phone_check(c, "placing").await;
+    // Reconnect: the placing comes back after a reload.
+    c.refresh().await.unwrap();
+    wait_text(c, "who", "Answering as Dev.").await;
+    wait_text(c, "controls", "strong): 6.5").await;
+    wait_text(c, "counter", "2 of 3 placed").await;
     room.reveal();
     assert_eq!(
         only_answer(room.answers().expect("revealed"), "Dev"),
@@ -396,10 +401,26 @@ async fn pairwise(c: &Client) {
         .select_by_label(&format!("{LONG} matters 5× more"))
         .await
         .unwrap();
-    // The select may cut the long name; the line under it says the choice in full.
-    wait_text(c, "controls", &format!("{LONG} matters 5× more")).await;
     send(c).await;
     phone_check(c, "pairwise").await;
+    // Reconnect: the judgments come back after a reload.
+    c.refresh().await.unwrap();
+    wait_text(c, "who", "Answering as Eve.").await;
+    let meanings = c
+        .execute(
+            "return Array.from(document.querySelectorAll('#controls .meaning'), p => p.textContent);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        meanings,
+        json!([
+            "Quality matters 3× more",
+            format!("{LONG} matters 5× more"),
+            "Both matter equally"
+        ])
+    );
     room.reveal();
     assert_eq!(
         only_answer(room.answers().expect("revealed"), "Eve"),
