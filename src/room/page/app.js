@@ -429,14 +429,18 @@
         { id: id, "aria-label": a + " against " + b },
         JUDGMENTS.map((j) => el("option", { value: j, text: judgmentWords(a, b, j), selected: j === pair.judgment }))
       );
+      // The select may cut a long name; the line under it says the choice in full.
+      const meaning = el("p", { class: "meaning", "aria-hidden": "true", text: judgmentWords(a, b, pair.judgment) });
       select.addEventListener("change", () => {
         pair.judgment = Number(select.value);
+        meaning.textContent = judgmentWords(a, b, pair.judgment);
         edited();
       });
       box.append(
         el("div", { class: "item" }, [
           el("label", { class: "versus", for: id }, [a, el("span", { class: "note", text: " vs " }), b]),
           select,
+          meaning,
         ])
       );
     });
