@@ -185,7 +185,7 @@ fn lines(round: &VotingRound, res: &RoundResults) -> Vec<String> {
     } else {
         format!(
             "{kind}, answered by {n} participants: {}.",
-            res.participants.join(", ")
+            res.participants.join("; ")
         )
     });
     if let Some(c) = &res.concordance {
