@@ -866,7 +866,16 @@ fn every_kind_of_finding_is_located_at_its_value_in_the_saved_file() {
     m.adaptations[1].cause = Some(Cause::Assumption(AssumptionId(99)));
     m.measures[1].id = m.measures[0].id;
     m.measures[2].option = Some(OptionId(99));
-    p.votes[1].id = p.votes[0].id;
+    // The bakery's dot round on alternatives (its pairwise and ranking rounds hold no ballots).
+    let dots = p
+        .votes
+        .iter()
+        .position(|r| {
+            r.kind == pbsm::model::room::RoundKind::Dots
+                && r.subject == pbsm::model::VoteSubject::Alternatives
+        })
+        .unwrap();
+    p.votes[dots].id = p.votes[0].id;
     let round = &mut p.votes[0];
     round.dots_each = 0;
     round.ballots[0].dots = vec![
@@ -883,7 +892,7 @@ fn every_kind_of_finding_is_located_at_its_value_in_the_saved_file() {
             count: 1,
         },
     ];
-    let round = &mut p.votes[1];
+    let round = &mut p.votes[dots];
     while round.ballots.len() <= voting::MAX_PARTICIPANTS {
         let ballot = round.ballots[0].clone();
         round.ballots.push(ballot);

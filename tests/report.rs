@@ -97,11 +97,67 @@ fn the_memo_shows_each_vote_and_leaves_the_section_out_without_votes() {
         "<tr><td>Community first: the sourdough club</td><td class=\"num\">11</td><td class=\"num\">52 %</td><td class=\"num\">1</td></tr>"
     ));
     let md = markdown_of(&p);
-    assert!(md.contains("## Dot voting"));
+    assert!(md.contains("## Votes in the room"));
     assert!(md.contains("| Community first: the sourdough club | 11 | 52 % | 1 |"));
     p.votes.clear();
     assert!(!html_of(&p).contains("id=\"votes\""));
-    assert!(!markdown_of(&p).contains("Dot voting"));
+    assert!(!markdown_of(&p).contains("Votes in the room"));
+}
+
+#[test]
+fn the_memo_shows_each_rounds_agreement_figures() {
+    let mut p = SAMPLES[0].load().unwrap();
+    let md = markdown_of(&p);
+    // The bakery's ranking: rank sums 10, 16, 16 over 7 rankings of 3 items, mean 14,
+    // S = 16 + 4 + 4 = 24, W = 12·24 / (7²·(3³ − 3)) = 12/49 ≈ 0.24, χ² = 7·2·W ≈ 3.4.
+    assert!(
+        md.contains("Kendall's W = 0.24 (7 rankings of 3 items; χ² = 3.4 with 2 degrees of freedom): weak agreement"),
+        "{md}"
+    );
+    // Reach and recruit is the disputed one and comes first: ranks 3 3 3 1 1 3 2, mean 16/7,
+    // population spread √(266/343) ≈ 0.88 of a largest possible 1.
+    let reach = md
+        .find("| Reach and recruit: craft content | 2.29 | 0.88 | 0.88 | 7 | 3 |")
+        .expect("the disputed alternative's row");
+    let club = md
+        .find("| Community first: the sourdough club | 1.43 | 0.49 | 0.49 | 7 | 1 |")
+        .expect("the club's row");
+    assert!(reach < club, "disputed items first");
+    // The pairwise round: the group's weights beside the agreed ones, the inconsistent
+    // participant named with the CR.
+    assert!(
+        md.contains("| Competitive quality | 0.28 | 0.07 | 0.14 | 0.30 |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("Inconsistent (CR above 0.10): 1 of 7: Lukas Brandt, social media trainee.")
+    );
+    assert!(md.contains("| 0.20 (inconsistent) |"));
+    assert!(
+        md.contains("Group weights from the geometric mean of 7 participants' judgments (AIJ)")
+    );
+    let html = html_of(&p);
+    assert!(html.contains("Kendall&#39;s W = 0.24"));
+    assert!(html.contains("<td>Lukas Brandt, social media trainee</td>"));
+    // Names are escaped; anonymous rounds do not list them.
+    let ranking = p
+        .votes
+        .iter_mut()
+        .find(|r| r.kind == pbsm::model::room::RoundKind::Ranking)
+        .unwrap();
+    ranking.responses[0].participant = "Ann <&> \"Co\"".to_owned();
+    let html = html_of(&p);
+    roxmltree::Document::parse(html.trim_start_matches("<!DOCTYPE html>\n")).unwrap();
+    assert!(html.contains("Ann &lt;&amp;&gt; &quot;Co&quot;"));
+    let ranking = p
+        .votes
+        .iter_mut()
+        .find(|r| r.kind == pbsm::model::room::RoundKind::Ranking)
+        .unwrap();
+    ranking.anonymous = true;
+    let md = markdown_of(&p);
+    assert!(md.contains("Ranking, answered anonymously by 7 participants."));
+    assert!(!md.contains("Ann <&>"));
 }
 
 #[test]

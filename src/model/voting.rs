@@ -442,8 +442,8 @@ mod tests {
         let round = p
             .votes
             .iter_mut()
-            .find(|r| r.subject == VoteSubject::Alternatives)
-            .expect("an alternatives round");
+            .find(|r| r.subject == VoteSubject::Alternatives && r.kind == RoundKind::Dots)
+            .expect("a dot round on alternatives");
         round.dots_each = 1;
         // Names are free text: an empty or repeated one is allowed.
         round.ballots[1].participant = round.ballots[0].participant.clone();

@@ -1,6 +1,7 @@
 //! The memo as one self-contained HTML document: well-formed (every element closed, everything
 //! escaped) so it also parses as XML, with the charts as embedded SVG.
 
+use super::rounds::RoundTable;
 use super::{KPI_HEALTH_NOTE, Memo, VoteTally, kpi_verdict, next_measurement, reviewed, svg};
 use crate::analysis::assumptions::effective_status;
 use crate::analysis::check::{self, Coverage};
@@ -178,8 +179,9 @@ pub(super) fn html(m: &Memo<'_>) -> String {
     h.push_str("</table></section>");
     // Dot voting, when the room voted.
     let votes = m.votes();
-    if !votes.is_empty() {
-        h.push_str("<section id=\"votes\"><h2>Dot voting</h2>");
+    let rounds = m.room_rounds();
+    if !votes.is_empty() || !rounds.is_empty() {
+        h.push_str("<section id=\"votes\"><h2>Votes in the room</h2>");
         for VoteTally {
             round,
             summary,
@@ -200,6 +202,37 @@ pub(super) fn html(m: &Memo<'_>) -> String {
                 );
             }
             h.push_str("</table>");
+            if !round.note.is_empty() {
+                push!(h, "<p class=\"note\">{}</p>", escape(&round.note));
+            }
+        }
+        for RoundTable {
+            round,
+            lines,
+            tables,
+        } in rounds
+        {
+            push!(h, "<h3>{} · {}</h3>", round.date, escape(&round.question));
+            for line in lines {
+                push!(h, "<p>{}</p>", escape(&line));
+            }
+            for (header, rows) in tables {
+                h.push_str("<table><tr>");
+                for (i, cell) in header.iter().enumerate() {
+                    let class = if i == 0 { "" } else { " class=\"num\"" };
+                    push!(h, "<th{class}>{}</th>", escape(cell));
+                }
+                h.push_str("</tr>");
+                for row in rows {
+                    h.push_str("<tr>");
+                    for (i, cell) in row.iter().enumerate() {
+                        let class = if i == 0 { "" } else { " class=\"num\"" };
+                        push!(h, "<td{class}>{}</td>", escape(cell));
+                    }
+                    h.push_str("</tr>");
+                }
+                h.push_str("</table>");
+            }
             if !round.note.is_empty() {
                 push!(h, "<p class=\"note\">{}</p>", escape(&round.note));
             }

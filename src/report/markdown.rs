@@ -1,5 +1,6 @@
 //! The memo as Markdown.
 
+use super::rounds::RoundTable;
 use super::{KPI_HEALTH_NOTE, Memo, VoteTally, kpi_verdict, next_measurement, reviewed};
 use crate::analysis::assumptions::effective_status;
 use crate::analysis::check::{self, Coverage};
@@ -92,8 +93,9 @@ pub(super) fn markdown(m: &Memo<'_>) -> String {
         );
     }
     let votes = m.votes();
-    if !votes.is_empty() {
-        pushln!(s, "\n## Dot voting");
+    let rounds = m.room_rounds();
+    if !votes.is_empty() || !rounds.is_empty() {
+        pushln!(s, "\n## Votes in the room");
         for VoteTally {
             round,
             summary,
@@ -111,6 +113,30 @@ pub(super) fn markdown(m: &Memo<'_>) -> String {
             }
             if !round.note.is_empty() {
                 pushln!(s, "\n{}", md_escape(&round.note));
+            }
+        }
+        for RoundTable {
+            round,
+            lines,
+            tables,
+        } in rounds
+        {
+            pushln!(s, "\n### {} · {}\n", round.date, md_escape(&round.question));
+            for line in lines {
+                pushln!(s, "{}\n", md_escape(&line));
+            }
+            for (header, rows) in tables {
+                let header: Vec<String> = header.iter().map(|c| md_escape(c)).collect();
+                pushln!(s, "| {} |", header.join(" | "));
+                pushln!(s, "|{}", "---|".repeat(header.len()));
+                for row in rows {
+                    let row: Vec<String> = row.iter().map(|c| md_escape(c)).collect();
+                    pushln!(s, "| {} |", row.join(" | "));
+                }
+                pushln!(s);
+            }
+            if !round.note.is_empty() {
+                pushln!(s, "{}", md_escape(&round.note));
             }
         }
     }

@@ -12,6 +12,7 @@ mod chain;
 mod check;
 mod html;
 mod markdown;
+mod rounds;
 mod steering;
 mod svg;
 mod text;
@@ -47,10 +48,15 @@ struct VoteTally<'a> {
 }
 
 impl<'a> Memo<'a> {
-    /// The voting rounds, oldest first, each with its items by dots (most first; on rounds
+    /// The dot voting rounds, oldest first, each with its items by dots (most first; on rounds
     /// over many items only those with dots) and the analysis' rank of alternatives.
     fn votes(&self) -> Vec<VoteTally<'a>> {
-        let mut rounds: Vec<&VotingRound> = self.project.votes.iter().collect();
+        let mut rounds: Vec<&VotingRound> = self
+            .project
+            .votes
+            .iter()
+            .filter(|r| r.kind == crate::model::room::RoundKind::Dots)
+            .collect();
         rounds.sort_by_key(|r| r.date);
         rounds
             .into_iter()
