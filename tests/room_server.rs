@@ -47,13 +47,24 @@ fn http(addr: SocketAddr, method: &str, path: &str, body: &[u8]) -> (u16, String
     let _ = s.read_to_end(&mut out);
     let text = String::from_utf8_lossy(&out).into_owned();
     let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
-    let status = head.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    let status = head
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
     (status, head.to_owned(), body.to_owned())
 }
 
 fn token_path(room: &Room) -> String {
     let url = room.url();
-    format!("/{}", url.strip_prefix("http://").unwrap().split_once('/').unwrap().1)
+    format!(
+        "/{}",
+        url.strip_prefix("http://")
+            .unwrap()
+            .split_once('/')
+            .unwrap()
+            .1
+    )
 }
 
 #[test]
@@ -101,7 +112,12 @@ fn without_the_token_nothing_is_served_and_every_response_has_the_security_heade
     // A wrong join code is refused.
     assert_eq!(http(addr, "POST", "/join", b"code=AAAAAA").0, 403);
     let code = room.join_code().replace(' ', "");
-    let (status, head, _) = http(addr, "POST", "/join", format!("code={}", code.to_lowercase()).as_bytes());
+    let (status, head, _) = http(
+        addr,
+        "POST",
+        "/join",
+        format!("code={}", code.to_lowercase()).as_bytes(),
+    );
     assert_eq!(status, 303);
     assert!(head.contains(&base), "{head}");
 }
@@ -112,7 +128,12 @@ fn bad_answers_are_refused_with_their_reason_and_nothing_is_stored() {
     let (room, p) = open(dir.path());
     let addr = room.addr();
     let base = token_path(&room);
-    let (status, _, body) = http(addr, "POST", &format!("{base}api/join"), br#"{"name": "Anna"}"#);
+    let (status, _, body) = http(
+        addr,
+        "POST",
+        &format!("{base}api/join"),
+        br#"{"name": "Anna"}"#,
+    );
     assert_eq!(status, 200, "{body}");
     let id: serde_json::Value = serde_json::from_str(&body).unwrap();
     let id = id["participant"].as_str().unwrap().to_owned();
@@ -120,9 +141,21 @@ fn bad_answers_are_refused_with_their_reason_and_nothing_is_stored() {
     let a1 = format!("A{}", p.alternatives[0].id.0);
     for (body, status, words) in [
         ("{".to_owned(), 400, "could not be read"),
-        (format!("{{\"points\": {{\"{a1}\": 90}}}}"), 422, "add up to 90"),
-        ("{\"points\": {\"A999\": 100}}".to_owned(), 422, "not one of this round's items"),
-        (format!("{{\"dots\": {{\"{a1}\": 1}}}}"), 422, "asks for 100 points"),
+        (
+            format!("{{\"points\": {{\"{a1}\": 90}}}}"),
+            422,
+            "add up to 90",
+        ),
+        (
+            "{\"points\": {\"A999\": 100}}".to_owned(),
+            422,
+            "not one of this round's items",
+        ),
+        (
+            format!("{{\"dots\": {{\"{a1}\": 1}}}}"),
+            422,
+            "asks for 100 points",
+        ),
         ("x".repeat(20_000), 413, "larger than"),
     ] {
         let (got, _, text) = http(addr, "POST", &answer, body.as_bytes());
@@ -130,7 +163,16 @@ fn bad_answers_are_refused_with_their_reason_and_nothing_is_stored() {
         assert!(text.contains(words), "{text}");
     }
     assert_eq!(room.progress().answered, 0, "nothing stored");
-    assert_eq!(http(addr, "POST", &format!("{base}api/answer/{}", "f".repeat(32)), b"{}").0, 404);
+    assert_eq!(
+        http(
+            addr,
+            "POST",
+            &format!("{base}api/answer/{}", "f".repeat(32)),
+            b"{}"
+        )
+        .0,
+        404
+    );
     let good = format!("{{\"points\": {{\"{a1}\": 100}}}}");
     assert_eq!(http(addr, "POST", &answer, good.as_bytes()).0, 200);
     assert_eq!(room.progress().answered, 1);
@@ -145,7 +187,10 @@ fn bad_answers_are_refused_with_their_reason_and_nothing_is_stored() {
     assert_eq!(journal.events.len(), 3, "joined, answered, revealed");
     let answers = room.close();
     assert_eq!(answers.len(), 1);
-    assert!(TcpStream::connect_timeout(&addr, Duration::from_secs(2)).is_err(), "stopped");
+    assert!(
+        TcpStream::connect_timeout(&addr, Duration::from_secs(2)).is_err(),
+        "stopped"
+    );
 }
 
 #[test]
