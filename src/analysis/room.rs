@@ -18,7 +18,9 @@ use super::ahp::AhpResult;
 use super::decision::Evaluation;
 use super::voting::{RoomVsAnalysis, compare_favourites};
 use crate::model::room::{Question, RoundKind};
-use crate::model::{CriterionId, Project, VoteTarget, VotingRound, VotingRoundId};
+use crate::model::{
+    AlternativeId, CriterionId, Date, Project, VoteTarget, VotingRound, VotingRoundId,
+};
 
 /// What an item of a round is: an alternative or option, or a criterion (pairwise rounds).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -392,6 +394,128 @@ pub fn geometric_mean(matrices: &[Vec<Vec<f64>>]) -> Option<Vec<Vec<f64>>> {
             })
             .collect(),
     )
+}
+
+/// Where the room placed one alternative (a placing round).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Placed {
+    /// The alternative.
+    pub alternative: AlternativeId,
+    /// The room's mean competitive quality, 0–10.
+    pub quality: f64,
+    /// Its spread (population standard deviation).
+    pub quality_spread: f64,
+    /// The room's mean risk, 0–10.
+    pub risk: f64,
+    /// Its spread.
+    pub risk_spread: f64,
+    /// Participants who placed it.
+    pub answered: usize,
+}
+
+/// The room's placing of the alternatives, from the latest placing round with answers.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RoomPlacing {
+    /// The round.
+    pub round: VotingRoundId,
+    /// Its date.
+    pub date: Date,
+    /// Participants who answered it.
+    pub participants: usize,
+    /// The alternatives placed, in the project's order.
+    pub placed: Vec<Placed>,
+}
+
+/// The room's weights of the criteria, from the latest pairwise round with a group result.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RoomWeights {
+    /// The round.
+    pub round: VotingRoundId,
+    /// Its date.
+    pub date: Date,
+    /// Participants with complete judgments (who count in the group's weights).
+    pub participants: usize,
+    /// The group's weight per criterion (AIJ), in the project's order of the criteria.
+    pub weights: Vec<(CriterionId, f64)>,
+    /// The consistency ratio of the aggregated judgments.
+    pub consistency_ratio: f64,
+}
+
+/// The rounds of `kind`, latest first (by date; of one day, the one listed last first).
+fn latest_of(project: &Project, kind: RoundKind) -> impl Iterator<Item = &VotingRound> {
+    let mut rounds: Vec<(usize, &VotingRound)> = project
+        .votes
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.kind == kind && !r.responses.is_empty())
+        .collect();
+    rounds.sort_by_key(|(i, r)| std::cmp::Reverse((r.date, *i)));
+    rounds.into_iter().map(|(_, r)| r)
+}
+
+/// Where the room placed the alternatives, from the latest placing round with answers.
+pub fn latest_placing(project: &Project, evaluation: &Evaluation) -> Option<RoomPlacing> {
+    latest_of(project, RoundKind::Placing).find_map(|round| {
+        let r = results(round, project, evaluation);
+        let placed: Vec<Placed> = r
+            .items
+            .iter()
+            .filter_map(|item| {
+                let RoundItem::Target(VoteTarget::Alternative(alternative)) = item.item else {
+                    return None;
+                };
+                Some(Placed {
+                    alternative,
+                    quality: item.mean?,
+                    quality_spread: item.spread.unwrap_or(0.0),
+                    risk: item.mean_risk?,
+                    risk_spread: item.risk_spread.unwrap_or(0.0),
+                    answered: item.answered,
+                })
+            })
+            .collect();
+        (!placed.is_empty()).then_some(RoomPlacing {
+            round: round.id,
+            date: round.date,
+            participants: r.participants.len(),
+            placed,
+        })
+    })
+}
+
+/// The room's weights of the criteria, from the latest pairwise round with a group result
+/// whose criteria are still the project's.
+pub fn latest_weights(project: &Project, evaluation: &Evaluation) -> Option<RoomWeights> {
+    latest_of(project, RoundKind::Pairwise).find_map(|round| {
+        let r = results(round, project, evaluation);
+        let pairwise = r.pairwise.as_ref()?;
+        let group = pairwise.group.as_ref()?;
+        let weights: Vec<(CriterionId, f64)> = r
+            .items
+            .iter()
+            .filter_map(|item| match item.item {
+                RoundItem::Criterion(id) => Some((id, item.mean?)),
+                RoundItem::Target(_) => None,
+            })
+            .collect();
+        let complete = weights.len() == project.decision.criteria.len()
+            && project
+                .decision
+                .criteria
+                .iter()
+                .all(|c| weights.iter().any(|(id, _)| *id == c.id));
+        complete.then_some(RoomWeights {
+            round: round.id,
+            date: round.date,
+            participants: pairwise
+                .participants
+                .iter()
+                .filter(|p| p.weights.is_some())
+                .count(),
+            weights,
+            consistency_ratio: group.consistency_ratio,
+        })
+    })
 }
 
 /// What every round of `project` says, in the project's order.

@@ -384,13 +384,22 @@ mod tests {
             .into_iter()
             .map(|(_, c)| c.clone())
             .collect();
+        // The dot-voting rounds first, then a round of each kind answered from phones.
         assert_eq!(
-            votes,
+            votes[..2],
             [
                 Command::NewVotingRound(crate::model::VoteSubject::Alternatives),
                 Command::NewVotingRound(crate::model::VoteSubject::Options)
             ]
         );
+        for kind in <crate::model::RoundKind as crate::model::Choice>::ALL {
+            assert!(
+                votes
+                    .iter()
+                    .any(|c| matches!(c, Command::NewRoomRound { kind: k, .. } if k == kind)),
+                "{kind:?}"
+            );
+        }
         assert!(filter_entries(&entries, "no such thing").is_empty());
     }
 

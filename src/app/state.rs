@@ -79,6 +79,8 @@ pub struct Sections {
     pub voting_round: Option<crate::model::VotingRoundId>,
     /// Whether the map shows the dots of a voting round on the bubbles.
     pub map_dots: bool,
+    /// Whether the map shows where the room placed the alternatives (the latest placing round).
+    pub map_room: bool,
 }
 
 /// Sections of the traceability pane.
@@ -137,6 +139,7 @@ impl Default for Sections {
             ),
             voting_round: None,
             map_dots: true,
+            map_room: true,
         }
     }
 }

@@ -42,7 +42,8 @@ pub fn slot_file(dir: &Path, number: u32) -> PathBuf {
     dir.join(format!("recovery-{number}.pbsm.ron"))
 }
 
-/// The room journal of slot `number` in `dir`.
+/// The room journal of slot `number` in `dir` (a room answered from phones, see
+/// `room::journal`).
 pub fn room_journal_file(dir: &Path, number: u32) -> PathBuf {
     dir.join(format!("recovery-{number}.room.jsonl"))
 }
@@ -56,6 +57,18 @@ fn slot_number(file_name: &str) -> Option<u32> {
     let digits = file_name
         .strip_prefix("recovery-")?
         .strip_suffix(".pbsm.ron")?;
+    number_of(digits)
+}
+
+/// The slot number of a room journal's name (`recovery-7.room.jsonl` → 7).
+fn journal_number(file_name: &str) -> Option<u32> {
+    let digits = file_name
+        .strip_prefix("recovery-")?
+        .strip_suffix(".room.jsonl")?;
+    number_of(digits)
+}
+
+fn number_of(digits: &str) -> Option<u32> {
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
@@ -167,6 +180,11 @@ impl Slot {
     pub fn has_file(&self) -> bool {
         self.path().exists()
     }
+
+    /// The room journal, if the slot has one.
+    fn found_journal(&self) -> Option<PathBuf> {
+        Some(self.room_journal()).filter(|p| p.exists())
+    }
 }
 
 /// A recovery file found at start.
@@ -188,6 +206,18 @@ pub struct Orphan {
     pub slot: Slot,
     /// Its work, or why it cannot be read (the file is then left in place).
     pub work: Result<Recovered, LoadError>,
+    /// The journal of a room the window served, if it left one.
+    pub room_journal: Option<PathBuf>,
+}
+
+/// A slot of a window or a headless room that is gone and left only a room journal (no
+/// recovery file), locked by this process while it is offered.
+#[derive(Debug)]
+pub struct RoomOrphan {
+    /// The slot (locked by us).
+    pub slot: Slot,
+    /// Its room journal.
+    pub journal: PathBuf,
 }
 
 /// What a window gets at start: a slot of its own and the orphans to offer.
@@ -199,6 +229,8 @@ pub struct Claim {
     pub orphans: Vec<Orphan>,
     /// Slots passed over and files not adopted, with why, for the user to know.
     pub problems: Vec<String>,
+    /// Slots that left only a room journal, lowest slot first.
+    pub rooms: Vec<RoomOrphan>,
 }
 
 /// Reads a recovery file.
@@ -229,9 +261,15 @@ pub fn claim(dir: &Path) -> Result<Claim, SlotError> {
     let mut numbers: Vec<u32> = fs::read_dir(dir)
         .map_err(|e| io_error(dir, e))?
         .filter_map(Result::ok)
-        .filter_map(|entry| slot_number(&entry.file_name().to_string_lossy()))
+        .filter_map(|entry| {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            slot_number(&name).or_else(|| journal_number(&name))
+        })
         .collect();
     numbers.sort_unstable();
+    numbers.dedup();
+    let mut rooms = Vec::new();
     // A slot whose lock file cannot be opened (another user's, a damaged one) is passed over:
     // one bad slot must not turn autosave off. Its error is kept in case no slot works.
     let mut errors = Vec::new();
@@ -243,25 +281,23 @@ pub fn claim(dir: &Path) -> Result<Claim, SlotError> {
         }
     };
     for number in numbers {
-        if let Some(slot) = lock(number)
-            && slot.has_file()
-        {
-            let work = read(&slot.path());
-            orphans.push(Orphan { slot, work });
+        if let Some(slot) = lock(number) {
+            // A slot with nothing in it (its window ended cleanly) is unlocked again.
+            let _ = left_behind(slot, &mut orphans, &mut rooms);
         }
     }
     let mut own = None;
     for number in 1..=MAX_SLOTS {
-        if orphans.iter().any(|o| o.slot.number == number) {
+        if orphans.iter().any(|o| o.slot.number == number)
+            || rooms.iter().any(|o| o.slot.number == number)
+        {
             continue;
         }
         if let Some(slot) = lock(number) {
-            if slot.has_file() {
-                // Its window ended between the look at the folder and now: offer it too.
-                let work = read(&slot.path());
-                orphans.push(Orphan { slot, work });
-            } else {
-                own = Some(slot);
+            // A slot whose window ended between the look at the folder and now is offered
+            // too; an empty one is ours.
+            if let Some(empty) = left_behind(slot, &mut orphans, &mut rooms) {
+                own = Some(empty);
                 break;
             }
         }
@@ -272,7 +308,7 @@ pub fn claim(dir: &Path) -> Result<Claim, SlotError> {
         }));
     };
     let mut problems: Vec<String> = errors.iter().map(ToString::to_string).collect();
-    match adopt_legacy(dir, &slot, &orphans) {
+    match adopt_legacy(dir, &slot, &orphans, &rooms) {
         Ok(Some(orphan)) => orphans.push(orphan),
         Ok(None) => {}
         // The old file stays where it is and is offered at the next start.
@@ -283,17 +319,46 @@ pub fn claim(dir: &Path) -> Result<Claim, SlotError> {
         slot,
         orphans,
         problems,
+        rooms,
     })
 }
 
+/// Sorts a locked slot: its work (and room journal) into `orphans`, a room journal alone into
+/// `rooms`; an empty slot comes back.
+fn left_behind(slot: Slot, orphans: &mut Vec<Orphan>, rooms: &mut Vec<RoomOrphan>) -> Option<Slot> {
+    if slot.has_file() {
+        let work = read(&slot.path());
+        let room_journal = slot.found_journal();
+        orphans.push(Orphan {
+            slot,
+            work,
+            room_journal,
+        });
+        None
+    } else if let Some(journal) = slot.found_journal() {
+        rooms.push(RoomOrphan { slot, journal });
+        None
+    } else {
+        Some(slot)
+    }
+}
+
 /// Moves the single recovery file of older workbenches into a free slot, to offer it.
-fn adopt_legacy(dir: &Path, own: &Slot, orphans: &[Orphan]) -> Result<Option<Orphan>, SlotError> {
+fn adopt_legacy(
+    dir: &Path,
+    own: &Slot,
+    orphans: &[Orphan],
+    rooms: &[RoomOrphan],
+) -> Result<Option<Orphan>, SlotError> {
     let legacy = dir.join(LEGACY_FILE_NAME);
     if !legacy.exists() {
         return Ok(None);
     }
     for number in 1..=MAX_SLOTS {
-        if number == own.number || orphans.iter().any(|o| o.slot.number == number) {
+        if number == own.number
+            || orphans.iter().any(|o| o.slot.number == number)
+            || rooms.iter().any(|o| o.slot.number == number)
+        {
             continue;
         }
         let Some(slot) = try_lock(dir, number)? else {
@@ -305,7 +370,11 @@ fn adopt_legacy(dir: &Path, own: &Slot, orphans: &[Orphan]) -> Result<Option<Orp
         return match fs::rename(&legacy, slot.path()) {
             Ok(()) => {
                 let work = read(&slot.path());
-                Ok(Some(Orphan { slot, work }))
+                Ok(Some(Orphan {
+                    slot,
+                    work,
+                    room_journal: None,
+                }))
             }
             // Another window starting at the same moment adopted it first.
             Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
@@ -414,6 +483,38 @@ mod tests {
         assert!(claim.orphans[0].work.is_err());
         assert!(path.exists());
         assert_eq!(claim.slot.number(), 1, "the lowest free slot");
+    }
+
+    #[test]
+    fn a_room_journal_comes_back_with_its_slot() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = claim(dir.path()).unwrap();
+        let b = claim(dir.path()).unwrap();
+        assert_eq!(
+            a.slot.room_journal(),
+            room_journal_file(dir.path(), a.slot.number())
+        );
+        assert!(a.slot.room_journal().ends_with("recovery-1.room.jsonl"));
+        a.slot.write(&edited("A"), None).unwrap();
+        fs::write(a.slot.room_journal(), "{}\n").unwrap();
+        fs::write(b.slot.room_journal(), "{}\n").unwrap();
+        // While both run, neither is offered.
+        let c = claim(dir.path()).unwrap();
+        assert!(c.orphans.is_empty() && c.rooms.is_empty());
+        drop(c);
+        let (a_number, b_number) = (a.slot.number(), b.slot.number());
+        drop(a);
+        drop(b);
+        let d = claim(dir.path()).unwrap();
+        assert_eq!(d.orphans.len(), 1);
+        assert_eq!(d.orphans[0].slot.number(), a_number);
+        assert_eq!(
+            d.orphans[0].room_journal.as_deref(),
+            Some(room_journal_file(dir.path(), a_number).as_path())
+        );
+        assert_eq!(d.rooms.len(), 1, "a slot with only a journal");
+        assert_eq!(d.rooms[0].slot.number(), b_number);
+        assert_ne!(d.slot.number(), b_number);
     }
 
     #[test]

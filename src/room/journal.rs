@@ -128,10 +128,23 @@ impl Writer {
 
     /// Appends one event as one line, written through to the disk before it returns.
     pub fn append(&mut self, event: &Event) -> io::Result<()> {
+        self.write(event)?;
+        self.file.sync_data()
+    }
+
+    /// Appends one event as one line, handed to the system (it survives the workbench being
+    /// killed) but not yet synced to the disk (it may not survive the machine losing power):
+    /// [`Self::syncer`] syncs many lines at once.
+    pub fn write(&mut self, event: &Event) -> io::Result<()> {
         let mut line = serde_json::to_string(event).map_err(io::Error::other)?;
         line.push('\n');
-        self.file.write_all(line.as_bytes())?;
-        self.file.sync_data()
+        self.file.write_all(line.as_bytes())
+    }
+
+    /// A second handle on the file, to sync it without holding the writer: one sync covers
+    /// every line written before it starts (group commit).
+    pub fn syncer(&self) -> io::Result<File> {
+        self.file.try_clone()
     }
 
     /// The journal's file.

@@ -404,3 +404,88 @@ fn every_sample_round_has_results_and_an_empty_round_says_nothing() {
     assert!(res.disputed.is_empty() && res.room_order.is_empty());
     assert_eq!(res.vs_analysis, None);
 }
+
+#[test]
+fn the_latest_placing_round_with_answers_is_the_rooms_placing() {
+    let mut p = bakery();
+    let place = |alternative: u32, quality: f64, risk: f64| Placement {
+        alternative: AlternativeId(alternative),
+        quality,
+        risk,
+    };
+    assert_eq!(
+        latest_placing(&p, &evaluate(&p)),
+        None,
+        "no placing round yet"
+    );
+    let mut older = round(
+        RoundKind::Placing,
+        vec![("a", Answer::Placing(vec![place(1, 2.0, 2.0)]))],
+    );
+    older.id = VotingRoundId(20);
+    let mut newer = round(
+        RoundKind::Placing,
+        vec![
+            (
+                "a",
+                Answer::Placing(vec![place(1, 6.0, 2.0), place(2, 5.0, 5.0)]),
+            ),
+            ("b", Answer::Placing(vec![place(1, 8.0, 6.0)])),
+        ],
+    );
+    newer.id = VotingRoundId(21);
+    newer.date = Date::new(2026, 4, 1).expect("a date");
+    // The latest of all has no answers yet: it does not count.
+    let mut empty = round(RoundKind::Placing, Vec::new());
+    empty.id = VotingRoundId(22);
+    empty.date = Date::new(2026, 5, 1).expect("a date");
+    p.votes.extend([newer, older, empty]);
+    let placing = latest_placing(&p, &evaluate(&p)).expect("a placing");
+    assert_eq!(placing.round, VotingRoundId(21));
+    assert_eq!(placing.participants, 2);
+    assert_eq!(
+        placing.placed.len(),
+        2,
+        "the third alternative was not placed"
+    );
+    let club = placing.placed[0];
+    assert_eq!(club.alternative, AlternativeId(1));
+    assert!(close(club.quality, 7.0) && close(club.quality_spread, 1.0));
+    assert!(close(club.risk, 4.0) && close(club.risk_spread, 2.0));
+    assert_eq!(club.answered, 2);
+    let second = placing.placed[1];
+    assert!(close(second.quality, 5.0) && close(second.quality_spread, 0.0));
+    assert_eq!(second.answered, 1);
+}
+
+#[test]
+fn the_rooms_weights_are_the_latest_pairwise_rounds_group_weights() {
+    let mut p = bakery();
+    p.votes.retain(|r| r.kind != RoundKind::Pairwise);
+    p.decision.criteria.truncate(3);
+    assert_eq!(latest_weights(&p, &evaluate(&p)), None);
+    // As in the geometric-mean test: the group's weights are 2/3, 1/6, 1/6.
+    let r = round(
+        RoundKind::Pairwise,
+        vec![
+            ("Ann", judgments(2.0, 4.0, 2.0)),
+            ("Ben", judgments(8.0, 4.0, 0.5)),
+        ],
+    );
+    p.votes.push(r);
+    let w = latest_weights(&p, &evaluate(&p)).expect("the room's weights");
+    assert_eq!(w.round, VotingRoundId(9));
+    assert_eq!(w.participants, 2);
+    let ids: Vec<u32> = w.weights.iter().map(|(id, _)| id.0).collect();
+    assert_eq!(ids, [1, 2, 3]);
+    assert!(close(w.weights[0].1, 2.0 / 3.0) && close(w.weights[2].1, 1.0 / 6.0));
+    assert!(w.consistency_ratio < 1e-9);
+    // A criterion added since: the round's weights no longer cover the decision.
+    let mut added = p.clone();
+    let c = added.decision.criteria[0].clone();
+    added.decision.criteria.push(crate::model::Criterion {
+        id: CriterionId(99),
+        ..c
+    });
+    assert_eq!(latest_weights(&added, &evaluate(&added)), None);
+}

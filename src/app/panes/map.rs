@@ -10,7 +10,13 @@ use egui::RichText;
 
 const GUIDANCE: &str = "Each bubble is a strategy alternative: further right = stronger competitive quality, higher = \
 more risk, larger = more resources (budget + effort × day rate). Faded bubbles are dominated by another alternative. \
-Click a bubble to open it; drag it to try other scores and watch the ranking follow.";
+Click a bubble to open it; drag it to try other scores and watch the ranking follow. \
+After a placing round answered from phones (voting pane), a diamond tied to each bubble shows where the room \
+placed it on average, and the ring around it how far apart the room's answers lie.";
+
+/// The colour of the room's placing on the map (magenta): apart from the status colours and the dots'
+/// badge, readable on light and dark backgrounds.
+pub const ROOM_COLOR: egui::Color32 = egui::Color32::from_rgb(205, 45, 125);
 
 /// Draws the map pane.
 pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
@@ -40,6 +46,14 @@ pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
     };
     let mut export = false;
     let votes = voting::round_on_map(project, env.sections);
+    let room = crate::analysis::room::latest_placing(project, &env.derived.evaluation);
+    let room_axes = {
+        use crate::model::decision::CriterionMeasure::{CompetitiveQuality, Risk};
+        matches!(
+            env.sections.map_axes,
+            (CompetitiveQuality, Risk) | (Risk, CompetitiveQuality)
+        )
+    };
     ui.horizontal_wrapped(|ui| {
         let (x, y) = &mut env.sections.map_axes;
         for (label, axis) in [("Across", x), ("Up", y)] {
@@ -76,6 +90,21 @@ pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
                     round.total()
                 ));
         }
+        if let Some(room) = &room {
+            ui.label(RichText::new("◆").color(ROOM_COLOR).size(16.0));
+            ui.add_enabled(
+                room_axes,
+                egui::Checkbox::new(&mut env.sections.map_room, "room's placing"),
+            )
+            .on_hover_text(format!(
+                "Where the room placed each alternative in the placing round of {} ({} answers): \
+the diamond is the mean, the ring the spread (one standard deviation on each axis)",
+                room.date, room.participants
+            ))
+            .on_disabled_hover_text(
+                "The room placed the alternatives on competitive quality and risk: choose those axes to see it",
+            );
+        }
         export = ui
             .small_button("PNG")
             .on_hover_text("Export the map as a PNG image")
@@ -101,6 +130,8 @@ pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
             })
             .unwrap_or_default(),
         dot_color: voting::BADGE_COLOR,
+        room: room.as_ref().filter(|_| env.sections.map_room && room_axes),
+        room_color: ROOM_COLOR,
     };
     let off_map: Vec<String> = project
         .alternatives

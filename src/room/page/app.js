@@ -14,6 +14,7 @@
   let sending = false;
   let pollTimer = null;
   let resultsShown = "";
+  let missedPolls = 0; // polls in a row that did not reach the workbench
 
   // ---- small helpers -------------------------------------------------------------------
 
@@ -69,7 +70,7 @@
     try {
       response = await fetch(path, Object.assign({ cache: "no-store", credentials: "same-origin" }, options || {}));
     } catch (e) {
-      return { status: 0, body: { error: "The workbench could not be reached. Check that this phone is on the room's network, then try again." } };
+      return { status: 0, body: { error: "The workbench could not be reached: the round may have closed, or this phone has left the room's network. What you entered is kept here; try again." } };
     }
     const text = await response.text();
     let body;
@@ -480,10 +481,13 @@
     sending = false;
     $("send").textContent = "Send";
     if (r.status === 200 && r.body && r.body.ok) {
-      $("sent").replaceChildren(
-        el("p", { class: "ok", text: sentence(r.body.message || "Your answer is in") }),
-        el("p", { class: "note", text: "You can change your answer until the round closes." })
-      );
+      const message = sentence(r.body.message || "Your answer is in");
+      const lines = [el("p", { class: "ok", text: message })];
+      // The server's message may already say it; say it once.
+      if (!/until the round closes/i.test(message)) {
+        lines.push(el("p", { class: "note", text: "You can change your answer until the round closes." }));
+      }
+      $("sent").replaceChildren(...lines);
     } else {
       $("send-error").textContent = sentence(r.body.error);
       if (r.status === 404) forget("This phone is no longer in the round (it was opened again). Join again; your answer is kept on this page.");
@@ -608,6 +612,14 @@
       forget("The round was opened again. Join again to answer; what you entered is kept on this page.");
       return;
     }
+    if (r.status === 0) {
+      missedPolls += 1;
+      if (missedPolls >= 2 && phase !== "closed") {
+        $("phase").textContent = "The workbench cannot be reached right now (the round may have closed). Your answer, if sent, is kept.";
+      }
+      return;
+    }
+    missedPolls = 0;
     if (r.status === 200 && r.body && r.body.progress) showPhase(r.body.progress.phase);
   }
 

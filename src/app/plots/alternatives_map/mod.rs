@@ -75,6 +75,27 @@ pub struct MapView<'a> {
     pub dots: Vec<(AlternativeId, u32)>,
     /// The colour of the dots' badges.
     pub dot_color: Color32,
+    /// Where the room placed the alternatives (a placing round answered from phones): drawn
+    /// as a ring of the room's spread around its mean, tied to the bubble, when the axes are
+    /// competitive quality and risk.
+    pub room: Option<&'a crate::analysis::room::RoomPlacing>,
+    /// The colour of the room's placing.
+    pub room_color: Color32,
+}
+
+/// Where the room's placing of an alternative goes on a map with axes `x` and `y`: (mean,
+/// spread) per axis, or `None` when the axes are not competitive quality and risk.
+fn room_on_axes(
+    placed: &crate::analysis::room::Placed,
+    x: CriterionMeasure,
+    y: CriterionMeasure,
+) -> Option<((f64, f64), (f64, f64))> {
+    let of = |axis: CriterionMeasure| match axis {
+        CriterionMeasure::CompetitiveQuality => Some((placed.quality, placed.quality_spread)),
+        CriterionMeasure::Risk => Some((placed.risk, placed.risk_spread)),
+        _ => None,
+    };
+    Some((of(x)?, of(y)?)).filter(|_| x != y)
 }
 
 /// The axes a map can show.
@@ -347,6 +368,9 @@ pub fn ui(ui: &mut egui::Ui, project: &Project, view: &MapView<'_>) -> MapRespon
             painter.galley(at - galley.rect.center().to_vec2(), galley, Color32::WHITE);
         }
     }
+    if let Some(room) = view.room {
+        draw_room(&painter, &transform, room, &bubbles, view);
+    }
     let galleys: Vec<_> = order
         .iter()
         .map(|alt| {
@@ -431,5 +455,60 @@ pub fn ui(ui: &mut egui::Ui, project: &Project, view: &MapView<'_>) -> MapRespon
         clicked,
         dragged,
         rect: response.response.rect,
+    }
+}
+
+/// The room's placing: for each placed alternative on the map, a dashed tie from its bubble to
+/// the room's mean, a ring whose half-axes are the room's spread on each axis (a ring of the
+/// smallest size when everyone agreed), and a diamond at the mean.
+fn draw_room(
+    painter: &egui::Painter,
+    transform: &egui_plot::PlotTransform,
+    room: &crate::analysis::room::RoomPlacing,
+    bubbles: &[(AlternativeId, egui::Pos2, f32)],
+    view: &MapView<'_>,
+) {
+    let color = view.room_color;
+    let [sx, sy] = transform.dpos_dvalue();
+    for placed in &room.placed {
+        let Some(((x, x_spread), (y, y_spread))) = room_on_axes(placed, view.x, view.y) else {
+            return;
+        };
+        let Some((_, bubble, _)) = bubbles.iter().find(|(id, ..)| *id == placed.alternative) else {
+            continue;
+        };
+        let at = transform.position_from_point(&PlotPoint::new(x, y));
+        painter.extend(egui::Shape::dashed_line(
+            &[*bubble, at],
+            Stroke::new(1.5, color.gamma_multiply(0.8)),
+            5.0,
+            4.0,
+        ));
+        #[allow(clippy::cast_possible_truncation)]
+        let radius = egui::vec2(
+            ((x_spread * sx.abs()) as f32).max(6.0),
+            ((y_spread * sy.abs()) as f32).max(6.0),
+        );
+        painter.add(egui::Shape::ellipse_filled(
+            at,
+            radius,
+            color.gamma_multiply(0.12),
+        ));
+        painter.add(egui::Shape::ellipse_stroke(
+            at,
+            radius,
+            Stroke::new(1.5, color),
+        ));
+        let d = 6.0;
+        painter.add(egui::Shape::convex_polygon(
+            vec![
+                at + egui::vec2(0.0, -d),
+                at + egui::vec2(d, 0.0),
+                at + egui::vec2(0.0, d),
+                at + egui::vec2(-d, 0.0),
+            ],
+            color,
+            Stroke::new(1.0, Color32::WHITE),
+        ));
     }
 }

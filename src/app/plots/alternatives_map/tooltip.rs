@@ -86,5 +86,26 @@ pub(super) fn tooltip_ui(
             .color(ui.visuals().warn_fg_color),
         );
     }
+    if let Some(placed) = view
+        .room
+        .and_then(|r| r.placed.iter().find(|p| p.alternative == alt.id))
+    {
+        ui.label(
+            RichText::new(format!(
+                "The room placed it at quality {:.1} ± {:.1}, risk {:.1} ± {:.1} ({} {})",
+                placed.quality,
+                placed.quality_spread,
+                placed.risk,
+                placed.risk_spread,
+                placed.answered,
+                if placed.answered == 1 {
+                    "answer"
+                } else {
+                    "answers"
+                }
+            ))
+            .color(view.room_color),
+        );
+    }
     ui.label(RichText::new("Click to open it; drag to move it").weak());
 }

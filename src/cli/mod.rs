@@ -1,5 +1,7 @@
 //! The command line: `pbsm-workbench [FILE]` opens the window; subcommands work without one.
 
+pub mod room;
+
 use crate::analysis::{Analysis, consistency, robustness};
 use crate::io;
 use crate::model::Project;
@@ -68,6 +70,26 @@ pub enum CliCommand {
         /// Where to write the memo (.html or .md).
         #[arg(short, long)]
         output: PathBuf,
+    },
+    /// Serve a voting round to the participants' phones on the local network, without a
+    /// window: prints the join link, its QR code, the join code and the facilitator's link.
+    ///
+    /// Ctrl+C, `kill` or the facilitator's Close ends the round and writes the answers into
+    /// FILE. Every answer is journaled in the recovery folder as it arrives: run the same
+    /// command again after a crash and the round resumes with its answers.
+    Room {
+        /// The project file.
+        file: PathBuf,
+        /// The voting round's id (default: the latest round by date).
+        #[arg(long)]
+        round: Option<u32>,
+        /// The address to listen on (default: this machine's address on the local network,
+        /// else 127.0.0.1).
+        #[arg(long)]
+        bind: Option<std::net::IpAddr>,
+        /// The port (default: any free port, printed).
+        #[arg(long, default_value_t = 0)]
+        port: u16,
     },
 }
 
@@ -289,6 +311,19 @@ pub fn run(command: &CliCommand) -> i32 {
         CliCommand::Report { file, output } => report(
             file,
             output,
+            &mut std::io::stdout().lock(),
+            &mut std::io::stderr().lock(),
+        ),
+        CliCommand::Room {
+            file,
+            round,
+            bind,
+            port,
+        } => room::room(
+            file,
+            *round,
+            *bind,
+            *port,
             &mut std::io::stdout().lock(),
             &mut std::io::stderr().lock(),
         ),
