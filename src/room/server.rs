@@ -407,9 +407,10 @@ fn listen(
         socket.bind(addr)?;
         socket.listen(1024)
     };
-    runtime
-        .block_on(async { bind() })
-        .map_err(|error| RoomOpenError::Listen { addr, error })
+    // Entered, not blocked on: a room may be opened from within another runtime (the
+    // browser test's), where `block_on` would panic.
+    let _entered = runtime.enter();
+    bind().map_err(|error| RoomOpenError::Listen { addr, error })
 }
 
 impl Drop for Room {
