@@ -299,3 +299,88 @@ fn a_window_that_goes_down_with_the_room_open_brings_it_back_with_its_answers() 
     assert_eq!(r.responses.len(), 1);
     assert_eq!(r.responses[0].participant, "Anna");
 }
+
+#[test]
+fn the_map_shows_where_the_room_placed_the_alternatives() {
+    // The bakery's placing round: the service alternative (3) at quality 5.3 ± 0.7 and risk
+    // 5.3 ± 1.0 over seven answers (population spreads of 5 6 6 5 5 6 4 and 5 6 7 4 5 6 4).
+    let mut h = harness(Workbench::with_sample(0));
+    open_pane(&mut h, PaneKind::Map);
+    assert!(h.state().sections().map_room);
+    h.get_by_label("◆ room's placing");
+    let hover_service = |h: &mut egui_kittest::Harness<'_, Workbench>| {
+        let geometry = pbsm::app::plots::alternatives_map::last_geometry(&h.ctx).unwrap();
+        let (_, centre, _) = *geometry
+            .bubbles
+            .iter()
+            .find(|(id, ..)| *id == pbsm::model::AlternativeId(3))
+            .unwrap();
+        h.hover_at(centre);
+        h.run();
+    };
+    hover_service(&mut h);
+    h.get_by_label_contains("The room placed it at quality 5.3 ± 0.7, risk 5.3 ± 1.0 (7 answers)");
+    // Turned off, the map and its tooltip say nothing of the room.
+    h.hover_at(egui::pos2(5.0, 5.0));
+    h.get_by_label("◆ room's placing").click();
+    h.run();
+    assert!(!h.state().sections().map_room);
+    hover_service(&mut h);
+    assert!(
+        h.query_by_label_contains("The room placed it").is_none(),
+        "the room's placing is hidden"
+    );
+}
+
+#[test]
+fn the_decision_pane_takes_the_rooms_weights_in_one_undo_step() {
+    let mut h = harness(Workbench::with_sample(0));
+    let before: Vec<f64> = h
+        .state()
+        .project()
+        .decision
+        .criteria
+        .iter()
+        .map(|c| c.weight)
+        .collect();
+    let room = pbsm::analysis::room::latest_weights(
+        h.state().project(),
+        &pbsm::analysis::decision::evaluate(h.state().project()),
+    )
+    .expect("the bakery's pairwise round");
+    open_pane(&mut h, PaneKind::Decision);
+    h.state_mut().sections_mut().decision = pbsm::app::state::DecisionSection::Weights;
+    h.run();
+    h.get_by_label_contains("(pairwise round of 2026-03-17, 7 participants");
+    h.get_by_role_and_label(Role::Button, "Use the room's weights")
+        .click();
+    h.run();
+    let now: Vec<f64> = h
+        .state()
+        .project()
+        .decision
+        .criteria
+        .iter()
+        .map(|c| c.weight)
+        .collect();
+    for ((_, theirs), ours) in room.weights.iter().zip(&now) {
+        assert!(
+            (theirs - ours).abs() < 1e-9,
+            "{:?} against {now:?}",
+            room.weights
+        );
+    }
+    assert_ne!(now, before);
+    h.get_by_label_contains("The current weights are the room's.");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    let undone: Vec<f64> = h
+        .state()
+        .project()
+        .decision
+        .criteria
+        .iter()
+        .map(|c| c.weight)
+        .collect();
+    assert_eq!(undone, before, "one undo step back");
+}

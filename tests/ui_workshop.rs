@@ -248,6 +248,9 @@ fn participants_can_be_added_renamed_and_removed() {
     assert_eq!(newest_round(&h).subject, VoteSubject::Options);
     click(&mut h, "➕ Add participant");
     assert_eq!(newest_round(&h).ballots[7].participant, "Participant 8");
+    // The new row is at the bottom of a laptop-sized window: scroll it into view first.
+    field(&h, "Name of participant 8").scroll_to_me();
+    h.run();
     field(&h, "Name of participant 8").click();
     h.key_press_modifiers(Modifiers::COMMAND, Key::A);
     field(&h, "Name of participant 8").type_text("Guest from the guild");
@@ -327,7 +330,7 @@ fn a_vote_is_stored_in_the_file_and_its_tally_is_shown_on_the_map() {
         "the badge shows the round's 3 dots"
     );
     // The dots can be hidden.
-    h.get_by_label("dots").click();
+    h.get_by_label("⏺ dots").click();
     h.run();
     assert!(!drawn_at_badge(&h, "3"));
 }

@@ -11,12 +11,28 @@ use egui::RichText;
 const GUIDANCE: &str = "Each bubble is a strategy alternative: further right = stronger competitive quality, higher = \
 more risk, larger = more resources (budget + effort × day rate). Faded bubbles are dominated by another alternative. \
 Click a bubble to open it; drag it to try other scores and watch the ranking follow. \
-After a placing round answered from phones (voting pane), a diamond tied to each bubble shows where the room \
-placed it on average, and the ring around it how far apart the room's answers lie.";
+A ◆ tied to a bubble: where the room placed it from their phones; its ring: how far apart they were.";
 
 /// The colour of the room's placing on the map (magenta): apart from the status colours and the dots'
 /// badge, readable on light and dark backgrounds.
 pub const ROOM_COLOR: egui::Color32 = egui::Color32::from_rgb(205, 45, 125);
+
+/// A checkbox's text with a coloured mark before it (the mark and the words wrap together).
+fn marked(ui: &egui::Ui, mark: &str, color: egui::Color32, text: &str) -> egui::text::LayoutJob {
+    let mut job = egui::text::LayoutJob::default();
+    for part in [
+        RichText::new(mark).color(color).size(16.0),
+        RichText::new(format!(" {text}")),
+    ] {
+        part.append_to(
+            &mut job,
+            ui.style(),
+            egui::FontSelection::Default,
+            egui::Align::Center,
+        );
+    }
+    job
+}
 
 /// Draws the map pane.
 pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
@@ -81,20 +97,24 @@ pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
                 .wrap_mode(egui::TextWrapMode::Extend),
         );
         if let Some(round) = votes {
-            ui.label(RichText::new("⏺").color(voting::BADGE_COLOR).size(18.0));
-            ui.checkbox(&mut env.sections.map_dots, "dots")
-                .on_hover_text(format!(
-                    "Show the dots of the vote of {}: “{}” ({} dots)",
-                    round.date,
-                    round.question,
-                    round.total()
-                ));
+            ui.checkbox(
+                &mut env.sections.map_dots,
+                marked(ui, "⏺", voting::BADGE_COLOR, "dots"),
+            )
+            .on_hover_text(format!(
+                "Show the dots of the vote of {}: “{}” ({} dots)",
+                round.date,
+                round.question,
+                round.total()
+            ));
         }
         if let Some(room) = &room {
-            ui.label(RichText::new("◆").color(ROOM_COLOR).size(16.0));
             ui.add_enabled(
                 room_axes,
-                egui::Checkbox::new(&mut env.sections.map_room, "room's placing"),
+                egui::Checkbox::new(
+                    &mut env.sections.map_room,
+                    marked(ui, "◆", ROOM_COLOR, "room's placing"),
+                ),
             )
             .on_hover_text(format!(
                 "Where the room placed each alternative in the placing round of {} ({} answers): \

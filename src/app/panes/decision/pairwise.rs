@@ -70,6 +70,7 @@ The weights then come from all judgments together (the principal eigenvector), a
     if let Some((a, b, value)) = change {
         ahp::set_judgment(&mut project.decision.judgments, a, b, value);
     }
+    let room = crate::analysis::room::latest_weights(project, &env.derived.evaluation);
     let judged = project.decision.judgments.len();
     let pairs = ahp::pair_count(criteria.len());
     ui.add_space(6.0);
@@ -109,6 +110,9 @@ The weights then come from all judgments together (the principal eigenvector), a
                     ui.strong("Criterion");
                     ui.strong("AHP weight");
                     ui.strong("Current weight");
+                    if room.is_some() {
+                        ui.strong("The room's weight");
+                    }
                     ui.end_row();
                     for ((_, name), (w, c)) in criteria
                         .iter()
@@ -117,6 +121,12 @@ The weights then come from all judgments together (the principal eigenvector), a
                         ui.label(name);
                         ui.label(format!("{w:.3}"));
                         ui.label(format!("{:.3}", c.weight));
+                        if let Some(room) = &room {
+                            let theirs = room.weights.iter().find(|(id, _)| *id == c.id);
+                            ui.label(
+                                theirs.map_or_else(|| "–".to_owned(), |(_, w)| format!("{w:.3}")),
+                            );
+                        }
                         ui.end_row();
                     }
                 });
@@ -124,6 +134,10 @@ The weights then come from all judgments together (the principal eigenvector), a
                 project.decision.set_weights(&result.weights);
             }
         }
+    }
+    if let Some(room) = &room {
+        ui.add_space(6.0);
+        super::weights::room_weights_ui(ui, project, room);
     }
     if judged > 0 && ui.small_button("Clear all judgments").clicked() {
         project.decision.clear_judgments();

@@ -16,6 +16,7 @@ pub(super) fn weights_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut Pan
     }
     let mut new_weight = None;
     let mut remove = None;
+    let room = crate::analysis::room::latest_weights(project, &env.derived.evaluation);
     egui::Grid::new("criteria_grid")
         .num_columns(5)
         .striped(true)
@@ -60,6 +61,9 @@ pub(super) fn weights_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut Pan
         });
     if let Some((id, w)) = new_weight {
         project.decision.set_weight(id, w);
+    }
+    if let Some(room) = &room {
+        room_weights_ui(ui, project, room);
     }
     if let Some(id) = remove {
         env.send(Command::Remove(ItemRef::Criterion(id)));
@@ -203,4 +207,66 @@ fn own_scores_ui(ui: &mut egui::Ui, project: &mut Project) {
                 ui.end_row();
             }
         });
+}
+
+/// Where the room's weights come from, how far they are from the current ones, and the button
+/// that takes them over (one undo step, like any edit).
+pub(super) fn room_weights_ui(
+    ui: &mut egui::Ui,
+    project: &mut Project,
+    room: &crate::analysis::room::RoomWeights,
+) {
+    let largest_gap = project
+        .decision
+        .criteria
+        .iter()
+        .filter_map(|c| {
+            let theirs = room.weights.iter().find(|(id, _)| *id == c.id)?.1;
+            Some((c.name.as_str(), theirs - c.weight))
+        })
+        .max_by(|a, b| a.1.abs().total_cmp(&b.1.abs()));
+    let listed: Vec<String> = project
+        .decision
+        .criteria
+        .iter()
+        .filter_map(|c| {
+            let theirs = room.weights.iter().find(|(id, _)| *id == c.id)?.1;
+            Some(format!("{} {theirs:.2}", c.name))
+        })
+        .collect();
+    let gap = match largest_gap {
+        Some((name, gap)) if gap.abs() >= 0.005 => format!(
+            "The largest difference: {name}, {:.2} {} for the room.",
+            gap.abs(),
+            if gap > 0.0 { "more" } else { "less" }
+        ),
+        _ => "The current weights are the room's.".to_owned(),
+    };
+    ui.label(format!(
+        "The room's weights: {} (pairwise round of {}, {} {}, their judgments combined by the geometric mean; consistency ratio {:.2}). {gap}",
+        listed.join(", "),
+        room.date,
+        room.participants,
+        if room.participants == 1 { "participant" } else { "participants" },
+        room.consistency_ratio
+    ));
+    let same = largest_gap.is_none_or(|(_, gap)| gap.abs() < 0.005);
+    if ui
+        .add_enabled(!same, egui::Button::new("Use the room's weights"))
+        .on_hover_text("Set every criterion's weight to the room's (Edit → Undo goes back)")
+        .clicked()
+    {
+        let weights: Vec<f64> = project
+            .decision
+            .criteria
+            .iter()
+            .map(|c| {
+                room.weights
+                    .iter()
+                    .find(|(id, _)| *id == c.id)
+                    .map_or(c.weight, |(_, w)| *w)
+            })
+            .collect();
+        project.decision.set_weights(&weights);
+    }
 }
