@@ -413,10 +413,14 @@ fn the_latest_placing_round_with_answers_is_the_rooms_placing() {
         quality,
         risk,
     };
+    // The sample's own placing round: seven participants on the three alternatives.
+    let sample = latest_placing(&p, &evaluate(&p)).expect("the bakery's placing round");
+    assert_eq!((sample.participants, sample.placed.len()), (7, 3));
+    p.votes.retain(|r| r.kind != RoundKind::Placing);
     assert_eq!(
         latest_placing(&p, &evaluate(&p)),
         None,
-        "no placing round yet"
+        "no placing round left"
     );
     let mut older = round(
         RoundKind::Placing,
