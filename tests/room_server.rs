@@ -446,3 +446,27 @@ fn the_room_command_refuses_a_file_without_a_round_to_answer() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("plan.pbsm.ron:1:"));
 }
+
+#[test]
+fn a_headless_room_without_answers_leaves_the_file_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("state");
+    let (file, _, _) = points_file(dir.path());
+    let before = std::fs::read(&file).unwrap();
+    let modified = std::fs::metadata(&file).unwrap().modified().unwrap();
+    let (child, lines) = start(&file, &state);
+    read_until(&lines, |l| l.ends_with("joined, 0 answered"));
+    let pid = i32::try_from(child.id()).unwrap();
+    // SAFETY: kill(2) on our own child's pid; no memory is involved.
+    assert_eq!(unsafe { libc::kill(pid, libc::SIGINT) }, 0);
+    let seen = read_until(&lines, |l| l.starts_with("No answers"));
+    assert!(seen.last().unwrap().contains("is left as it was"));
+    let mut child = child;
+    assert!(child.wait().unwrap().success());
+    assert_eq!(std::fs::read(&file).unwrap(), before);
+    assert_eq!(
+        std::fs::metadata(&file).unwrap().modified().unwrap(),
+        modified
+    );
+    assert_eq!(journals(&state), 0);
+}

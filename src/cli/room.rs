@@ -200,6 +200,19 @@ fn save_answers<'a>(
         ));
         1
     };
+    if answers.is_empty() {
+        out.say(format_args!(
+            "No answers came in; {} is left as it was",
+            file.display()
+        ));
+        if let Err(e) = journal::remove(journal_path) {
+            err.say(format_args!(
+                "cannot remove the journal {}: {e}",
+                journal_path.display()
+            ));
+        }
+        return super::exit_code(0, &[out, err]);
+    }
     let mut project = match io::load(file) {
         Ok(p) => p,
         Err(e) => {
