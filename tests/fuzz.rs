@@ -306,3 +306,44 @@ fn settings_that_broke_the_settings_fuzz_target_give_a_usable_window() {
         assert!(pbsm::app::layout::is_complete(&s.layout), "{name}");
     }
 }
+
+/// The questions of the `answer` fuzz target, in its order: a room round of each kind on the
+/// first sample, on alternatives and (anonymous) on options.
+fn answer_questions() -> Vec<pbsm::model::Question> {
+    use pbsm::model::{Choice, Date, Question, RoundKind, VoteSubject};
+    let today = Date::new(2026, 11, 23).unwrap();
+    let mut out = Vec::new();
+    for kind in RoundKind::ALL.iter().copied() {
+        for (subject, anonymous) in [
+            (VoteSubject::Alternatives, false),
+            (VoteSubject::Options, true),
+        ] {
+            let mut p = SAMPLES[0].load().unwrap();
+            let id = p.new_room_round(kind, subject, today, anonymous);
+            let round = p.votes.iter().find(|r| r.id == id).unwrap();
+            out.push(Question::of(round, &p));
+        }
+    }
+    out
+}
+
+#[test]
+fn answers_that_broke_the_answer_fuzz_target_are_refused_or_read_back_unchanged() {
+    use pbsm::room::wire::{answer_from_value, answer_to_value, parse_answer};
+    let questions = answer_questions();
+    let files = regressions("answer");
+    assert!(!files.is_empty());
+    for (name, bytes) in files {
+        let (first, body) = bytes.split_first().unwrap();
+        let question = &questions[usize::from(*first) % questions.len()];
+        match parse_answer(body, question) {
+            Ok(answer) => {
+                assert_eq!(answer.kind(), question.kind, "{name}");
+                assert!(question.check(&answer).is_ok(), "{name}");
+                let again = answer_from_value(&answer_to_value(&answer)).unwrap();
+                assert_eq!(again, answer, "{name}: the wire form changed the answer");
+            }
+            Err(e) => assert!(!e.to_string().is_empty(), "{name}"),
+        }
+    }
+}

@@ -217,9 +217,18 @@ fn keys_name_alternatives_options_and_criteria() {
         "C2",
         "A1234567890",
         "Ａ1",
+        // Another spelling of A3 (the fuzz target's find: {"A1": 60, "A03": 40} changed
+        // order on its way back to the wire).
+        "A03",
+        "O007",
     ] {
         assert_eq!(parse_target(bad), None, "{bad}");
     }
+    assert_eq!(parse_criterion("C02"), None);
+    assert_eq!(
+        parse_target("A0"),
+        Some(VoteTarget::Alternative(AlternativeId(0)))
+    );
     assert_eq!(target_key(VoteTarget::Option(OptionId(7))), "O7");
 }
 
