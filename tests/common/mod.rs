@@ -2,6 +2,8 @@
 //! Helpers shared by the UI flow tests: harnesses at laptop and projector size, and the ways a
 //! person reaches things (tabs, menus, fields, the palette, the path prompt).
 
+pub mod legibility;
+
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;

@@ -1,0 +1,61 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+//! Text a person cannot read: the helper in `common::legibility` finds elided and sideways-cut
+//! text in the painted frame. Its own checks first (it must see a cut when there is one, and
+//! nothing when all fits), then the panes it has been run on so far (issue 14 extends this to
+//! every pane, size, theme and sample).
+
+mod common;
+
+use common::legibility::cut_texts;
+use common::*;
+use egui_kittest::Harness;
+use pbsm::app::layout::PaneKind;
+
+#[test]
+fn the_helper_sees_elided_and_cut_text_and_nothing_when_all_fits() {
+    let long = "Community first: the sourdough club of the whole Hannover region";
+    let mut h = Harness::builder().with_size([600.0, 200.0]).build_ui(|ui| {
+        ui.label("Fits easily");
+        // Elided: a single line cut short with "…".
+        ui.allocate_ui(egui::vec2(120.0, 20.0), |ui| {
+            ui.add(egui::Label::new(long).truncate());
+        });
+        // Cut: laid out at full width inside a 100-point clip.
+        ui.allocate_ui(egui::vec2(100.0, 20.0), |ui| {
+            ui.set_clip_rect(ui.max_rect());
+            ui.add(egui::Label::new("A criterion name far too wide").extend());
+        });
+    });
+    h.run();
+    let cut = cut_texts(h.output());
+    assert_eq!(cut.len(), 2, "{cut:#?}");
+    assert!(cut[0].elided && cut[0].text == long, "{cut:#?}");
+    assert!(
+        cut[1].cut_sideways && !cut[1].elided && cut[1].text == "A criterion name far too wide",
+        "{cut:#?}"
+    );
+
+    let mut h = Harness::builder().with_size([600.0, 200.0]).build_ui(|ui| {
+        ui.label("Fits easily");
+        ui.add(egui::Label::new(long).wrap());
+    });
+    h.run();
+    assert_eq!(cut_texts(h.output()), []);
+}
+
+#[test]
+fn the_opening_window_shows_every_text_whole_at_laptop_and_projector_size() {
+    // The window as it opens on the bakery: the foundation pane beside the map.
+    for size in [[1280.0, 800.0], [1920.0, 1080.0]] {
+        let mut h = Harness::builder().with_size(size).build_ui_state(
+            |ui, app: &mut pbsm::app::Workbench| app.ui_root(ui),
+            pbsm::app::Workbench::with_sample(0),
+        );
+        h.run();
+        open_pane(&mut h, PaneKind::Map);
+        h.run();
+        assert!(h.output().shapes.len() > 100, "a frame was painted");
+        let cut = cut_texts(h.output());
+        assert!(cut.is_empty(), "{size:?}: {cut:#?}");
+    }
+}
