@@ -59,3 +59,31 @@ fn the_opening_window_shows_every_text_whole_at_laptop_and_projector_size() {
         assert!(cut.is_empty(), "{size:?}: {cut:#?}");
     }
 }
+
+#[test]
+fn the_voting_pane_shows_the_participants_names_whole_on_a_projector() {
+    let mut h = Harness::builder()
+        .with_size([1920.0, 1080.0])
+        .build_ui_state(
+            |ui, app: &mut pbsm::app::Workbench| app.ui_root(ui),
+            pbsm::app::Workbench::with_sample(0),
+        );
+    h.run();
+    open_pane(&mut h, PaneKind::Voting);
+    h.run();
+    let names: Vec<String> = {
+        let votes = &h.state().project().votes;
+        let round = votes.iter().find(|r| !r.ballots.is_empty()).unwrap();
+        round
+            .ballots
+            .iter()
+            .map(|b| b.participant.clone())
+            .collect()
+    };
+    assert!(names.iter().any(|n| n.chars().count() > 30), "{names:?}");
+    let cut: Vec<_> = cut_texts(h.output())
+        .into_iter()
+        .filter(|c| names.contains(&c.text))
+        .collect();
+    assert!(cut.is_empty(), "{cut:#?}");
+}

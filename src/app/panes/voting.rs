@@ -282,8 +282,29 @@ const COLUMN: f32 = 88.0;
 const GAP: f32 = 6.0;
 /// The height of a ballot row.
 const ROW: f32 = 30.0;
-/// The width of the participants' names.
+/// The narrowest the participants' names get.
 const NAME: f32 = 150.0;
+/// The share of the pane's width the names may take at most, the rest being the items'.
+const NAME_SHARE: f32 = 0.4;
+
+/// The width of the participants' names: the longest name's, within [`NAME`] and
+/// [`NAME_SHARE`] of the pane (a longer name scrolls inside its field; its hover shows it whole).
+fn name_width(ui: &egui::Ui, round: &VotingRound) -> f32 {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let margin = ui.spacing().button_padding.x * 2.0 + 8.0;
+    let longest = ui.fonts_mut(|f| {
+        round
+            .ballots
+            .iter()
+            .map(|b| {
+                f.layout_no_wrap(b.participant.clone(), font.clone(), egui::Color32::WHITE)
+                    .size()
+                    .x
+            })
+            .fold(0.0_f32, f32::max)
+    });
+    (longest + margin).clamp(NAME, (ui.available_width() * NAME_SHARE).max(NAME))
+}
 
 /// Header lines of an item's name; longer names end in "…" (the full name is on hover).
 const HEADER_ROWS: usize = 3;
@@ -333,6 +354,7 @@ fn ballots(
     let header_height = ui.fonts_mut(|f| f.row_height(&font)) * HEADER_ROWS as f32 + 4.0;
     let dot = dot_color(ui.visuals().dark_mode);
     let stripe = ui.visuals().faint_bg_color;
+    let name = name_width(ui, round);
     let mut remove = None;
     // The whole block's height up front: a horizontal layout would otherwise give the scroll
     // area the height of one row and clip the ballots.
@@ -346,7 +368,7 @@ fn ballots(
         ui.vertical(|ui| {
             cell(
                 ui,
-                egui::vec2(NAME + 30.0, header_height),
+                egui::vec2(name + 30.0, header_height),
                 egui::Layout::bottom_up(egui::Align::Min),
                 |ui| ui.strong("Participant"),
             );
@@ -355,7 +377,7 @@ fn ballots(
                     if b % 2 == 1 {
                         let row = egui::Rect::from_min_size(
                             ui.cursor().min,
-                            egui::vec2(NAME + 30.0, ROW),
+                            egui::vec2(name + 30.0, ROW),
                         );
                         ui.painter().rect_filled(row, 0.0, stripe);
                     }
@@ -370,7 +392,7 @@ fn ballots(
                     });
                     ui.add_space(2.0);
                     ui.add_sized(
-                        [NAME, ROW - 4.0],
+                        [name, ROW - 4.0],
                         egui::TextEdit::singleline(&mut ballot.participant),
                     )
                     .accessible_name(format!("Name of participant {}", b + 1))
@@ -379,7 +401,7 @@ fn ballots(
             }
             cell(
                 ui,
-                egui::vec2(NAME + 30.0, ROW),
+                egui::vec2(name + 30.0, ROW),
                 egui::Layout::left_to_right(egui::Align::Center),
                 |ui| ui.strong("Tally"),
             );
