@@ -332,17 +332,21 @@ fn the_map_shows_where_the_room_placed_the_alternatives() {
     );
 }
 
-#[test]
-fn the_decision_pane_takes_the_rooms_weights_in_one_undo_step() {
-    let mut h = harness(Workbench::with_sample(0));
-    let before: Vec<f64> = h
-        .state()
+/// The criteria's weights, in their order.
+fn weights(h: &egui_kittest::Harness<'_, Workbench>) -> Vec<f64> {
+    h.state()
         .project()
         .decision
         .criteria
         .iter()
         .map(|c| c.weight)
-        .collect();
+        .collect()
+}
+
+#[test]
+fn the_decision_pane_takes_the_rooms_weights_in_one_undo_step() {
+    let mut h = harness(Workbench::with_sample(0));
+    let before = weights(&h);
     let room = pbsm::analysis::room::latest_weights(
         h.state().project(),
         &pbsm::analysis::decision::evaluate(h.state().project()),
@@ -355,14 +359,7 @@ fn the_decision_pane_takes_the_rooms_weights_in_one_undo_step() {
     h.get_by_role_and_label(Role::Button, "Use the room's weights")
         .click();
     h.run();
-    let now: Vec<f64> = h
-        .state()
-        .project()
-        .decision
-        .criteria
-        .iter()
-        .map(|c| c.weight)
-        .collect();
+    let now = weights(&h);
     for ((_, theirs), ours) in room.weights.iter().zip(&now) {
         assert!(
             (theirs - ours).abs() < 1e-9,
@@ -374,13 +371,6 @@ fn the_decision_pane_takes_the_rooms_weights_in_one_undo_step() {
     h.get_by_label_contains("The current weights are the room's.");
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
-    let undone: Vec<f64> = h
-        .state()
-        .project()
-        .decision
-        .criteria
-        .iter()
-        .map(|c| c.weight)
-        .collect();
+    let undone = weights(&h);
     assert_eq!(undone, before, "one undo step back");
 }
