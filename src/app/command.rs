@@ -347,7 +347,21 @@ pub fn palette_entries(recent: &[PathBuf]) -> Vec<(String, Command)> {
         .collect()
 }
 
-/// The entries whose label contains every word of the query (case-insensitive), in order.
+/// Words people type for a command that its label does not hold ("vote" for the voting
+/// rounds, whose labels say "voting").
+fn keywords(command: &Command) -> &'static str {
+    match command {
+        Command::NewVotingRound(_) | Command::ShowPane(PaneKind::Voting) => "vote dots",
+        Command::NewRoomRound { .. }
+        | Command::RevealRoom
+        | Command::CloseRoom
+        | Command::StartRoom => "vote phones poll",
+        _ => "",
+    }
+}
+
+/// The entries whose label (or keywords) contains every word of the query (case-insensitive),
+/// in order.
 pub fn filter_entries<'a>(
     entries: &'a [(String, Command)],
     query: &str,
@@ -355,9 +369,9 @@ pub fn filter_entries<'a>(
     let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
     entries
         .iter()
-        .filter(|(label, _)| {
-            let label = label.to_lowercase();
-            words.iter().all(|w| label.contains(w))
+        .filter(|(label, command)| {
+            let text = format!("{} {}", label.to_lowercase(), keywords(command));
+            words.iter().all(|w| text.contains(w))
         })
         .collect()
 }
@@ -401,6 +415,20 @@ mod tests {
             );
         }
         assert!(filter_entries(&entries, "no such thing").is_empty());
+        // "vote", as the README promises: the voting pane, the dot-voting rounds, the rooms.
+        let vote: Vec<&Command> = filter_entries(&entries, "vote")
+            .into_iter()
+            .map(|(_, c)| c)
+            .collect();
+        for subject in <crate::model::VoteSubject as crate::model::Choice>::ALL {
+            assert!(
+                vote.contains(&&Command::NewVotingRound(*subject)),
+                "{vote:?}"
+            );
+        }
+        assert!(vote.contains(&&Command::ShowPane(PaneKind::Voting)));
+        assert!(vote.contains(&&Command::RevealRoom));
+        assert!(filter_entries(&entries, "vote theme").is_empty());
     }
 
     #[test]
