@@ -428,3 +428,16 @@ fn a_version_2_file_opens_with_its_never_reviewed_assumption_shown_as_not_review
         pbsm::model::AssumptionStatus::NotReviewed
     );
 }
+
+#[test]
+fn the_path_prompt_takes_the_keyboard_at_once() {
+    let mut h = sample();
+    h.state_mut().use_native_dialogs(false);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    h.get_by_label("Open a project");
+    assert!(
+        h.get_by_label("File path").is_focused(),
+        "typing goes into the path"
+    );
+}

@@ -66,6 +66,11 @@ impl PathPrompt {
                 .add(egui::TextEdit::singleline(&mut self.text).desired_width(f32::INFINITY))
                 .labelled_by(label.id);
             let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+            // The field has the keyboard from the start (Ctrl+O, then type); a button reached
+            // with Tab keeps it. Not after Enter: that is the field giving it up to confirm.
+            if !enter && ui.memory(|m| m.focused().is_none()) {
+                edit.request_focus();
+            }
             ui.add_space(8.0);
             ui.horizontal(|ui| {
                 let typed = !self.text.trim().is_empty();
