@@ -87,3 +87,24 @@ fn the_voting_pane_shows_the_participants_names_whole_on_a_projector() {
         .collect();
     assert!(cut.is_empty(), "{cut:#?}");
 }
+
+#[test]
+fn the_maps_strong_corner_stands_clear_of_the_frame() {
+    // Flush against the frame's edge, its last letter was covered by the frame's line; the
+    // cut-text check does not see that (the text ends exactly on the edge), so it is measured.
+    for size in [[1280.0, 800.0], [1920.0, 1080.0]] {
+        let mut h = Harness::builder().with_size(size).build_ui_state(
+            |ui, app: &mut pbsm::app::Workbench| app.ui_root(ui),
+            pbsm::app::Workbench::with_sample(0),
+        );
+        h.run();
+        open_pane(&mut h, PaneKind::Map);
+        h.run();
+        let corner = common::legibility::painted_texts(h.output())
+            .into_iter()
+            .find(|t| t.text == "the strong corner")
+            .expect("the corner is labelled");
+        let room = corner.clip.shrink(3.0);
+        assert!(room.contains_rect(corner.rect), "{size:?}: {corner:#?}");
+    }
+}

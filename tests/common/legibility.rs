@@ -24,7 +24,20 @@ pub struct CutText {
 /// Points of slack: anti-aliasing and rounding put glyph edges a fraction over the line.
 const SLACK: f32 = 1.0;
 
-fn walk(shape: &Shape, clip: Rect, out: &mut Vec<CutText>) {
+/// A text painted in the frame, where, and the area it is clipped to.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PaintedText {
+    /// The text as laid out (before eliding).
+    pub text: String,
+    /// Where it was painted.
+    pub rect: Rect,
+    /// The area it is clipped to.
+    pub clip: Rect,
+    /// Whether the layout cut it short with "…".
+    pub elided: bool,
+}
+
+fn walk(shape: &Shape, clip: Rect, out: &mut Vec<PaintedText>) {
     match shape {
         Shape::Vec(shapes) => {
             for s in shapes {
@@ -34,20 +47,13 @@ fn walk(shape: &Shape, clip: Rect, out: &mut Vec<CutText>) {
         Shape::Text(text) => {
             let galley = &text.galley;
             let painted = galley.rect.translate(text.pos.to_vec2());
-            let content = galley.text().trim();
-            if content.is_empty() || !painted.intersects(clip) {
-                // Nothing to read, or wholly scrolled out of view.
-                return;
-            }
-            let cut_sideways =
-                painted.left() < clip.left() - SLACK || painted.right() > clip.right() + SLACK;
-            if galley.elided || cut_sideways {
-                out.push(CutText {
+            // Nothing to read, or wholly scrolled out of view.
+            if !galley.text().trim().is_empty() && painted.intersects(clip) {
+                out.push(PaintedText {
                     text: galley.job.text.clone(),
                     rect: painted,
                     clip,
                     elided: galley.elided,
-                    cut_sideways,
                 });
             }
         }
@@ -55,11 +61,29 @@ fn walk(shape: &Shape, clip: Rect, out: &mut Vec<CutText>) {
     }
 }
 
-/// Every text of `output` that is elided or cut at the side of its clip area.
-pub fn cut_texts(output: &FullOutput) -> Vec<CutText> {
+/// Every text of `output` a person can see at least part of.
+pub fn painted_texts(output: &FullOutput) -> Vec<PaintedText> {
     let mut out = Vec::new();
     for clipped in &output.shapes {
         walk(&clipped.shape, clipped.clip_rect, &mut out);
     }
     out
+}
+
+/// Every text of `output` that is elided or cut at the side of its clip area.
+pub fn cut_texts(output: &FullOutput) -> Vec<CutText> {
+    painted_texts(output)
+        .into_iter()
+        .filter_map(|t| {
+            let cut_sideways =
+                t.rect.left() < t.clip.left() - SLACK || t.rect.right() > t.clip.right() + SLACK;
+            (t.elided || cut_sideways).then_some(CutText {
+                text: t.text,
+                rect: t.rect,
+                clip: t.clip,
+                elided: t.elided,
+                cut_sideways,
+            })
+        })
+        .collect()
 }

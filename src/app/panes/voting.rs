@@ -168,19 +168,7 @@ pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
                 tally(ui, round, &targets, &tallies, &ranks, &colors);
             }
             ui.add_space(10.0);
-            egui::CollapsingHeader::new(RichText::new("The round").strong())
-                .id_salt("voting_details")
-                .default_open(true)
-                .show(ui, |ui| {
-                    details(ui, round);
-                    if ui
-                        .button("🗑 Delete this round")
-                        .on_hover_text("Delete the round and its dots (Edit → Undo brings it back)")
-                        .clicked()
-                    {
-                        env.send(Command::RemoveVotingRound(round.id));
-                    }
-                });
+            round_section(ui, round, "dots", env);
         });
 }
 
@@ -222,19 +210,26 @@ fn answered_from_phones(
             }
             ui.add_space(10.0);
             let round = &mut project.votes[index];
-            egui::CollapsingHeader::new(RichText::new("The round").strong())
-                .id_salt("voting_details")
-                .default_open(true)
-                .show(ui, |ui| {
-                    details(ui, round);
-                    if ui
-                        .button("🗑 Delete this round")
-                        .on_hover_text("Delete the round and its answers (Edit → Undo brings it back)")
-                        .clicked()
-                    {
-                        env.send(Command::RemoveVotingRound(round.id));
-                    }
-                });
+            round_section(ui, round, "answers", env);
+        });
+}
+
+/// The round's own fields and its delete button; `what` it holds ("dots", "answers").
+fn round_section(ui: &mut egui::Ui, round: &mut VotingRound, what: &str, env: &mut PaneEnv<'_>) {
+    egui::CollapsingHeader::new(RichText::new("The round").strong())
+        .id_salt("voting_details")
+        .default_open(true)
+        .show(ui, |ui| {
+            details(ui, round);
+            if ui
+                .button("🗑 Delete this round")
+                .on_hover_text(format!(
+                    "Delete the round and its {what} (Edit → Undo brings it back)"
+                ))
+                .clicked()
+            {
+                env.send(Command::RemoveVotingRound(round.id));
+            }
         });
 }
 

@@ -14,8 +14,8 @@ use crate::analysis::robustness::Robustness;
 use crate::app::widgets;
 use crate::model::decision::{CriterionMeasure, Direction};
 use crate::model::{Alternative, AlternativeId, AlternativeStatus, Choice, Project};
-use egui::{Align2, Color32, RichText, Stroke};
-use egui_plot::{HLine, Plot, PlotPoint, Polygon, Text, VLine};
+use egui::{Align2, Color32, Stroke};
+use egui_plot::{HLine, Plot, PlotPoint, Polygon, VLine};
 
 /// The largest bubble radius, in points.
 const MAX_RADIUS: f32 = 40.0;
@@ -211,30 +211,6 @@ pub fn ui(ui: &mut egui::Ui, project: &Project, view: &MapView<'_>) -> MapRespon
                 .width(0.5)
                 .allow_hover(false),
         );
-        let (corner_x, corner_align) = if x_good_high {
-            (x1, Align2::RIGHT_BOTTOM)
-        } else {
-            (x0, Align2::LEFT_BOTTOM)
-        };
-        let corner_y = if y_good_high { y1 } else { y0 };
-        let corner_align = if y_good_high {
-            if x_good_high {
-                Align2::RIGHT_TOP
-            } else {
-                Align2::LEFT_TOP
-            }
-        } else {
-            corner_align
-        };
-        plot_ui.text(
-            Text::new(
-                "good corner",
-                PlotPoint::new(corner_x, corner_y),
-                RichText::new("the strong corner").color(guide),
-            )
-            .anchor(corner_align)
-            .allow_hover(false),
-        );
     });
 
     // Results by alternative, looked up once per frame instead of searched per bubble.
@@ -256,6 +232,35 @@ pub fn ui(ui: &mut egui::Ui, project: &Project, view: &MapView<'_>) -> MapRespon
     let transform = response.transform;
     let frame = *transform.frame();
     let painter = ui.painter_at(frame);
+    // "the strong corner" in the good corner, a few points inside the frame: as a plot text
+    // anchored at the corner's coordinates it ended exactly on the frame's edge, where the
+    // frame's line covered its last letter.
+    let inset = frame.shrink(6.0);
+    let corner = Align2([
+        if x_good_high {
+            egui::Align::Max
+        } else {
+            egui::Align::Min
+        },
+        if y_good_high {
+            egui::Align::Min
+        } else {
+            egui::Align::Max
+        },
+    ]);
+    // On a backing of the plot's own colour, so the grid's lines do not run through it.
+    let galley = painter.layout_no_wrap(
+        "the strong corner".to_owned(),
+        egui::TextStyle::Body.resolve(ui.style()),
+        guide,
+    );
+    let label = corner.anchor_size(corner.pos_in_rect(&inset), galley.size());
+    painter.rect_filled(
+        label.expand(2.0),
+        2.0,
+        ui.visuals().extreme_bg_color.gamma_multiply(0.85),
+    );
+    painter.galley(label.min, galley, guide);
     // An alternative is on the map once both its axes are assessed (the pane says which are not).
     let mut order: Vec<&Alternative> = project
         .alternatives
