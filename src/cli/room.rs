@@ -272,20 +272,36 @@ fn wait(room: &Room, out: &mut Lines<'_>) {
     };
     runtime.block_on(async {
         let mut last = None;
-        let ctrl_c = tokio::signal::ctrl_c();
-        tokio::pin!(ctrl_c);
+        // Both handlers are in place before the first progress line: `ctrl_c()` would only
+        // register on its first poll, and a Ctrl+C right after that line killed the process
+        // without saving (a test that interrupts at once found it).
+        use tokio::signal::unix::{SignalKind, signal};
+        let mut interrupt = signal(SignalKind::interrupt()).ok();
         // `kill PID` (SIGTERM) saves the answers too; only SIGKILL leaves them to the journal.
-        let mut terminate =
-            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).ok();
-        let terminated = async {
-            match terminate.as_mut() {
-                Some(signal) => {
-                    signal.recv().await;
+        let mut terminate = signal(SignalKind::terminate()).ok();
+        let stopped = async {
+            let one = async {
+                match interrupt.as_mut() {
+                    Some(s) => {
+                        s.recv().await;
+                    }
+                    None => std::future::pending::<()>().await,
                 }
-                None => std::future::pending::<()>().await,
+            };
+            let other = async {
+                match terminate.as_mut() {
+                    Some(s) => {
+                        s.recv().await;
+                    }
+                    None => std::future::pending::<()>().await,
+                }
+            };
+            tokio::select! {
+                () = one => {}
+                () = other => {}
             }
         };
-        tokio::pin!(terminated);
+        tokio::pin!(stopped);
         loop {
             let p = room.progress();
             if last != Some((p.joined, p.answered)) {
@@ -296,8 +312,7 @@ fn wait(room: &Room, out: &mut Lines<'_>) {
                 return;
             }
             tokio::select! {
-                _ = &mut ctrl_c => return,
-                () = &mut terminated => return,
+                () = &mut stopped => return,
                 () = tokio::time::sleep(Duration::from_millis(200)) => {}
             }
         }
