@@ -362,6 +362,9 @@ pub fn score_field(ui: &mut Ui, value: &mut f64) -> Response {
     )
 }
 
+/// The width of a drop-down of choices.
+pub const COMBO_WIDTH: f32 = 190.0;
+
 /// A combo box over a [`Choice`].
 pub fn choice_combo<T: Choice>(
     ui: &mut Ui,
@@ -371,7 +374,7 @@ pub fn choice_combo<T: Choice>(
     let mut changed = false;
     let mut response = egui::ComboBox::from_id_salt(id_salt)
         .selected_text(value.label())
-        .width(190.0)
+        .width(COMBO_WIDTH)
         .show_ui(ui, |ui| {
             for choice in T::ALL {
                 changed |= ui
@@ -522,34 +525,186 @@ pub fn list_toolbar(
     .inner
 }
 
+/// How a column of a list table behaves when the pane is narrow: which columns give way first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fit {
+    /// Short values (numbers, statuses, dates, controls): always as wide as their content.
+    Short,
+    /// Names: as wide as the longest when there is room, else wrapped (the rows grow, up to three
+    /// lines); beyond that elided, the whole name on hover.
+    Name,
+    /// Long free text (descriptions, notes): gives way first, down to a readable minimum; a
+    /// text longer than its cell is elided and shows whole on hover.
+    Text,
+}
+
 /// A column of a list table.
 pub struct Col {
     /// Header text.
     pub header: &'static str,
-    /// Width behaviour.
-    pub column: Column,
+    /// How it gives way.
+    pub fit: Fit,
+    /// Width its controls need (a slider, a drop-down); text cells measure themselves.
+    pub min: f32,
 }
 
 impl Col {
-    /// A column that grows to fill what is left.
-    pub fn fill(header: &'static str) -> Self {
+    /// A column of names (see [`Fit::Name`]).
+    pub fn name(header: &'static str) -> Self {
         Self {
             header,
-            column: Column::remainder().at_least(120.0).clip(true),
+            fit: Fit::Name,
+            min: 0.0,
         }
     }
 
-    /// A column of a starting width that the user can resize.
+    /// A column of long free text that takes what is left (see [`Fit::Text`]).
+    pub fn text(header: &'static str) -> Self {
+        Self {
+            header,
+            fit: Fit::Text,
+            min: 0.0,
+        }
+    }
+
+    /// A column of short texts (numbers, statuses, dates), as wide as they are (see
+    /// [`Fit::Short`]).
+    pub fn short(header: &'static str) -> Self {
+        Self::width(header, 0.0)
+    }
+
+    /// A column of controls at least `width` wide (see [`Fit::Short`]).
     pub fn width(header: &'static str, width: f32) -> Self {
         Self {
             header,
-            column: Column::initial(width).at_least(40.0).clip(true),
+            fit: Fit::Short,
+            min: width,
         }
     }
 }
 
+/// What the cells of the list table being drawn measured: each column's widest content, found
+/// by the cell's position (cells drawn by the panes' own code report through [`cell_fits`]).
+#[derive(Clone, Debug, Default)]
+struct Measure {
+    /// Left edge of each column on screen, and its width.
+    columns: Vec<(f32, f32)>,
+    /// The kind of each column.
+    fits: Vec<Fit>,
+    /// The widest content seen in each column this frame.
+    natural: Vec<f32>,
+    /// How many lines a name may take (the rows' height).
+    lines: usize,
+    /// The most lines a name needed this frame at its column's width.
+    needed: usize,
+}
+
+fn measure_id() -> egui::Id {
+    egui::Id::unique("list_table_measure")
+}
+
+/// Tells the list table being drawn that the cell `ui` is in wants `width` points; returns how
+/// the column fits and how many lines its text may take. Outside a list table it does nothing
+/// and says [`Fit::Short`], one line.
+pub fn cell_fits(ui: &Ui, width: f32) -> (Fit, usize) {
+    cell_needs(ui, width, 1)
+}
+
+/// [`cell_fits`] for a name that needs `lines` lines at the cell's width.
+fn cell_needs(ui: &Ui, width: f32, lines: usize) -> (Fit, usize) {
+    let x = ui.max_rect().center().x;
+    ui.ctx().data_mut(|d| {
+        let m = d.get_temp_mut_or_default::<Measure>(measure_id());
+        let Some(i) = m
+            .columns
+            .iter()
+            .position(|(left, w)| x >= *left && x <= left + w)
+        else {
+            return (Fit::Short, 1);
+        };
+        if let Some(n) = m.natural.get_mut(i) {
+            *n = n.max(width);
+        }
+        match m.fits.get(i).copied().unwrap_or(Fit::Short) {
+            Fit::Name => {
+                m.needed = m.needed.max(lines);
+                (Fit::Name, m.lines.max(1))
+            }
+            fit => (fit, 1),
+        }
+    })
+}
+
+/// Column widths that fit `available` points: every column its content's width when that fits
+/// (free text, then names, taking what is left); otherwise free text gives way first (down to
+/// a readable minimum), then names (wrapping), short values never.
+/// Returns the widths and how many lines the names need (at most [`NAME_LINES`]). Their sum
+/// may exceed `available` when even the minimums do not fit: the table then scrolls sideways.
+fn fit_widths(fits: &[Fit], natural: &[f32], least: &[f32], available: f32) -> (Vec<f32>, usize) {
+    const TEXT_MIN: f32 = 140.0;
+    const NAME_MIN: f32 = 90.0;
+    let mut widths = natural.to_vec();
+    let total: f32 = widths.iter().sum();
+    if total <= available {
+        // Room to spare: to the free text, else the names, else the last column.
+        let growers: Vec<usize> = [Fit::Text, Fit::Name]
+            .iter()
+            .map(|f| {
+                (0..fits.len())
+                    .filter(|i| fits[*i] == *f)
+                    .collect::<Vec<_>>()
+            })
+            .find(|v| !v.is_empty())
+            .unwrap_or_else(|| fits.len().checked_sub(1).into_iter().collect());
+        let extra = (available - total) / growers.len().max(1) as f32;
+        for i in growers {
+            widths[i] += extra;
+        }
+        return (widths, 1);
+    }
+    let mut excess = total - available;
+    // Free text first, then names down to what wraps onto two lines, then names further.
+    /// How far a column of a kind may shrink, from its natural width.
+    type Floor = fn(f32) -> f32;
+    let floors: [(Fit, Floor); 3] = [
+        (Fit::Text, |n| n.min(TEXT_MIN)),
+        (Fit::Name, |n| (n * 0.55).max(NAME_MIN).min(n)),
+        (Fit::Name, |n| n.min(NAME_MIN)),
+    ];
+    for (fit, floor) in floors {
+        let room: f32 = (0..fits.len())
+            .filter(|i| fits[*i] == fit)
+            .map(|i| (widths[i] - floor(natural[i]).max(least[i])).max(0.0))
+            .sum();
+        if room <= 0.0 {
+            continue;
+        }
+        let share = (excess / room).min(1.0);
+        for i in (0..fits.len()).filter(|i| fits[*i] == fit) {
+            widths[i] -= (widths[i] - floor(natural[i]).max(least[i])).max(0.0) * share;
+        }
+        excess -= room * share;
+        if excess <= 0.5 {
+            break;
+        }
+    }
+    // A first guess (word wrapping leaves ragged line ends); the cells then say what they
+    // needed.
+    let lines = (0..fits.len())
+        .filter(|i| fits[*i] == Fit::Name && widths[*i] > 0.0 && widths[*i] < natural[*i] - 0.5)
+        .map(|i| (natural[i] * 1.3 / widths[i]).ceil() as usize)
+        .max()
+        .unwrap_or(1)
+        .clamp(1, NAME_LINES);
+    (widths, lines)
+}
+
+/// The most lines a name takes in a list table before it is elided.
+const NAME_LINES: usize = 3;
+
 /// A striped, virtualised table of `rows` rows in which a click selects a row. `cells` fills a
-/// row; returns the index of the row clicked this frame.
+/// row; returns the index of the row clicked this frame. The columns fit the pane (see
+/// [`Fit`]); where even their minimums do not, the table scrolls sideways with its bar shown.
 pub fn list_table(
     ui: &mut Ui,
     id_salt: impl egui::AsIdSalt,
@@ -559,45 +714,195 @@ pub fn list_table(
     max_height: f32,
     mut cells: impl FnMut(usize, &mut TableRow<'_, '_>),
 ) -> Option<usize> {
-    let mut clicked = None;
-    let mut builder = TableBuilder::new(ui)
-        .id_salt(id_salt)
-        .striped(true)
-        .resizable(true)
-        .sense(egui::Sense::click())
-        .max_scroll_height(max_height)
-        .auto_shrink([false, true])
-        .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
-    let headers: Vec<&str> = columns.iter().map(|c| c.header).collect();
-    for col in columns {
-        builder = builder.column(col.column);
-    }
-    builder
-        .header(ROW_HEIGHT, |mut header| {
-            for h in headers {
-                header.col(|ui| {
-                    ui.strong(h);
-                });
-            }
-        })
-        .body(|body| {
-            body.rows(ROW_HEIGHT, rows, |mut row| {
-                let index = row.index();
-                row.set_selected(selected == Some(index));
-                cells(index, &mut row);
-                if row.response().clicked() {
-                    clicked = Some(index);
-                }
+    let id = ui.make_persistent_id(id_salt);
+    let spacing = ui.spacing().item_spacing.x;
+    let header_font = egui::TextStyle::Body.resolve(ui.style());
+    let fits: Vec<Fit> = columns.iter().map(|c| c.fit).collect();
+    // What the cells measured last frame (the first frame guesses from the headers).
+    let measured: Option<(Vec<f32>, usize)> = ui.ctx().data(|d| d.get_temp(id));
+    let headers: Vec<f32> = columns
+        .iter()
+        .map(|c| {
+            let header = ui.fonts_mut(|f| {
+                f.layout_no_wrap(c.header.to_owned(), header_font.clone(), Color32::WHITE)
+                    .size()
+                    .x
             });
+            // The header's own text is strong, a little wider.
+            (header * 1.08 + 4.0).max(c.min)
+        })
+        .collect();
+    let natural: Vec<f32> = match measured.as_ref().map(|(m, _)| m) {
+        Some(m) if m.len() == headers.len() => {
+            headers.iter().zip(m).map(|(h, m)| h.max(*m)).collect()
+        }
+        _ => headers
+            .iter()
+            .zip(&fits)
+            .map(|(h, f)| if *f == Fit::Short { *h } else { h.max(160.0) })
+            .collect(),
+    };
+    // Room for the spacing between columns and for the vertical scroll bar.
+    let bar = ui.spacing().scroll.allocated_width() + 4.0;
+    let available = ui.available_width() - spacing * columns.len().saturating_sub(1) as f32 - bar;
+    let (widths, guessed) = fit_widths(&fits, &natural, &headers, available.max(0.0));
+    // The lines the names needed last frame at these widths, where known.
+    let lines = measured
+        .as_ref()
+        .map_or(guessed, |(_, needed)| (*needed).clamp(1, NAME_LINES));
+    let row_height = if lines > 1 {
+        ui.text_style_height(&egui::TextStyle::Body) * lines as f32 + 8.0
+    } else {
+        ROW_HEIGHT
+    };
+    let too_wide = widths.iter().sum::<f32>() > available + 0.5;
+
+    let mut clicked = None;
+    let mut table = |ui: &mut Ui| {
+        // Where each column lies, for the cells to report their content's width.
+        let mut left = ui.available_rect_before_wrap().left();
+        let spans = widths
+            .iter()
+            .map(|w| {
+                let span = (left, *w);
+                left += w + spacing;
+                span
+            })
+            .collect();
+        ui.ctx().data_mut(|d| {
+            d.insert_temp(
+                measure_id(),
+                Measure {
+                    columns: spans,
+                    fits: fits.clone(),
+                    natural: vec![0.0; widths.len()],
+                    lines,
+                    needed: 1,
+                },
+            )
         });
+        let mut builder = TableBuilder::new(ui)
+            .id_salt(id)
+            .striped(true)
+            .sense(egui::Sense::click())
+            .max_scroll_height(max_height)
+            .auto_shrink([false, true])
+            .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
+        for w in &widths {
+            builder = builder.column(Column::exact(*w));
+        }
+        builder
+            .header(ROW_HEIGHT, |mut header| {
+                for c in &columns {
+                    header.col(|ui| {
+                        ui.strong(c.header);
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(row_height, rows, |mut row| {
+                    let index = row.index();
+                    row.set_selected(selected == Some(index));
+                    cells(index, &mut row);
+                    if row.response().clicked() {
+                        clicked = Some(index);
+                    }
+                });
+            });
+    };
+    if too_wide {
+        egui::ScrollArea::horizontal()
+            .id_salt((id, "sideways"))
+            .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
+            .show(ui, |ui| table(ui));
+    } else {
+        table(ui);
+    }
+    let seen = ui
+        .ctx()
+        .data_mut(|d| d.remove_temp::<Measure>(measure_id()));
+    if let Some(seen) = seen {
+        // Content measured (rows scrolled out of view are not): keep it for the next frame,
+        // and draw again at once if the widths should change.
+        let seen = (seen.natural, seen.needed);
+        if measured.as_ref() != Some(&seen) {
+            let changed = measured.as_ref().is_none_or(|(m, needed)| {
+                *needed != seen.1 || m.iter().zip(&seen.0).any(|(a, b)| (a - b).abs() > 0.5)
+            });
+            ui.ctx().data_mut(|d| d.insert_temp(id, seen));
+            if changed {
+                ui.ctx()
+                    .request_discard("list table columns fitted to content");
+            }
+        }
+    }
     clicked
 }
 
-/// A short text for a table cell, on one line.
+/// A short text for a table cell. In a column of names it wraps when the column is narrow; a text longer than its cell is elided and shows whole on hover.
 pub fn cell_text(row: &mut TableRow<'_, '_>, text: impl Into<egui::WidgetText>) {
+    let text: egui::WidgetText = text.into();
     row.col(|ui| {
-        ui.add(egui::Label::new(text).truncate().selectable(false));
+        cell_label(ui, text);
     });
+}
+
+/// The label of [`cell_text`], for a cell the pane draws itself (with a hover of its own).
+pub fn cell_label(ui: &mut Ui, text: impl Into<egui::WidgetText>) -> Response {
+    let job = text.into().into_layout_job(
+        ui.style(),
+        egui::FontSelection::Default,
+        egui::Align::Center,
+    );
+    let natural = ui.fonts_mut(|f| {
+        let mut one_line = (*job).clone();
+        one_line.wrap = egui::text::TextWrapping::no_max_width();
+        f.layout_job(one_line).size().x
+    });
+    let width = ui.available_width();
+    let needed = ui.fonts_mut(|f| {
+        let mut wrapped = (*job).clone();
+        wrapped.wrap = egui::text::TextWrapping::wrap_at_width(width);
+        f.layout_job(wrapped).rows.len()
+    });
+    let (fit, lines) = cell_needs(ui, natural + 2.0, needed);
+    let mut job = (*job).clone();
+    job.wrap = egui::text::TextWrapping {
+        max_width: width,
+        max_rows: lines,
+        break_anywhere: fit != Fit::Name,
+        overflow_character: Some('…'),
+    };
+    job.halign = egui::Align::LEFT;
+    ui.add(
+        egui::Label::new(job)
+            .wrap_mode(egui::TextWrapMode::Wrap)
+            .selectable(false),
+    )
+}
+
+/// A one-line text field in a table cell that measures itself for the column; a text wider
+/// than the field shows whole on hover.
+pub fn cell_edit(ui: &mut Ui, value: &mut String, hint: &str) -> Response {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let natural = ui.fonts_mut(|f| {
+        f.layout_no_wrap(value.clone(), font, Color32::WHITE)
+            .size()
+            .x
+    });
+    // The field's margins around the text.
+    let margins = 2.0 * ui.spacing().button_padding.x + 4.0;
+    cell_fits(ui, natural + margins);
+    let response = ui.add(
+        TextEdit::singleline(value)
+            .desired_width(f32::INFINITY)
+            .hint_text(hint),
+    );
+    if natural + margins > response.rect.width() && !response.has_focus() {
+        response.on_hover_text(value.as_str())
+    } else {
+        response
+    }
 }
 
 /// A hint shown where a list is empty.
@@ -624,6 +929,48 @@ mod tests {
     fn a_colour_keeps_its_channels_in_egui() {
         let c: Color32 = Rgb(30, 140, 70).into();
         assert_eq!((c.r(), c.g(), c.b(), c.a()), (30, 140, 70, 255));
+    }
+}
+
+#[cfg(test)]
+mod fit_tests {
+    use super::{Fit, fit_widths};
+
+    const FITS: [Fit; 4] = [Fit::Name, Fit::Short, Fit::Text, Fit::Short];
+
+    #[test]
+    fn room_to_spare_goes_to_the_free_text_and_nothing_wraps() {
+        let (w, lines) = fit_widths(&FITS, &[200.0, 60.0, 300.0, 36.0], &[0.0; 4], 800.0);
+        assert_eq!(w, vec![200.0, 60.0, 504.0, 36.0]);
+        assert_eq!(lines, 1);
+    }
+
+    #[test]
+    fn free_text_gives_way_first_then_names_wrap_and_short_values_never_shrink() {
+        // 100 too wide: the free text gives 100 of its 160 above the minimum of 140.
+        let (w, lines) = fit_widths(&FITS, &[200.0, 60.0, 300.0, 36.0], &[0.0; 4], 496.0);
+        assert_eq!(w, vec![200.0, 60.0, 200.0, 36.0]);
+        assert_eq!(lines, 1);
+        // Far too narrow: the text is at its minimum, the name wraps, short values keep theirs.
+        let (w, lines) = fit_widths(&FITS, &[300.0, 60.0, 300.0, 36.0], &[0.0; 4], 400.0);
+        assert_eq!((w[1], w[2], w[3]), (60.0, 140.0, 36.0));
+        assert!((w[0] - 164.0).abs() < 0.01, "{w:?}");
+        assert_eq!(lines, 3);
+        // A column never gets narrower than its header.
+        let (w, _) = fit_widths(
+            &FITS,
+            &[300.0, 60.0, 300.0, 36.0],
+            &[0.0, 0.0, 180.0, 0.0],
+            400.0,
+        );
+        assert!(w[2] >= 180.0, "{w:?}");
+    }
+
+    #[test]
+    fn when_even_the_minimums_do_not_fit_the_table_is_wider_than_the_room() {
+        let (w, _) = fit_widths(&FITS, &[300.0, 260.0, 300.0, 36.0], &[0.0; 4], 300.0);
+        assert!(w.iter().sum::<f32>() > 300.0);
+        assert_eq!(w[1], 260.0);
     }
 }
 

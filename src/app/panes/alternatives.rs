@@ -57,12 +57,12 @@ pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
         &mut project.alternatives,
         |a| ItemRef::Alternative(a.id),
         vec![
-            Col::fill("Alternative"),
-            Col::width("Status", 115.0),
-            Col::width("Quality", 65.0),
-            Col::width("Risk", 55.0),
-            Col::width("Resources", 125.0),
-            Col::width("Options", 65.0),
+            Col::name("Alternative"),
+            Col::short("Status"),
+            Col::short("Quality"),
+            Col::short("Risk"),
+            Col::short("Resources"),
+            Col::short("Options"),
         ],
         |a, row| {
             cell_text(row, &a.name);

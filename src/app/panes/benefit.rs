@@ -27,11 +27,11 @@ pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
         &mut project.benefits,
         |b| ItemRef::Benefit(b.id),
         vec![
-            Col::width("Module", 200.0),
-            Col::fill("Benefit"),
-            Col::width("Relevance", 80.0),
-            Col::width("Change", 100.0),
-            Col::width("Options", 70.0),
+            Col::name("Module"),
+            Col::name("Benefit"),
+            Col::short("Relevance"),
+            Col::short("Change"),
+            Col::short("Options"),
         ],
         |b, row| {
             cell_text(row, name_or_dash(&modules, Some(b.module)));

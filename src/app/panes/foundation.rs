@@ -89,7 +89,7 @@ fn goals_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
         "goals",
         vec![
             Col::width("Kind", 210.0),
-            Col::fill("Goal"),
+            Col::text("Goal"),
             Col::width("Links", 140.0),
             Col::width("", 36.0),
         ],
@@ -103,12 +103,7 @@ fn goals_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
                     .accessible_name(format!("Kind of goal {}", goal.id));
             });
             row.col(|ui| {
-                let response = ui
-                    .add(
-                        egui::TextEdit::singleline(&mut goal.text)
-                            .desired_width(f32::INFINITY)
-                            .hint_text("A goal that can be checked"),
-                    )
+                let response = widgets::cell_edit(ui, &mut goal.text, "A goal that can be checked")
                     .accessible_name(format!("Goal {}", goal.id));
                 if response.gained_focus() {
                     select = Some(goal.id);
@@ -257,9 +252,9 @@ fn modules_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
         ui,
         "modules",
         vec![
-            Col::width("Module", 220.0),
+            Col::name("Module"),
             Col::width("Canvas block", 200.0),
-            Col::fill("What it does here"),
+            Col::text("What it does here"),
             Col::width("", 36.0),
         ],
         count,
@@ -268,7 +263,7 @@ fn modules_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
         |i, row| {
             let m = &mut modules[i];
             row.col(|ui| {
-                ui.add(egui::TextEdit::singleline(&mut m.name).desired_width(f32::INFINITY))
+                widgets::cell_edit(ui, &mut m.name, "")
                     .accessible_name(format!("Name of module {}", m.id));
             });
             row.col(|ui| {
@@ -276,7 +271,7 @@ fn modules_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
                     .accessible_name(format!("Canvas block of module {}", m.id));
             });
             row.col(|ui| {
-                ui.add(egui::TextEdit::singleline(&mut m.description).desired_width(f32::INFINITY))
+                widgets::cell_edit(ui, &mut m.description, "")
                     .accessible_name(format!("Description of module {}", m.id));
             });
             row.col(|ui| {
@@ -309,9 +304,9 @@ fn topics_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
         ui,
         "topics",
         vec![
-            Col::width("Topic", 240.0),
+            Col::name("Topic"),
             Col::width("Affinity (0–10)", 230.0),
-            Col::fill("Why"),
+            Col::text("Why"),
             Col::width("", 36.0),
         ],
         count,
@@ -320,7 +315,7 @@ fn topics_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
         |i, row| {
             let t = &mut topics[i];
             row.col(|ui| {
-                ui.add(egui::TextEdit::singleline(&mut t.name).desired_width(f32::INFINITY))
+                widgets::cell_edit(ui, &mut t.name, "")
                     .accessible_name(format!("Name of topic {}", t.id));
             });
             row.col(|ui| {
@@ -328,7 +323,7 @@ fn topics_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
                     .accessible_name(format!("Affinity of topic {}", t.name));
             });
             row.col(|ui| {
-                ui.add(egui::TextEdit::singleline(&mut t.note).desired_width(f32::INFINITY))
+                widgets::cell_edit(ui, &mut t.note, "")
                     .accessible_name(format!("Why topic {} has this affinity", t.id));
             });
             row.col(|ui| {

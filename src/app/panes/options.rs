@@ -59,12 +59,12 @@ pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
         &mut project.options,
         |o| ItemRef::Option(o.id),
         vec![
-            Col::fill("Option"),
-            Col::width("Topic", 120.0),
-            Col::width("Usage format", 130.0),
-            Col::width("Priority", 65.0),
-            Col::width("Relevance", 70.0),
-            Col::width("Assessment", 95.0),
+            Col::name("Option"),
+            Col::name("Topic"),
+            Col::name("Usage format"),
+            Col::short("Priority"),
+            Col::short("Relevance"),
+            Col::short("Assessment"),
         ],
         |o, row| {
             cell_text(row, &o.name);
@@ -85,11 +85,7 @@ pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
                     CompetitiveAssessment::Weaker => "Weaker",
                     CompetitiveAssessment::NotAssessed => NOT_ASSESSED,
                 };
-                ui.add(
-                    egui::Label::new(RichText::new(short).color(color))
-                        .truncate()
-                        .selectable(false),
-                );
+                widgets::cell_label(ui, RichText::new(short).color(color));
             });
         },
         |ui, o, _env| {

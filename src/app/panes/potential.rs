@@ -43,9 +43,9 @@ fn usage_formats_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<
         &mut project.potential.usage_formats,
         |u| ItemRef::UsageFormat(u.id),
         vec![
-            Col::fill("Usage format"),
-            Col::width("Format", 190.0),
-            Col::width("Competitive quality", 150.0),
+            Col::name("Usage format"),
+            Col::short("Format"),
+            Col::short("Competitive quality"),
         ],
         |u, row| {
             cell_text(row, &u.name);
@@ -99,7 +99,7 @@ fn impact_formats_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv
         vec![
             Col::width("Impact", 190.0),
             Col::width("Relevance (0–10)", 230.0),
-            Col::fill("How it works in this market"),
+            Col::text("How it works in this market"),
             Col::width("Works through", 150.0),
             Col::width("", 36.0),
         ],
@@ -117,10 +117,8 @@ fn impact_formats_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv
                     .accessible_name(format!("Relevance of impact format {}", item.id));
             });
             row.col(|ui| {
-                ui.add(
-                    egui::TextEdit::singleline(&mut item.description).desired_width(f32::INFINITY),
-                )
-                .accessible_name(format!("Description of impact format {}", item.id));
+                widgets::cell_edit(ui, &mut item.description, "")
+                    .accessible_name(format!("Description of impact format {}", item.id));
             });
             row.col(|ui| {
                 let options = &using[i];
@@ -174,11 +172,11 @@ fn change_potential_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneE
         &mut project.potential.module_potentials,
         |m| ItemRef::Potential(m.id),
         vec![
-            Col::width("Module", 220.0),
-            Col::width("Potential", 110.0),
-            Col::width("Strength", 80.0),
-            Col::width("Decision", 90.0),
-            Col::fill("Note"),
+            Col::name("Module"),
+            Col::short("Potential"),
+            Col::short("Strength"),
+            Col::short("Decision"),
+            Col::text("Note"),
         ],
         |m, row| {
             let module = match m.module {
@@ -213,9 +211,9 @@ fn user_benefits_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<
         &mut project.potential.user_benefits,
         |u| ItemRef::UserBenefit(u.id),
         vec![
-            Col::fill("User benefit"),
-            Col::width("Topic", 200.0),
-            Col::width("Strength", 80.0),
+            Col::name("User benefit"),
+            Col::name("Topic"),
+            Col::short("Strength"),
         ],
         |u, row| {
             cell_text(row, &u.name);

@@ -61,10 +61,10 @@ pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
         &mut project.competition.competitors,
         |c| ItemRef::Competitor(c.id),
         vec![
-            Col::fill("Competitor"),
-            Col::width("Kind", 180.0),
-            Col::width("Arenas rated", 100.0),
-            Col::width("Rated", 90.0),
+            Col::name("Competitor"),
+            Col::short("Kind"),
+            Col::short("Arenas rated"),
+            Col::short("Rated"),
         ],
         |c, row| {
             cell_text(row, &c.name);
@@ -119,19 +119,25 @@ fn matrix_ui(ui: &mut egui::Ui, project: &mut Project, arenas: &[(Arena, String)
     let positions: Vec<Option<Position>> =
         arenas.iter().map(|(a, _)| position(project, *a)).collect();
     let height = (ui.available_height() - 100.0).max(120.0);
-    let competitors = project.competition.competitors.len();
-    egui::ScrollArea::horizontal().id_salt("matrix_h").show(ui, |ui| {
+    let widths = matrix_widths(ui, project, arenas);
+    let row_height =
+        (ui_line_height(ui) * widths.arena_lines as f32 + 10.0).max(widgets::ROW_HEIGHT + 2.0);
+    egui::ScrollArea::horizontal()
+        .id_salt("matrix_h")
+        // Where the matrix must scroll, the bar says so.
+        .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::VisibleWhenNeeded)
+        .show(ui, |ui| {
         let mut table = egui_extras::TableBuilder::new(ui)
             .id_salt("competition_matrix")
             .striped(true)
             .max_scroll_height(height)
             .auto_shrink([false, true])
             .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-            .column(egui_extras::Column::initial(180.0).at_least(120.0).clip(true).resizable(true))
-            .column(egui_extras::Column::exact(70.0))
-            .column(egui_extras::Column::exact(60.0));
-        for _ in 0..competitors {
-            table = table.column(egui_extras::Column::exact(84.0));
+            .column(egui_extras::Column::exact(widths.arena))
+            .column(egui_extras::Column::exact(POSITION_WIDTH))
+            .column(egui_extras::Column::exact(US_WIDTH));
+        for w in &widths.competitors {
+            table = table.column(egui_extras::Column::exact(*w));
         }
         let names: Vec<(String, String, String)> = project
             .competition
@@ -174,11 +180,11 @@ fn matrix_ui(ui: &mut egui::Ui, project: &mut Project, arenas: &[(Arena, String)
                 }
             })
             .body(|body| {
-                body.rows(widgets::ROW_HEIGHT + 2.0, arenas.len(), |mut row| {
+                body.rows(row_height, arenas.len(), |mut row| {
                     let (arena, name) = &arenas[row.index()];
                     let position = positions[row.index()];
                     row.col(|ui| {
-                        ui.add(egui::Label::new(name.as_str()).truncate());
+                        ui.add(egui::Label::new(name.as_str()).wrap());
                     });
                     row.col(|ui| {
                         let (text, level) = match position {
@@ -214,6 +220,81 @@ fn matrix_ui(ui: &mut egui::Ui, project: &mut Project, arenas: &[(Arena, String)
             .hint_text("What the comparison means for the strategy"),
     )
     .accessible_name("Competition summary");
+}
+
+/// The width of the matrix's position column.
+const POSITION_WIDTH: f32 = 70.0;
+/// The width of our own strengths' column.
+const US_WIDTH: f32 = 60.0;
+
+/// The matrix's column widths, fitted to the pane.
+struct MatrixWidths {
+    /// The arenas' names.
+    arena: f32,
+    /// How many lines the longest arena name takes at that width.
+    arena_lines: usize,
+    /// One per competitor.
+    competitors: Vec<f32>,
+}
+
+fn ui_line_height(ui: &egui::Ui) -> f32 {
+    ui.text_style_height(&egui::TextStyle::Body)
+}
+
+/// Column widths that show every name whole: each competitor's column as narrow as its name
+/// allows in three lines (at least a score's width), the arenas' names on one line where the
+/// pane has room, else wrapped onto two (or three). Where even that does not fit, the matrix
+/// scrolls sideways.
+fn matrix_widths(ui: &egui::Ui, project: &Project, arenas: &[(Arena, String)]) -> MatrixWidths {
+    let spacing = ui.spacing().item_spacing.x;
+    let lines_at = |text: &str, font: egui::FontId, width: f32| {
+        ui.fonts_mut(|f| {
+            f.layout(text.to_owned(), font, egui::Color32::WHITE, width)
+                .rows
+                .len()
+        })
+    };
+    let header_font = egui::FontId::proportional(12.5);
+    let competitors: Vec<f32> = project
+        .competition
+        .competitors
+        .iter()
+        .map(|c| {
+            (0..)
+                .map(|step| 84.0 + 8.0 * step as f32)
+                .find(|w| *w >= 240.0 || lines_at(&c.name, header_font.clone(), *w - 4.0) <= 3)
+                .unwrap_or(240.0)
+        })
+        .collect();
+    let body = egui::TextStyle::Body.resolve(ui.style());
+    let arena_natural = arenas
+        .iter()
+        .map(|(_, name)| {
+            ui.fonts_mut(|f| {
+                f.layout_no_wrap(name.clone(), body.clone(), egui::Color32::WHITE)
+                    .size()
+                    .x
+            })
+        })
+        .fold(60.0_f32, f32::max)
+        + 8.0;
+    let others = POSITION_WIDTH
+        + US_WIDTH
+        + competitors.iter().sum::<f32>()
+        + spacing * (2 + competitors.len()) as f32;
+    let room = ui.available_width() - others - 4.0;
+    let arena = arena_natural.min(room.max(150.0));
+    let arena_lines = arenas
+        .iter()
+        .map(|(_, name)| lines_at(name, body.clone(), arena - 8.0))
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    MatrixWidths {
+        arena,
+        arena_lines,
+        competitors,
+    }
 }
 
 /// The matrix header's height: a competitor's name in up to three lines, its kind and its

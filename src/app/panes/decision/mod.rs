@@ -138,11 +138,11 @@ fn ranking_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
         ui,
         "ranking",
         vec![
-            Col::width("Rank", 48.0),
-            Col::fill("Alternative"),
+            Col::short("Rank"),
+            Col::name("Alternative"),
             Col::width("Total", 150.0),
-            Col::width("Pareto", 60.0),
-            Col::width("Dominated by", 160.0),
+            Col::short("Pareto"),
+            Col::name("Dominated by"),
         ],
         count,
         ranked

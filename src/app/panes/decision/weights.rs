@@ -8,6 +8,9 @@ use crate::model::decision::CriterionMeasure;
 use crate::model::{CriterionId, ItemKind, ItemRef, Project};
 use egui::RichText;
 
+/// The space between the criteria grid's columns.
+const CRITERIA_SPACING: f32 = 10.0;
+
 pub(super) fn weights_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
     ui.label("Each criterion has a direction (more is better, or less) and a weight. The weights always sum to 1: moving one rescales the others in proportion.");
     let (add, _) = widgets::list_toolbar(ui, "criterion", project.decision.criteria.len(), None);
@@ -17,10 +20,37 @@ pub(super) fn weights_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut Pan
     let mut new_weight = None;
     let mut remove = None;
     let room = crate::analysis::room::latest_weights(project, &env.derived.evaluation);
+    // The names' field as wide as the longest name, leaving the drop-downs, the weight's slider
+    // and the delete button their room (a name still longer shows whole on hover).
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let longest = project
+        .decision
+        .criteria
+        .iter()
+        .map(|c| {
+            ui.fonts_mut(|f| {
+                f.layout_no_wrap(c.name.clone(), font.clone(), egui::Color32::WHITE)
+                    .size()
+                    .x
+            })
+        })
+        .fold(120.0_f32, f32::max)
+        + 2.0 * ui.spacing().button_padding.x
+        + 8.0;
+    // Beside the names: two drop-downs, the weight's slider with its value, the delete button
+    // and the spacing between the five columns.
+    let controls = 2.0 * widgets::COMBO_WIDTH
+        + ui.spacing().slider_width
+        + ui.spacing().interact_size.x
+        + 40.0
+        + 4.0 * CRITERIA_SPACING
+        + 16.0;
+    let available = ui.available_width();
+    let name_width = longest.min((available - controls).max(120.0));
     egui::Grid::new("criteria_grid")
         .num_columns(5)
         .striped(true)
-        .spacing([10.0, 6.0])
+        .spacing([CRITERIA_SPACING, 6.0])
         .show(ui, |ui| {
             ui.strong("Criterion");
             ui.strong("Measures");
@@ -28,8 +58,39 @@ pub(super) fn weights_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut Pan
             ui.strong("Weight");
             ui.end_row();
             for c in &mut project.decision.criteria {
-                ui.add(egui::TextEdit::singleline(&mut c.name).desired_width(180.0))
+                // A long name wraps in its field rather than running out of it (Enter still
+                // leaves the field; a pasted line break becomes a space).
+                // As tall as the name's lines at this width.
+                let margin = egui::Margin::symmetric(4, 2);
+                let lines = ui.fonts_mut(|f| {
+                    f.layout(
+                        c.name.clone(),
+                        font.clone(),
+                        egui::Color32::WHITE,
+                        name_width - margin.sum().x,
+                    )
+                    .rows
+                    .len()
+                    .max(1)
+                });
+                let height = lines as f32 * ui.text_style_height(&egui::TextStyle::Body)
+                    + margin.sum().y
+                    + 2.0;
+                let name = ui
+                    .add_sized(
+                        [name_width, height],
+                        egui::TextEdit::multiline(&mut c.name)
+                            .desired_rows(1)
+                            .margin(margin)
+                            .return_key(None),
+                    )
                     .accessible_name(format!("Name of criterion {}", c.id));
+                if name.changed() && c.name.contains(['\n', '\r']) {
+                    c.name = c.name.replace(['\n', '\r'], " ");
+                }
+                if name.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                    name.surrender_focus();
+                }
                 widgets::choice_combo(ui, ("measure", c.id), &mut c.measure)
                     .accessible_name(format!("What {} measures", c.name));
                 widgets::choice_combo(ui, ("direction", c.id), &mut c.direction)

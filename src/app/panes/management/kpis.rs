@@ -100,8 +100,7 @@ fn health_cell(ui: &mut egui::Ui, h: &kpi::KpiHealth) {
     if h.health.level().is_some() {
         text = text.strong();
     }
-    ui.add(egui::Label::new(text).truncate().selectable(false))
-        .on_hover_text(h.words());
+    widgets::cell_label(ui, text).on_hover_text(h.words());
 }
 
 /// The health with its numbers in words, and when the next measurement is due.
@@ -170,12 +169,11 @@ fn latest_cell(ui: &mut egui::Ui, k: &Kpi, today: Date) {
         let text = RichText::new(format!("⚠ {latest}"))
             .color(widgets::signal_color(ui, 0))
             .strong();
-        ui.add(egui::Label::new(text).truncate().selectable(false))
-            .on_hover_text(format!(
-                "The next measurement is overdue: due {due} ({cadence})"
-            ));
+        widgets::cell_label(ui, text).on_hover_text(format!(
+            "The next measurement is overdue: due {due} ({cadence})"
+        ));
     } else {
-        ui.add(egui::Label::new(latest).truncate().selectable(false))
+        widgets::cell_label(ui, latest)
             .on_hover_text(format!("The next measurement is due {due} ({cadence})"));
     }
 }
@@ -194,13 +192,13 @@ pub(super) fn kpis_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEn
         &mut project.management.kpis,
         |k| ItemRef::Kpi(k.id),
         vec![
-            Col::fill("KPI"),
-            Col::width("Unit", 75.0),
-            Col::width("Baseline", 65.0),
-            Col::width("Target", 60.0),
-            Col::width("By", 85.0),
-            Col::width("Latest", 135.0),
-            Col::width("Health", 135.0),
+            Col::name("KPI"),
+            Col::name("Unit"),
+            Col::short("Baseline"),
+            Col::short("Target"),
+            Col::short("By"),
+            Col::name("Latest"),
+            Col::short("Health"),
         ],
         |k, row| {
             cell_text(row, &k.name);

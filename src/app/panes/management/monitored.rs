@@ -32,10 +32,10 @@ pub(super) fn assumptions_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut
         &mut project.management.assumptions,
         |a| ItemRef::Assumption(a.id),
         vec![
-            Col::fill("Assumption, prerequisite or condition"),
-            Col::width("Kind", 150.0),
-            Col::width("Status", 80.0),
-            Col::width("Reviewed", 95.0),
+            Col::text("Assumption, prerequisite or condition"),
+            Col::short("Kind"),
+            Col::short("Status"),
+            Col::short("Reviewed"),
         ],
         |a, row| {
             cell_text(row, &a.text);

@@ -189,13 +189,13 @@ pub(super) fn measures_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut Pa
         &mut project.management.measures,
         |m| ItemRef::Measure(m.id),
         vec![
-            Col::fill("Measure"),
-            Col::width("Option", 130.0),
-            Col::width("Owner", 110.0),
-            Col::width("Due", 90.0),
-            Col::width("Status", 85.0),
-            Col::width("Progress", 70.0),
-            Col::width("Quality", 60.0),
+            Col::name("Measure"),
+            Col::name("Option"),
+            Col::name("Owner"),
+            Col::short("Due"),
+            Col::short("Status"),
+            Col::short("Progress"),
+            Col::short("Quality"),
         ],
         |m, row| {
             cell_text(row, &m.name);
@@ -409,11 +409,11 @@ through the employer profile. Name the process, its owner, what it must change a
         &mut project.management.integrations,
         |i| ItemRef::Integration(i.id),
         vec![
-            Col::fill("Benefit"),
-            Col::width("Area", 150.0),
-            Col::fill("Process"),
-            Col::width("Owner", 120.0),
-            Col::width("Status", 90.0),
+            Col::name("Benefit"),
+            Col::name("Area"),
+            Col::name("Process"),
+            Col::name("Owner"),
+            Col::short("Status"),
         ],
         |i, row| {
             cell_text(row, name_or_dash(&benefits, i.benefit));
@@ -583,10 +583,10 @@ owner, and a review on a schedule.",
         &mut project.management.risks,
         |r| ItemRef::Risk(r.id),
         vec![
-            Col::fill("Risk"),
-            Col::width("Status", 110.0),
-            Col::width("Owner", 120.0),
-            Col::width("Reviewed", 95.0),
+            Col::text("Risk"),
+            Col::short("Status"),
+            Col::name("Owner"),
+            Col::short("Reviewed"),
         ],
         |r, row| {
             cell_text(row, &r.text);
@@ -596,7 +596,8 @@ owner, and a review on a schedule.",
                     RiskStatus::NotReviewed | RiskStatus::Rising => 0,
                     RiskStatus::Occurred => -1,
                 };
-                ui.label(
+                widgets::cell_label(
+                    ui,
                     RichText::new(r.status.to_string())
                         .color(widgets::signal_color(ui, level))
                         .strong(),
