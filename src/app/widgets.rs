@@ -719,7 +719,8 @@ pub fn list_table(
     let header_font = egui::TextStyle::Body.resolve(ui.style());
     let fits: Vec<Fit> = columns.iter().map(|c| c.fit).collect();
     // What the cells measured last frame (the first frame guesses from the headers).
-    let measured: Option<(Vec<f32>, usize)> = ui.ctx().data(|d| d.get_temp(id));
+    let previous: Option<(Vec<f32>, usize, usize)> = ui.ctx().data(|d| d.get_temp(id));
+    let measured = previous.as_ref().map(|(m, needed, _)| (m.clone(), *needed));
     let headers: Vec<f32> = columns
         .iter()
         .map(|c| {
@@ -822,18 +823,27 @@ pub fn list_table(
         .ctx()
         .data_mut(|d| d.remove_temp::<Measure>(measure_id()));
     if let Some(seen) = seen {
-        // Content measured (rows scrolled out of view are not): keep it for the next frame,
-        // and draw again at once if the widths should change.
-        let seen = (seen.natural, seen.needed);
-        if measured.as_ref() != Some(&seen) {
-            let changed = measured.as_ref().is_none_or(|(m, needed)| {
-                *needed != seen.1 || m.iter().zip(&seen.0).any(|(a, b)| (a - b).abs() > 0.5)
-            });
-            ui.ctx().data_mut(|d| d.insert_temp(id, seen));
-            if changed {
-                ui.ctx()
-                    .request_discard("list table columns fitted to content");
+        // Only the rows in view are measured, and how many are in view depends on the rows'
+        // height, which depends on the widths: the widest seen so far is kept (until the number
+        // of rows changes), so the fitting settles instead of going back and forth.
+        let (mut natural, mut needed) = (seen.natural, seen.needed);
+        if let Some((old, old_needed, old_rows)) = &previous
+            && *old_rows == rows
+            && old.len() == natural.len()
+        {
+            for (n, o) in natural.iter_mut().zip(old) {
+                *n = n.max(*o);
             }
+            needed = needed.max(*old_needed);
+        }
+        let changed = previous.as_ref().is_none_or(|(m, old_needed, _)| {
+            *old_needed != needed || m.iter().zip(&natural).any(|(a, b)| (a - b).abs() > 0.5)
+        });
+        if changed {
+            ui.ctx()
+                .data_mut(|d| d.insert_temp(id, (natural, needed, rows)));
+            // The next frame fits.
+            ui.ctx().request_repaint();
         }
     }
     clicked
