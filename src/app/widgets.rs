@@ -426,6 +426,10 @@ fn reference_combo_wrapped<Id: Copy + PartialEq>(
     if changed {
         response.mark_changed();
     }
+    // A long choice (an assumption's whole text) may be elided on the button: whole on hover.
+    if current.chars().count() > 24 {
+        response = response.on_hover_text(current);
+    }
     response
 }
 
