@@ -82,3 +82,33 @@ fn names_in_a_narrow_table_wrap_onto_more_lines_instead_of_being_cut() {
         .fold(f32::INFINITY, f32::min);
     assert!(tallest > line * 1.5, "at least one name wraps: {shown:#?}");
 }
+
+#[test]
+fn a_long_choice_elided_on_its_drop_down_shows_whole_on_hover() {
+    // The machine builder's adaptations log at laptop size: an adaptation caused by an
+    // assumption names it with the assumption's whole text, longer than the drop-down.
+    let mut h = harness(pbsm::app::Workbench::with_sample(1));
+    open_pane(&mut h, PaneKind::Management);
+    h.state_mut().sections_mut().management = pbsm::app::state::ManagementSection::Adaptations;
+    h.run();
+    let elided = cut_texts(h.output())
+        .into_iter()
+        .find(|c| c.elided && c.text.starts_with("Assumption: "))
+        .expect("a cause is elided on its drop-down at laptop size");
+    h.hover_at(elided.rect.center());
+    h.run();
+    let whole = painted_texts(h.output())
+        .into_iter()
+        .filter(|t| t.text == elided.text)
+        .any(|t| !t.elided && t.clip.contains_rect(t.rect));
+    if !whole {
+        for t in painted_texts(h.output())
+            .iter()
+            .filter(|t| t.rect.intersects(elided.rect.expand(200.0)))
+        {
+            eprintln!("{t:?}");
+        }
+        eprintln!("{elided:?}");
+    }
+    assert!(whole, "the hover shows {:?} whole", elided.text);
+}

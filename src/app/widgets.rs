@@ -816,10 +816,7 @@ pub fn list_table(
             });
     };
     if too_wide {
-        egui::ScrollArea::horizontal()
-            .id_salt((id, "sideways"))
-            .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
-            .show(ui, |ui| table(ui));
+        sideways(ui, (id, "sideways"), |ui| table(ui));
     } else {
         table(ui);
     }
@@ -851,6 +848,50 @@ pub fn list_table(
         }
     }
     clicked
+}
+
+/// The areas of this frame that scroll sideways with their bar shown (see [`sideways`]).
+#[derive(Clone, Default)]
+struct SidewaysViews(Vec<egui::Rect>);
+
+fn sideways_id() -> egui::Id {
+    egui::Id::unique("pbsm.sideways_views")
+}
+
+/// Forgets the previous frame's sideways scroll areas; called at the start of every frame.
+pub fn begin_frame(ctx: &egui::Context) {
+    ctx.data_mut(|d| d.remove_temp::<SidewaysViews>(sideways_id()));
+}
+
+/// Content wider than the room it has, in a horizontal scroll area whose bar shows whenever it
+/// is needed. Text cut at such an area's left or right edge is not lost: the bar says there is
+/// more and scrolling shows it whole. The area is noted for this frame ([`sideways_views`]), so
+/// the legibility test can tell a cut at a visible scroll edge from text a person cannot reach.
+pub fn sideways<R>(
+    ui: &mut Ui,
+    id_salt: impl egui::AsIdSalt,
+    add_contents: impl FnOnce(&mut Ui) -> R,
+) -> R {
+    let out = egui::ScrollArea::horizontal()
+        .id_salt(id_salt)
+        .auto_shrink([false, true])
+        .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::VisibleWhenNeeded)
+        .show(ui, add_contents);
+    if out.content_size.x > out.inner_rect.width() + 0.5 {
+        ui.ctx().data_mut(|d| {
+            d.get_temp_mut_or_default::<SidewaysViews>(sideways_id())
+                .0
+                .push(out.inner_rect)
+        });
+    }
+    out.inner
+}
+
+/// The areas of the frame just drawn that scroll sideways with their bar shown.
+pub fn sideways_views(ctx: &egui::Context) -> Vec<egui::Rect> {
+    ctx.data(|d| d.get_temp::<SidewaysViews>(sideways_id()))
+        .map(|v| v.0)
+        .unwrap_or_default()
 }
 
 /// A short text for a table cell. In a column of names it wraps when the column is narrow; a text longer than its cell is elided and shows whole on hover.

@@ -87,3 +87,22 @@ pub fn cut_texts(output: &FullOutput) -> Vec<CutText> {
         })
         .collect()
 }
+
+/// The cuts a person cannot undo: `cut` without the texts cut only at the left or right edge
+/// of an area that scrolls sideways with its bar shown (`sideways`, from
+/// `pbsm::app::widgets::sideways_views`), where scrolling shows them whole.
+pub fn beyond_reach(cut: Vec<CutText>, sideways: &[Rect]) -> Vec<CutText> {
+    // A scroll area clips a few points outside its viewport (egui's clip margin).
+    const MARGIN: f32 = 4.0;
+    cut.into_iter()
+        .filter(|c| {
+            let scrolled = !c.elided
+                && sideways.iter().any(|v| {
+                    v.expand(MARGIN).contains_rect(c.clip)
+                        && c.rect.width() <= v.width()
+                        && (c.rect.left() < v.left() - SLACK || c.rect.right() > v.right() + SLACK)
+                });
+            !scrolled
+        })
+        .collect()
+}

@@ -42,6 +42,7 @@ impl Workbench {
     pub fn ui_root(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         let input = has_input(&ctx);
+        crate::app::widgets::begin_frame(&ctx);
         // Before any widget sees this frame's input: finish the previous edit gesture if the
         // focus moved, and hold back a second word typed in the same frame.
         if self

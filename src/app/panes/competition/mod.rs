@@ -122,11 +122,8 @@ fn matrix_ui(ui: &mut egui::Ui, project: &mut Project, arenas: &[(Arena, String)
     let widths = matrix_widths(ui, project, arenas);
     let row_height =
         (ui_line_height(ui) * widths.arena_lines as f32 + 10.0).max(widgets::ROW_HEIGHT + 2.0);
-    egui::ScrollArea::horizontal()
-        .id_salt("matrix_h")
-        // Where the matrix must scroll, the bar says so.
-        .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::VisibleWhenNeeded)
-        .show(ui, |ui| {
+    // Where the matrix must scroll, the bar says so.
+    widgets::sideways(ui, "matrix_h", |ui| {
         let mut table = egui_extras::TableBuilder::new(ui)
             .id_salt("competition_matrix")
             .striped(true)
@@ -148,7 +145,11 @@ fn matrix_ui(ui: &mut egui::Ui, project: &mut Project, arenas: &[(Arena, String)
                     crate::model::CompetitorKind::Performance => "performance",
                     crate::model::CompetitorKind::Attention => "attention",
                 };
-                (c.name.clone(), kind.to_owned(), ratings::rated_text(c.rated))
+                (
+                    c.name.clone(),
+                    kind.to_owned(),
+                    ratings::rated_text(c.rated),
+                )
             })
             .collect();
         let our_rated = ratings::rated_text(project.competition.our_rated);

@@ -255,17 +255,20 @@ fn adaptations_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_
         .id_salt("adaptations")
         .show(ui, |ui| {
             for (i, entry) in log.iter_mut().enumerate() {
-                egui::Frame::group(ui.style()).show(ui, |ui| {
-                    ui.set_width(ui.available_width());
-                    form(ui, ("adaptation", i), |f| {
-                        f.date("Date", &mut entry.date);
-                        f.area("Decision", &mut entry.decision);
-                        f.area("Reason", &mut entry.reason);
-                        f.reference("Caused by", &mut entry.cause, &causes);
+                // Each entry's fields under their own id (the same labels repeat).
+                ui.push_id(("adaptation", i), |ui| {
+                    egui::Frame::group(ui.style()).show(ui, |ui| {
+                        ui.set_width(ui.available_width());
+                        form(ui, ("adaptation", i), |f| {
+                            f.date("Date", &mut entry.date);
+                            f.area("Decision", &mut entry.decision);
+                            f.area("Reason", &mut entry.reason);
+                            f.reference("Caused by", &mut entry.cause, &causes);
+                        });
+                        if ui.small_button("🗑 Remove entry").clicked() {
+                            remove = Some(i);
+                        }
                     });
-                    if ui.small_button("🗑 Remove entry").clicked() {
-                        remove = Some(i);
-                    }
                 });
             }
         });
