@@ -135,7 +135,7 @@ fn warnings_keep_their_colour_in_the_high_contrast_presentation() {
             })
             .unwrap_or_else(|| panic!("no text starting with {starts:?}"))
     };
-    let warning = colour_of(&h, "KPI at risk:");
+    let warning = colour_of(&h, "Broken:");
     let plain = colour_of(&h, "7 · Strategy management");
     assert_eq!(plain, egui::Color32::WHITE, "plain text is white");
     assert_ne!(warning, egui::Color32::WHITE, "a warning keeps its colour");

@@ -27,6 +27,8 @@ pub enum Command {
     Glossary,
     /// Enter presentation mode, or leave it.
     TogglePresentation,
+    /// Show the panes' guidance on the method, or fold it (in the mode in use).
+    ToggleGuidance,
     /// Go to this step of the workshop agenda (an index into `agenda::STEPS`).
     AgendaStep(usize),
     /// Open this file.
@@ -179,6 +181,7 @@ impl Command {
             Self::Palette => "Command palette…",
             Self::Glossary => "Glossary of pbsm terms",
             Self::TogglePresentation => "Presentation mode",
+            Self::ToggleGuidance => "Guidance on the method (show or fold)",
             Self::AgendaStep(step) => return format!("Agenda step {}", step + 1),
             Self::OpenPath(path) => return path.display().to_string(),
             Self::OpenSample(index) => {
@@ -303,6 +306,7 @@ pub fn palette_entries(recent: &[PathBuf]) -> Vec<(String, Command)> {
         Command::ZoomOut,
         Command::ZoomReset,
         Command::ResetLayout,
+        Command::ToggleGuidance,
         Command::CopyFromSample,
         Command::Glossary,
         Command::Quit,

@@ -240,6 +240,8 @@ pub struct PaneEnv<'a> {
     pub interfaces: &'a [(String, std::net::IpAddr)],
     /// Whether presentation mode is on (the room panel is drawn larger).
     pub presenting: bool,
+    /// Whether the panes show their guidance on the method (see [`crate::app::widgets::pane_header`]).
+    pub guidance: bool,
 }
 
 impl PaneEnv<'_> {

@@ -16,10 +16,41 @@ use egui_extras::{Column, TableBuilder, TableRow};
 pub const ROW_HEIGHT: f32 = 26.0;
 
 /// The pane's title and its guidance on the pbsm step: two or three lines that say what the
-/// step is for and what to watch out for.
-pub fn pane_header(ui: &mut Ui, title: &str, guidance: &str) {
+/// step is for and what to watch out for. The guidance can be folded (a button beside the
+/// title, the View menu, the palette) to leave the room to the pane's content; folded, the
+/// title shows it on hover.
+pub fn pane_header(
+    ui: &mut Ui,
+    env: &mut crate::app::state::PaneEnv<'_>,
+    title: &str,
+    guidance: &str,
+) {
     ui.add_space(2.0);
-    ui.heading(title);
+    let shown = env.guidance;
+    ui.horizontal(|ui| {
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let toggle = ui
+                .add(egui::Button::new("Guidance").selected(shown).small())
+                .on_hover_text(if shown {
+                    "Fold the guidance on the method (on all panes)"
+                } else {
+                    "Show the guidance on the method under each pane's title"
+                });
+            if toggle.clicked() {
+                env.send(crate::app::command::Command::ToggleGuidance);
+            }
+            ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                let title = ui.add(egui::Label::new(RichText::new(title).heading()).wrap());
+                if !shown {
+                    title.on_hover_text(guidance);
+                }
+            });
+        });
+    });
+    if !shown {
+        ui.add_space(2.0);
+        return;
+    }
     egui::Frame::new()
         .fill(ui.visuals().faint_bg_color)
         .stroke(ui.visuals().widgets.noninteractive.bg_stroke)
@@ -30,6 +61,91 @@ pub fn pane_header(ui: &mut Ui, title: &str, guidance: &str) {
             ui.label(RichText::new(guidance).color(ui.visuals().weak_text_color()));
         });
     ui.add_space(4.0);
+}
+
+/// The line between a list and the detail of its selected item, which a drag moves: the list's
+/// height is remembered per list for the session. The list starts at about two fifths of the
+/// room and never takes so much that the detail has less than [`Split::DETAIL_MIN`].
+pub struct Split {
+    id: egui::Id,
+    height: f32,
+}
+
+impl Split {
+    /// The least the detail keeps (a KPI's chart, a form's first rows).
+    pub const DETAIL_MIN: f32 = 160.0;
+
+    /// The split of the list `id_salt`, from the room left in `ui`.
+    pub fn new(ui: &Ui, id_salt: impl egui::AsIdSalt) -> Self {
+        let id = ui.make_persistent_id(id_salt);
+        let room = ui.available_height();
+        let least = 2.0 * ROW_HEIGHT;
+        let most = (room - Self::DETAIL_MIN - 2.0 * ROW_HEIGHT).max(least);
+        let chosen: Option<f32> = ui.ctx().data(|d| d.get_temp(id));
+        let height = chosen
+            .unwrap_or((room * 0.4).max(4.0 * ROW_HEIGHT))
+            .clamp(least, most);
+        Self { id, height }
+    }
+
+    /// The most height the list's rows may take.
+    pub fn list_height(&self) -> f32 {
+        self.height
+    }
+
+    /// The handle under the list (whose top was at `top`): dragging it makes the list taller
+    /// or shorter; a double click goes back to the default.
+    pub fn handle(&self, ui: &mut Ui, top: f32) {
+        let shown = ui.cursor().top() - top;
+        let (rect, response) = ui.allocate_exact_size(
+            egui::vec2(ui.available_width(), 10.0),
+            egui::Sense::click_and_drag(),
+        );
+        let response = response
+            .on_hover_cursor(egui::CursorIcon::ResizeRow)
+            .on_hover_text(
+                "Drag to give the list or the detail more room (double-click: back to the default)",
+            );
+        let stroke = if response.hovered() || response.dragged() {
+            ui.visuals().widgets.hovered.fg_stroke
+        } else {
+            ui.visuals().widgets.noninteractive.bg_stroke
+        };
+        ui.painter().hline(rect.x_range(), rect.center().y, stroke);
+        let grip = egui::Rect::from_center_size(rect.center(), egui::vec2(36.0, 4.0));
+        ui.painter().rect_filled(grip, 2.0, stroke.color);
+        if response.double_clicked() {
+            ui.ctx().data_mut(|d| d.remove_temp::<f32>(self.id));
+        } else if response.dragged() {
+            // From what the list shows (it may be shorter than its most), less the header.
+            let rows = (shown - ROW_HEIGHT - ui.spacing().item_spacing.y).min(self.height);
+            let height = (rows + response.drag_delta().y).max(2.0 * ROW_HEIGHT);
+            ui.ctx().data_mut(|d| d.insert_temp(self.id, height));
+        }
+        response.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::Role::Splitter, true, "Resize the list")
+        });
+    }
+}
+
+/// At most `rows` rows of one-line widgets tall; more scroll rather than showing part of one
+/// more row. For lists above a pane's sections (the warnings), so the sections keep their room
+/// on a laptop's screen.
+pub fn rows_tall<R>(
+    ui: &mut Ui,
+    id_salt: impl egui::AsIdSalt,
+    rows: usize,
+    add: impl FnOnce(&mut Ui) -> R,
+) -> R {
+    let gap = ui.spacing().item_spacing.y;
+    let height = (ui.text_style_height(&egui::TextStyle::Body) + gap) * rows as f32 - gap;
+    egui::ScrollArea::vertical()
+        .id_salt(id_salt)
+        .max_height(height)
+        // egui's default minimum of 64 points would show part of one more line.
+        .min_scrolled_height(height)
+        .show(ui, add)
+        .inner
 }
 
 /// A framed warning: a title in the warning colour, then whatever `add` shows.
@@ -791,6 +907,8 @@ pub fn list_table(
             .striped(true)
             .sense(egui::Sense::click())
             .max_scroll_height(max_height)
+            // egui_extras would keep 200 points for the rows even where less was asked for.
+            .min_scrolled_height(max_height.min(200.0))
             .auto_shrink([false, true])
             .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
         for w in &widths {

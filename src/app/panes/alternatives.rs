@@ -17,7 +17,7 @@ on its contribution to the goals. The workbench prepares the decision; managemen
 
 /// Draws the alternatives pane.
 pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
-    pane_header(ui, "6 · Strategy alternatives", GUIDANCE);
+    pane_header(ui, env, "6 · Strategy alternatives", GUIDANCE);
     super::why_note(ui, project, crate::model::MethodStep::Alternatives);
     let derived = env.derived;
     goal_matrix_ui(ui, project, &derived.goals);

@@ -12,7 +12,7 @@ business model? A benefit that no module needs is not a benefit.";
 
 /// Draws the corporate benefit pane.
 pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
-    pane_header(ui, "3 · Corporate benefit", GUIDANCE);
+    pane_header(ui, env, "3 · Corporate benefit", GUIDANCE);
     super::why_note(ui, project, crate::model::MethodStep::Benefit);
     let modules = module_items(project);
     let realised_by: Vec<(crate::model::BenefitId, usize)> = project

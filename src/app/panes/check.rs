@@ -15,7 +15,7 @@ resources, risks from competitors' reactions. Write what the data cannot show in
 
 /// Draws the check pane.
 pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
-    pane_header(ui, "Strategy check: complete and traceable?", GUIDANCE);
+    pane_header(ui, env, "Strategy check: complete and traceable?", GUIDANCE);
     let alternatives: Vec<(AlternativeId, String)> = project
         .alternatives
         .iter()

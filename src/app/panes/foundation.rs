@@ -14,7 +14,12 @@ and each topic (social media affinity, 0 = not at all, 10 = decisively). Everyth
 
 /// Draws the foundation pane.
 pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
-    pane_header(ui, "1 · Foundation: business model and goals", GUIDANCE);
+    pane_header(
+        ui,
+        env,
+        "1 · Foundation: business model and goals",
+        GUIDANCE,
+    );
     super::why_note(ui, project, crate::model::MethodStep::Foundation);
     section_tabs(
         ui,

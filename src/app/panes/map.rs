@@ -36,7 +36,12 @@ fn marked(ui: &egui::Ui, mark: &str, color: egui::Color32, text: &str) -> egui::
 
 /// Draws the map pane.
 pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
-    pane_header(ui, "Alternatives map: quality, risk, resources", GUIDANCE);
+    pane_header(
+        ui,
+        env,
+        "Alternatives map: quality, risk, resources",
+        GUIDANCE,
+    );
     ui.horizontal_wrapped(|ui| {
         let dark = ui.visuals().dark_mode;
         for status in AlternativeStatus::ALL {

@@ -141,11 +141,6 @@ pub fn selected_index<T>(
     items.iter().position(|item| matches(item, selected))
 }
 
-/// The height a list table may take: about 40 % of the pane, at least 5 rows.
-pub fn table_height(ui: &egui::Ui) -> f32 {
-    (ui.available_height() * 0.4).max(5.0 * super::widgets::ROW_HEIGHT)
-}
-
 /// The "name" of an optional reference for a table cell.
 pub fn name_or_dash<Id: PartialEq + Copy>(items: &[(Id, String)], id: Option<Id>) -> String {
     id.and_then(|id| items.iter().find(|(i, _)| *i == id))
@@ -184,20 +179,21 @@ pub fn master_detail<T>(
         );
         return;
     }
-    let height = table_height(ui);
+    let split = super::widgets::Split::new(ui, (noun, "split"));
+    let top = ui.cursor().top();
     let clicked = super::widgets::list_table(
         ui,
         (noun, "table"),
         columns,
         items.len(),
         selected,
-        height,
+        split.list_height(),
         |i, row| cells(&items[i], row),
     );
     if let Some(i) = clicked {
         env.send(Command::Select(item_ref(&items[i])));
     }
-    ui.separator();
+    split.handle(ui, top);
     match selected {
         Some(i) => {
             egui::ScrollArea::vertical()

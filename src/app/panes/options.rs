@@ -16,7 +16,7 @@ relevance, and assess it honestly against competitors: leading, parity or weaker
 
 /// Draws the options pane.
 pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
-    pane_header(ui, "5 · Options for action", GUIDANCE);
+    pane_header(ui, env, "5 · Options for action", GUIDANCE);
     super::why_note(ui, project, crate::model::MethodStep::Options);
     if ui
         .button("Copy from a sample…")

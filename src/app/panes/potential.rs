@@ -15,7 +15,7 @@ holds against competitors. Then rate the change potential per module and name th
 
 /// Draws the performance potential pane.
 pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
-    pane_header(ui, "2 · Social media performance potential", GUIDANCE);
+    pane_header(ui, env, "2 · Social media performance potential", GUIDANCE);
     super::why_note(ui, project, crate::model::MethodStep::Potential);
     section_tabs(
         ui,

@@ -13,7 +13,12 @@ to see its chain here; loose ends are listed under “Loose ends”.";
 
 /// Draws the traceability pane.
 pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
-    pane_header(ui, "Traceability: from business model to KPI", GUIDANCE);
+    pane_header(
+        ui,
+        env,
+        "Traceability: from business model to KPI",
+        GUIDANCE,
+    );
     section_tabs(
         ui,
         &mut env.sections.trace,

@@ -62,7 +62,7 @@ fn round_title(round: &VotingRound) -> String {
 
 /// Draws the voting pane.
 pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
-    pane_header(ui, "Voting", GUIDANCE);
+    pane_header(ui, env, "Voting", GUIDANCE);
     let current = current_round(project, env.sections);
     if let Some(view) = env.room {
         crate::app::room::panel(ui, view, env.presenting, env.commands);

@@ -19,9 +19,17 @@ fn date_label(value: f64) -> String {
         .map_or_else(String::new, |d| format!("{}-{:02}", d.year(), d.month()))
 }
 
+/// The chart's height where there is room.
+pub const HEIGHT: f32 = 230.0;
+/// The least it shrinks to on a short screen (the detail keeps this much, see
+/// `widgets::Split`).
+pub const MIN_HEIGHT: f32 = 150.0;
+
 /// Draws the chart for a KPI: the planned path from the baseline through the milestones to the
 /// target, the milestones, the target, today and the actuals (in the colour of the health).
+/// As tall as the room in view allows, between [`MIN_HEIGHT`] and [`HEIGHT`].
 pub fn ui(ui: &mut egui::Ui, kpi: &Kpi, health: &KpiHealth, today: Date) -> egui::Rect {
+    let height = (ui.available_height() - 8.0).clamp(MIN_HEIGHT, HEIGHT);
     let guide = ui.visuals().weak_text_color();
     let actual_color = health
         .health
@@ -39,7 +47,7 @@ pub fn ui(ui: &mut egui::Ui, kpi: &Kpi, health: &KpiHealth, today: Date) -> egui
         .to_vec();
     let unit = kpi.unit.clone();
     let response = Plot::new(("kpi_chart", kpi.id.0))
-        .height(230.0)
+        .height(height)
         // The corner the line leaves empty: top left when it rises, bottom left when it falls.
         .legend(Legend::default().position(if kpi.target >= kpi.baseline {
             egui_plot::Corner::LeftTop

@@ -2,7 +2,7 @@
 //! today's winner stays first, with the current weight marked.
 
 use crate::app::widgets;
-use egui::{Align2, FontId, Rect, RichText, Sense, Stroke, pos2, vec2};
+use egui::{FontId, Rect, RichText, Sense, Stroke, pos2, vec2};
 
 /// One bar of the chart.
 #[derive(Clone, Debug, PartialEq)]
@@ -21,17 +21,29 @@ pub struct Row {
     pub above: Option<String>,
 }
 
-/// Draws the chart, narrowest band on top (the tornado's shape).
+/// Draws the chart, narrowest band on top (the tornado's shape). The criterion names take the
+/// width the longest needs (at most two fifths of the chart) and wrap beyond it.
 pub fn ui(ui: &mut egui::Ui, rows: &[Row]) -> Rect {
     let mut rows: Vec<&Row> = rows.iter().collect();
     rows.sort_by(|a, b| (a.to - a.from).total_cmp(&(b.to - b.from)));
-    let label_width = 190.0;
-    let row_height = 30.0;
-    let width = ui.available_width().max(label_width + 200.0);
-    let height = row_height * rows.len() as f32 + 26.0;
+    let font = FontId::proportional(13.5);
+    let visuals = ui.visuals().clone();
+    let width = ui.available_width().max(320.0);
+    let wrap_at = (width * 0.4).max(100.0);
+    let labels: Vec<_> = rows
+        .iter()
+        .map(|r| {
+            ui.fonts_mut(|f| f.layout(r.label.clone(), font.clone(), visuals.text_color(), wrap_at))
+        })
+        .collect();
+    let label_width = labels.iter().map(|g| g.size().x).fold(60.0_f32, f32::max) + 14.0;
+    let heights: Vec<f32> = labels
+        .iter()
+        .map(|g| (g.size().y + 10.0).max(30.0))
+        .collect();
+    let height = heights.iter().sum::<f32>() + 26.0;
     let (rect, _) = ui.allocate_exact_size(vec2(width, height), Sense::hover());
     let painter = ui.painter_at(rect);
-    let visuals = ui.visuals();
     let track = Rect::from_min_max(
         pos2(rect.left() + label_width, rect.top()),
         pos2(rect.right() - 10.0, rect.bottom() - 22.0),
@@ -39,14 +51,13 @@ pub fn ui(ui: &mut egui::Ui, rows: &[Row]) -> Rect {
     let x = |w: f64| track.left() + track.width() * (w.clamp(0.0, 1.0) as f32);
     let good = widgets::signal_color(ui, 1);
     let bad = widgets::signal_color(ui, -1);
-    let font = FontId::proportional(13.5);
-    for (i, row) in rows.iter().enumerate() {
-        let y = track.top() + row_height * i as f32 + row_height / 2.0;
-        painter.text(
-            pos2(rect.left(), y),
-            Align2::LEFT_CENTER,
-            &row.label,
-            font.clone(),
+    let mut top = track.top();
+    for ((row, label), h) in rows.iter().zip(labels).zip(&heights) {
+        let y = top + h / 2.0;
+        top += h;
+        painter.galley(
+            pos2(rect.left(), y - label.size().y / 2.0),
+            label,
             visuals.text_color(),
         );
         let full = Rect::from_min_max(pos2(track.left(), y - 8.0), pos2(track.right(), y + 8.0));
@@ -59,11 +70,19 @@ pub fn ui(ui: &mut egui::Ui, rows: &[Row]) -> Rect {
         );
     }
     for tick in [0.0, 0.25, 0.5, 0.75, 1.0] {
-        painter.text(
-            pos2(x(tick), rect.bottom() - 10.0),
-            Align2::CENTER_CENTER,
-            format!("{tick:.2}"),
-            FontId::proportional(12.0),
+        let galley = ui.fonts_mut(|f| {
+            f.layout_no_wrap(
+                format!("{tick:.2}"),
+                FontId::proportional(12.0),
+                visuals.weak_text_color(),
+            )
+        });
+        // Centred under its tick, but kept inside the chart at the ends.
+        let left =
+            (x(tick) - galley.size().x / 2.0).clamp(rect.left(), rect.right() - galley.size().x);
+        painter.galley(
+            pos2(left, rect.bottom() - 10.0 - galley.size().y / 2.0),
+            galley,
             visuals.weak_text_color(),
         );
     }

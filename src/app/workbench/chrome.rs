@@ -179,6 +179,13 @@ impl Workbench {
                     item(ui, &mut chosen, Command::ShowPane(pane), true);
                 }
                 item(ui, &mut chosen, Command::ResetLayout, true);
+                if ui
+                    .checkbox(&mut self.guidance_shown(), "Guidance on the method")
+                    .on_hover_text("The few lines under each pane's title that say what the step is for (folded, the title shows them on hover)")
+                    .clicked()
+                {
+                    chosen = Some(Command::ToggleGuidance);
+                }
                 ui.separator();
                 ui.menu_button("Theme", |ui| {
                     for theme in ThemeChoice::ALL {

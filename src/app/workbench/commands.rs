@@ -165,6 +165,7 @@ impl Workbench {
                 let pane = agenda::STEPS[self.agenda_step].pane;
                 layout::show_pane(&mut self.settings.layout, pane);
             }
+            Command::ToggleGuidance => self.toggle_guidance(),
             Command::TogglePresentation => {
                 self.presenting = !self.presenting;
                 if self.presenting {

@@ -43,6 +43,7 @@ impl Workbench {
         let ctx = ui.ctx().clone();
         let input = has_input(&ctx);
         crate::app::widgets::begin_frame(&ctx);
+        self.window_height = ui.max_rect().height();
         // Before any widget sees this frame's input: finish the previous edit gesture if the
         // focus moved, and hold back a second word typed in the same frame.
         if self
@@ -130,6 +131,7 @@ impl Workbench {
             if room.is_none() {
                 self.room_interfaces();
             }
+            let guidance = self.guidance_shown();
             egui::CentralPanel::default()
                 .frame(egui::Frame::central_panel(ui.style()).inner_margin(2.0))
                 .show(ui, |ui| {
@@ -143,6 +145,7 @@ impl Workbench {
                         room_choices: &mut self.room_choices,
                         interfaces: &self.interfaces,
                         presenting: self.presenting,
+                        guidance,
                     };
                     let mut behavior = Behavior {
                         project: &mut self.project,

@@ -91,6 +91,8 @@ pub struct Workbench {
     /// The theme, zoom and presentation mode the style was last set for.
     applied_style: Option<(ThemeChoice, f32, bool)>,
     /// In presentation mode: full screen, larger, high contrast, no editing chrome.
+    /// The window's height in points last frame (the guidance folds on a short window).
+    window_height: f32,
     presenting: bool,
     /// The workshop agenda's current step (an index into `agenda::STEPS`).
     agenda_step: usize,
@@ -179,6 +181,7 @@ impl Workbench {
             pending: Vec::new(),
             applied_style: None,
             presenting: false,
+            window_height: settings::GUIDANCE_HEIGHT,
             agenda_step: 0,
             step_started_s: None,
             allow_close: false,

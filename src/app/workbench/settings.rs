@@ -22,6 +22,13 @@ pub struct Settings {
     pub layout: egui_tiles::Tree<PaneKind>,
     /// Recently opened or saved project files, newest first.
     pub recent: Vec<PathBuf>,
+    /// Whether the panes show their guidance on the method under the title (folded, the
+    /// title shows it on hover). Until chosen, it is shown where the window is tall enough
+    /// ([`GUIDANCE_HEIGHT`]) and folded on a laptop, where the panes need the room.
+    pub guidance: Option<bool>,
+    /// The same in presentation mode, folded by default: the agenda strip asks the step's
+    /// questions and the room needs the space for the numbers.
+    pub guidance_presenting: bool,
 }
 
 /// The default zoom in presentation mode: readable from the back of a room.
@@ -36,6 +43,10 @@ fn usable_zoom(zoom: f32, default: f32) -> f32 {
     }
 }
 
+/// The least window height (in points, after zoom) at which the guidance shows until chosen:
+/// a projector's 1080 pixels yes, a laptop's 800 no.
+pub const GUIDANCE_HEIGHT: f32 = 900.0;
+
 /// How many recent files are remembered.
 pub const RECENT_FILES: usize = 8;
 
@@ -48,6 +59,8 @@ impl Default for Settings {
             step_minutes: 0,
             layout: layout::default_tree(),
             recent: Vec::new(),
+            guidance: None,
+            guidance_presenting: false,
         }
     }
 }
@@ -75,6 +88,27 @@ impl Settings {
 }
 
 impl Workbench {
+    /// Whether the panes show their guidance now (presentation mode has its own choice).
+    pub fn guidance_shown(&self) -> bool {
+        if self.presenting {
+            self.settings.guidance_presenting
+        } else {
+            self.settings
+                .guidance
+                .unwrap_or(self.window_height >= GUIDANCE_HEIGHT)
+        }
+    }
+
+    /// Shows or folds the guidance in the mode in use.
+    pub(super) fn toggle_guidance(&mut self) {
+        let shown = self.guidance_shown();
+        if self.presenting {
+            self.settings.guidance_presenting = !shown;
+        } else {
+            self.settings.guidance = Some(!shown);
+        }
+    }
+
     /// The zoom in use: presentation mode has its own.
     pub fn zoom(&self) -> f32 {
         if self.presenting {

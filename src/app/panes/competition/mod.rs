@@ -18,7 +18,7 @@ above theirs, not just knowledge of them.";
 
 /// Draws the competition pane.
 pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
-    pane_header(ui, "4 · Competitive situation", GUIDANCE);
+    pane_header(ui, env, "4 · Competitive situation", GUIDANCE);
     super::why_note(ui, project, crate::model::MethodStep::Competition);
     let arenas: Vec<(Arena, String)> = project
         .arenas()

@@ -21,6 +21,7 @@ management makes it.";
 pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
     pane_header(
         ui,
+        env,
         "6 · Decision analysis: which alternative, and how solid?",
         GUIDANCE,
     );

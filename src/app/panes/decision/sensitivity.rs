@@ -3,6 +3,7 @@
 use super::{criterion_name, export_button, name_of};
 use crate::app::plots::tornado;
 use crate::app::state::PaneEnv;
+use crate::app::widgets::{self, Col, cell_text};
 use crate::model::Project;
 
 pub(super) fn sensitivity_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
@@ -30,29 +31,29 @@ The green band is where it stays first; beyond its ends another alternative take
     let rect = tornado::ui(ui, &rows);
     export_button(ui, env, "sensitivity", rect);
     ui.add_space(6.0);
-    egui::Grid::new("thresholds")
-        .striped(true)
-        .spacing([14.0, 4.0])
-        .show(ui, |ui| {
-            for h in [
-                "Criterion",
-                "Weight",
-                "Stays first from",
-                "to",
-                "Leader below",
-                "Leader above",
-            ] {
-                ui.strong(h);
-            }
-            ui.end_row();
-            for r in &rows {
-                ui.label(&r.label);
-                ui.label(format!("{:.2}", r.weight));
-                ui.label(format!("{:.2}", r.from));
-                ui.label(format!("{:.2}", r.to));
-                ui.label(r.below.as_deref().unwrap_or("—"));
-                ui.label(r.above.as_deref().unwrap_or("—"));
-                ui.end_row();
-            }
-        });
+    let count = rows.len();
+    widgets::list_table(
+        ui,
+        "thresholds",
+        vec![
+            Col::name("Criterion"),
+            Col::short("Weight"),
+            Col::short("Stays first from"),
+            Col::short("to"),
+            Col::name("Leader below"),
+            Col::name("Leader above"),
+        ],
+        count,
+        None,
+        f32::INFINITY,
+        |i, row| {
+            let r = &rows[i];
+            cell_text(row, &r.label);
+            cell_text(row, format!("{:.2}", r.weight));
+            cell_text(row, format!("{:.2}", r.from));
+            cell_text(row, format!("{:.2}", r.to));
+            cell_text(row, r.below.as_deref().unwrap_or("—"));
+            cell_text(row, r.above.as_deref().unwrap_or("—"));
+        },
+    );
 }

@@ -37,6 +37,7 @@ fn health_overview(ui: &mut egui::Ui, project: &mut Project, today: Date) {
             counts[i] += 1;
         }
     }
+    const HOW: &str = "Health compares the progress made from the baseline with the progress planned (baseline, milestones, target) at the date of the latest actual.";
     ui.horizontal_wrapped(|ui| {
         for (count, health) in counts.iter().zip(HEALTHS) {
             if *count > 0 {
@@ -44,18 +45,14 @@ fn health_overview(ui: &mut egui::Ui, project: &mut Project, today: Date) {
                     RichText::new(format!("● {count} {}", health.label().to_lowercase()))
                         .color(health_color(ui, health))
                         .strong(),
-                );
+                )
+                .on_hover_text(HOW);
                 ui.add_space(8.0);
             }
         }
-        ui.label(
-            RichText::new(
-                "Health compares the progress made from the baseline with the progress planned (baseline, milestones, target) at the date of the latest actual.",
-            )
-            .weak(),
-        );
     });
     egui::CollapsingHeader::new("Health thresholds").show(ui, |ui| {
+        ui.label(RichText::new(HOW).weak());
         let h = &mut project.management.health;
         ui.horizontal(|ui| {
             if let Some(share) = share_edit(ui, "On track from", h.on_track) {
@@ -211,6 +208,12 @@ pub(super) fn kpis_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEn
             row.col(|ui| health_cell(ui, &h));
         },
         |ui, k, env| {
+            // How it goes first, so the chart is in view when the detail has little room.
+            let h = kpi::health_on(k, thresholds, today);
+            let rect = kpi_chart::ui(ui, k, &h, today);
+            health_sentence(ui, k, &h, today, thresholds);
+            crate::app::panes::decision::export_button(ui, env, "kpi", rect);
+            ui.add_space(6.0);
             form(ui, ("kpi", k.id), |f| {
                 f.text("Name", &mut k.name);
                 f.text("Unit", &mut k.unit);
@@ -225,11 +228,6 @@ pub(super) fn kpis_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEn
                 f.reference_whole("Corporate benefit", &mut k.benefit, &benefits)
                     .on_hover_text("The corporate benefit whose realisation this KPI measures");
             });
-            ui.add_space(6.0);
-            let h = kpi::health_on(k, thresholds, today);
-            health_sentence(ui, k, &h, today, thresholds);
-            let rect = kpi_chart::ui(ui, k, &h, today);
-            crate::app::panes::decision::export_button(ui, env, "kpi", rect);
             ui.add_space(6.0);
             milestones_ui(ui, k);
             ui.add_space(6.0);

@@ -19,7 +19,7 @@ conditions: a broken assumption is a trigger to adapt the strategy, and the log 
 
 /// Draws the strategy management pane.
 pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
-    pane_header(ui, "7 · Strategy management", GUIDANCE);
+    pane_header(ui, env, "7 · Strategy management", GUIDANCE);
     super::why_note(ui, project, crate::model::MethodStep::Management);
     warnings_ui(ui, project, env);
     section_tabs(
@@ -69,54 +69,56 @@ fn warnings_ui(ui: &mut egui::Ui, project: &Project, env: &mut PaneEnv<'_>) {
     )
     .default_open(true)
     .show(ui, |ui| {
-        for w in list.iter().take(8) {
-            match w {
-                assumptions::Warning::Assumption {
-                    id, status, fired, ..
-                } => {
-                    let Some(a) = project.management.assumptions.iter().find(|a| a.id == *id)
-                    else {
-                        continue;
-                    };
-                    let why = fired.as_ref().map_or_else(String::new, |f| {
-                        let kpi = project
-                            .management
-                            .kpis
-                            .iter()
-                            .find(|k| k.id == f.kpi)
-                            .map_or("a KPI", |k| k.name.as_str());
-                        format!(
-                            " (trigger: {kpi} at {} on {})",
-                            trim_number(f.value),
-                            f.date
-                        )
-                    });
-                    let level = if *status == AssumptionStatus::Broken {
-                        -1
-                    } else {
-                        0
-                    };
-                    let text = RichText::new(format!("{}: {}{why}", status, a.text))
-                        .color(widgets::signal_color(ui, level));
-                    if ui.link(text).clicked() {
-                        open = Some((ItemRef::Assumption(*id), ManagementSection::Assumptions));
+        // At most three lines tall, so the section below keeps its room on a laptop; more
+        // warnings scroll.
+        widgets::rows_tall(ui, "warnings", 3, |ui| {
+            for w in &list {
+                match w {
+                    assumptions::Warning::Assumption {
+                        id, status, fired, ..
+                    } => {
+                        let Some(a) = project.management.assumptions.iter().find(|a| a.id == *id)
+                        else {
+                            continue;
+                        };
+                        let why = fired.as_ref().map_or_else(String::new, |f| {
+                            let kpi = project
+                                .management
+                                .kpis
+                                .iter()
+                                .find(|k| k.id == f.kpi)
+                                .map_or("a KPI", |k| k.name.as_str());
+                            format!(
+                                " (trigger: {kpi} at {} on {})",
+                                trim_number(f.value),
+                                f.date
+                            )
+                        });
+                        let level = if *status == AssumptionStatus::Broken {
+                            -1
+                        } else {
+                            0
+                        };
+                        let text = RichText::new(format!("{}: {}{why}", status, a.text))
+                            .color(widgets::signal_color(ui, level));
+                        if ui.link(text).clicked() {
+                            open = Some((ItemRef::Assumption(*id), ManagementSection::Assumptions));
+                        }
                     }
-                }
-                assumptions::Warning::Kpi { id, health } => {
-                    let Some(k) = project.management.kpis.iter().find(|k| k.id == *id) else {
-                        continue;
-                    };
-                    let text = RichText::new(format!("KPI at risk: {} {}", k.name, health.words()))
-                        .color(widgets::signal_color(ui, -1));
-                    if ui.link(text).clicked() {
-                        open = Some((ItemRef::Kpi(*id), ManagementSection::Kpis));
+                    assumptions::Warning::Kpi { id, health } => {
+                        let Some(k) = project.management.kpis.iter().find(|k| k.id == *id) else {
+                            continue;
+                        };
+                        let text =
+                            RichText::new(format!("KPI at risk: {} {}", k.name, health.words()))
+                                .color(widgets::signal_color(ui, -1));
+                        if ui.link(text).clicked() {
+                            open = Some((ItemRef::Kpi(*id), ManagementSection::Kpis));
+                        }
                     }
                 }
             }
-        }
-        if list.len() > 8 {
-            ui.label(RichText::new(format!("… and {} more", list.len() - 8)).weak());
-        }
+        });
     });
     if let Some((item, section)) = open {
         env.sections.management = section;
