@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::legibility::cut_texts;
+use common::legibility::{beyond_reach, cut_texts};
 use common::*;
 use egui_kittest::Harness;
 use pbsm::app::layout::PaneKind;
@@ -41,6 +41,37 @@ fn the_helper_sees_elided_and_cut_text_and_nothing_when_all_fits() {
     });
     h.run();
     assert_eq!(cut_texts(h.output()), []);
+}
+
+#[test]
+fn a_cut_at_the_edge_of_a_sideways_scroll_area_is_reachable_and_others_are_not() {
+    let mut h = Harness::builder().with_size([400.0, 200.0]).build_ui(|ui| {
+        pbsm::app::widgets::begin_frame(ui.ctx());
+        // A row of columns wider than the window, scrolling sideways with its bar shown.
+        pbsm::app::widgets::sideways(ui, "columns", |ui| {
+            ui.horizontal(|ui| {
+                for i in 0..12 {
+                    ui.label(format!("Column {i}"));
+                }
+            });
+        });
+        // The same cut where nothing scrolls.
+        ui.allocate_ui(egui::vec2(100.0, 20.0), |ui| {
+            ui.set_clip_rect(ui.max_rect());
+            ui.add(egui::Label::new("A criterion name far too wide").extend());
+        });
+    });
+    h.run();
+    let sideways = pbsm::app::widgets::sideways_views(&h.ctx);
+    assert_eq!(sideways.len(), 1, "the scroll area is noted");
+    let cut = cut_texts(h.output());
+    assert!(
+        cut.iter().any(|c| c.text.starts_with("Column")),
+        "a column is cut at the scroll area's edge: {cut:#?}"
+    );
+    let left = beyond_reach(cut, &sideways);
+    assert_eq!(left.len(), 1, "{left:#?}");
+    assert_eq!(left[0].text, "A criterion name far too wide");
 }
 
 #[test]

@@ -210,13 +210,11 @@ impl Form<'_> {
         id
     }
 
-    /// A one-line text field.
+    /// A field for a one-line value, which wraps inside the field when it is longer than the
+    /// form is wide (see [`line_edit`]).
     pub fn text(&mut self, label: &str, value: &mut String) -> Response {
         let label_id = self.label(label);
-        let response = self
-            .ui
-            .add(TextEdit::singleline(value).desired_width(f32::INFINITY))
-            .labelled_by(label_id);
+        let response = line_edit(self.ui, value, f32::INFINITY).labelled_by(label_id);
         self.ui.end_row();
         response
     }
@@ -995,6 +993,13 @@ pub fn sideways<R>(
         .auto_shrink([false, true])
         .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::VisibleWhenNeeded)
         .show(ui, add_contents);
+    note_sideways(ui, &out);
+    out.inner
+}
+
+/// Notes a horizontal scroll area whose bar shows when needed (one the pane builds itself, as
+/// the ballots do, see [`sideways`]) for this frame, if its content is wider than its view.
+pub fn note_sideways<R>(ui: &Ui, out: &egui::scroll_area::ScrollAreaOutput<R>) {
     if out.content_size.x > out.inner_rect.width() + 0.5 {
         ui.ctx().data_mut(|d| {
             d.get_temp_mut_or_default::<SidewaysViews>(sideways_id())
@@ -1002,7 +1007,6 @@ pub fn sideways<R>(
                 .push(out.inner_rect)
         });
     }
-    out.inner
 }
 
 /// The areas of the frame just drawn that scroll sideways with their bar shown.
@@ -1076,6 +1080,53 @@ pub fn cell_edit(ui: &mut Ui, value: &mut String, hint: &str) -> Response {
     } else {
         response
     }
+}
+
+/// The margin of a [`line_edit`] around its text.
+pub const LINE_EDIT_MARGIN: egui::Margin = egui::Margin::symmetric(4, 2);
+
+/// How tall a [`line_edit`] of `width` is for `text`: as many lines as the text wraps onto.
+pub fn line_edit_height(ui: &Ui, text: &str, width: f32) -> f32 {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let lines = ui.fonts_mut(|f| {
+        f.layout(
+            text.to_owned(),
+            font,
+            Color32::WHITE,
+            width - LINE_EDIT_MARGIN.sum().x,
+        )
+        .rows
+        .len()
+        .max(1)
+    });
+    lines as f32 * ui.text_style_height(&egui::TextStyle::Body) + LINE_EDIT_MARGIN.sum().y + 2.0
+}
+
+/// A field for a one-line value (a name, a title, a sentence) that wraps inside the field
+/// instead of running out of it, `width` wide (or the row's width, for `f32::INFINITY`) and
+/// as tall as its lines. Enter leaves the field as in a one-line field; a pasted line break
+/// becomes a space.
+pub fn line_edit(ui: &mut Ui, value: &mut String, width: f32) -> Response {
+    let width = if width.is_finite() {
+        width
+    } else {
+        ui.available_width()
+    };
+    let height = line_edit_height(ui, value, width);
+    let response = ui.add_sized(
+        [width, height],
+        TextEdit::multiline(value)
+            .desired_rows(1)
+            .margin(LINE_EDIT_MARGIN)
+            .return_key(None),
+    );
+    if response.changed() && value.contains(['\n', '\r']) {
+        *value = value.replace(['\n', '\r'], " ");
+    }
+    if response.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+        response.surrender_focus();
+    }
+    response
 }
 
 /// A hint shown where a list is empty.

@@ -98,7 +98,11 @@ pub fn beyond_reach(cut: Vec<CutText>, sideways: &[Rect]) -> Vec<CutText> {
         .filter(|c| {
             let scrolled = !c.elided
                 && sideways.iter().any(|v| {
-                    v.expand(MARGIN).contains_rect(c.clip)
+                    // Sideways, the area clips at its own edges; up and down, at its parent's.
+                    let (x, y) = (v.expand(MARGIN).x_range(), v.y_range());
+                    x.contains(c.clip.left())
+                        && x.contains(c.clip.right())
+                        && y.intersects(c.rect.y_range())
                         && c.rect.width() <= v.width()
                         && (c.rect.left() < v.left() - SLACK || c.rect.right() > v.right() + SLACK)
                 });

@@ -46,9 +46,12 @@ pub fn slider<'h>(h: &'h Harness<'_, Workbench>, label: &'h str) -> egui_kittest
     h.get_by_role_and_label(Role::Slider, label)
 }
 
-/// The one-line text field with this label.
+/// The text field with this label: a one-line field or one whose line wraps.
 pub fn field<'h>(h: &'h Harness<'_, Workbench>, label: &'h str) -> egui_kittest::Node<'h> {
-    h.get_by_role_and_label(Role::TextInput, label)
+    h.get_by(move |node| {
+        matches!(node.role(), Role::TextInput | Role::MultilineTextInput)
+            && node.label().as_deref() == Some(label)
+    })
 }
 
 /// Types like a person: one character per frame.

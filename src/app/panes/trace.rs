@@ -28,7 +28,9 @@ pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
             (TraceSection::Orphans, "Loose ends"),
         ],
     );
-    egui::ScrollArea::both()
+    // Up and down; a matrix wider than the pane scrolls sideways on its own, so the texts
+    // around it wrap at the pane's width.
+    egui::ScrollArea::vertical()
         .id_salt("trace_scroll")
         .auto_shrink([false, false])
         .show(ui, |ui| match env.sections.trace {
@@ -151,26 +153,29 @@ fn matrix_ui(ui: &mut egui::Ui, project: &Project, env: &mut PaneEnv<'_>) {
     ui.strong("Options × benefits: which benefit does each option realise?");
     let benefits: Vec<_> = project.benefits.iter().collect();
     let mut open = None;
-    egui::Grid::new("options_benefits")
-        .striped(true)
-        .spacing([10.0, 4.0])
-        .show(ui, |ui| {
-            ui.label("");
-            for (i, b) in benefits.iter().enumerate() {
-                ui.label(RichText::new(format!("B{}", i + 1)).strong())
-                    .on_hover_text(&b.name);
-            }
-            ui.end_row();
-            for o in &project.options {
-                if ui.link(&o.name).clicked() {
-                    open = Some(ItemRef::Option(o.id));
-                }
-                for b in &benefits {
-                    ui.label(if o.realises(b.id) { "●" } else { "·" });
+    let names = (ui.available_width() * 0.45).max(140.0);
+    widgets::sideways(ui, "options_benefits_scroll", |ui| {
+        egui::Grid::new("options_benefits")
+            .striped(true)
+            .spacing([10.0, 4.0])
+            .show(ui, |ui| {
+                ui.label("");
+                for (i, b) in benefits.iter().enumerate() {
+                    ui.label(RichText::new(format!("B{}", i + 1)).strong())
+                        .on_hover_text(&b.name);
                 }
                 ui.end_row();
-            }
-        });
+                for o in &project.options {
+                    if row_link(ui, &o.name, names) {
+                        open = Some(ItemRef::Option(o.id));
+                    }
+                    for b in &benefits {
+                        ui.label(if o.realises(b.id) { "●" } else { "·" });
+                    }
+                    ui.end_row();
+                }
+            });
+    });
     legend(
         ui,
         benefits
@@ -182,35 +187,37 @@ fn matrix_ui(ui: &mut egui::Ui, project: &Project, env: &mut PaneEnv<'_>) {
     ui.strong(
         "Alternatives × options: which options does each alternative bundle, with which priority?",
     );
-    egui::Grid::new("alternatives_options")
-        .striped(true)
-        .spacing([10.0, 4.0])
-        .show(ui, |ui| {
-            ui.label("");
-            for (i, o) in project.options.iter().enumerate() {
-                ui.label(RichText::new(format!("O{}", i + 1)).strong())
-                    .on_hover_text(&o.name);
-            }
-            ui.end_row();
-            for a in &project.alternatives {
-                if ui.link(&a.name).clicked() {
-                    open = Some(ItemRef::Alternative(a.id));
-                }
-                for o in &project.options {
-                    let cell = a
-                        .options
-                        .iter()
-                        .find(|b| b.option == o.id)
-                        .map_or("·", |b| match b.priority {
-                            crate::model::Priority::High => "H",
-                            crate::model::Priority::Medium => "M",
-                            crate::model::Priority::Low => "L",
-                        });
-                    ui.label(cell);
+    widgets::sideways(ui, "alternatives_options_scroll", |ui| {
+        egui::Grid::new("alternatives_options")
+            .striped(true)
+            .spacing([10.0, 4.0])
+            .show(ui, |ui| {
+                ui.label("");
+                for (i, o) in project.options.iter().enumerate() {
+                    ui.label(RichText::new(format!("O{}", i + 1)).strong())
+                        .on_hover_text(&o.name);
                 }
                 ui.end_row();
-            }
-        });
+                for a in &project.alternatives {
+                    if row_link(ui, &a.name, names) {
+                        open = Some(ItemRef::Alternative(a.id));
+                    }
+                    for o in &project.options {
+                        let cell = a
+                            .options
+                            .iter()
+                            .find(|b| b.option == o.id)
+                            .map_or("·", |b| match b.priority {
+                                crate::model::Priority::High => "H",
+                                crate::model::Priority::Medium => "M",
+                                crate::model::Priority::Low => "L",
+                            });
+                        ui.label(cell);
+                    }
+                    ui.end_row();
+                }
+            });
+    });
     legend(
         ui,
         project
@@ -223,6 +230,16 @@ fn matrix_ui(ui: &mut egui::Ui, project: &Project, env: &mut PaneEnv<'_>) {
     if let Some(item) = open {
         env.send(Command::Select(item));
     }
+}
+
+/// A matrix row's name, a link that opens the item, wrapping at `width`; whether it was clicked.
+fn row_link(ui: &mut egui::Ui, name: &str, width: f32) -> bool {
+    ui.scope(|ui| {
+        ui.set_max_width(width);
+        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
+        ui.link(name).clicked()
+    })
+    .inner
 }
 
 fn legend(ui: &mut egui::Ui, entries: impl Iterator<Item = String>) {

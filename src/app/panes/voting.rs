@@ -77,7 +77,8 @@ pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
             egui::ComboBox::from_id_salt("voting_round")
                 .selected_text(round_title(&project.votes[i]))
                 .width((ui.available_width() - 12.0).clamp(160.0, 480.0))
-                .truncate()
+                // A long question wraps on the button rather than being cut short.
+                .wrap()
                 .show_ui(ui, |ui| {
                     for round in &project.votes {
                         if ui
@@ -301,8 +302,32 @@ fn name_width(ui: &egui::Ui, round: &VotingRound) -> f32 {
     (longest + margin).clamp(NAME, (ui.available_width() * NAME_SHARE).max(NAME))
 }
 
-/// Header lines of an item's name; longer names end in "…" (the full name is on hover).
-const HEADER_ROWS: usize = 3;
+/// The most header lines of an item's name; longer names end in "…" (the full name is on
+/// hover). Eight lines of a column hold about a hundred characters.
+const HEADER_ROWS: usize = 8;
+
+/// The lines the items' names take as column headers: the longest name's (by characters, so a
+/// round on thousands of options lays out a few names, not all), at least three.
+fn header_rows(ui: &egui::Ui, targets: &[(VoteTarget, String)]) -> usize {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let mut by_length: Vec<&str> = targets.iter().map(|(_, n)| n.as_str()).collect();
+    if by_length.len() > 5 {
+        by_length.select_nth_unstable_by_key(4, |n| std::cmp::Reverse(n.chars().count()));
+        by_length.truncate(5);
+    }
+    let rows = ui.fonts_mut(|f| {
+        by_length
+            .iter()
+            .map(|n| {
+                f.layout((*n).to_owned(), font.clone(), Color32::WHITE, COLUMN)
+                    .rows
+                    .len()
+            })
+            .max()
+            .unwrap_or(1)
+    });
+    rows.clamp(3, HEADER_ROWS)
+}
 
 /// A cell of a ballot row: exactly `size`, content laid out by `layout`.
 fn cell<R>(
@@ -346,15 +371,23 @@ fn ballots(
     tallies: &[u32],
 ) {
     let font = egui::TextStyle::Body.resolve(ui.style());
-    let header_height = ui.fonts_mut(|f| f.row_height(&font)) * HEADER_ROWS as f32 + 4.0;
+    let header_height =
+        ui.fonts_mut(|f| f.row_height(&font)) * header_rows(ui, targets) as f32 + 4.0;
     let dot = dot_color(ui.visuals().dark_mode);
     let stripe = ui.visuals().faint_bg_color;
     let name = name_width(ui, round);
+    // Each row as tall as its participant's name, which wraps in its field.
+    let heights: Vec<f32> = round
+        .ballots
+        .iter()
+        .map(|b| (widgets::line_edit_height(ui, &b.participant, name) + 4.0).max(ROW))
+        .collect();
     let mut remove = None;
     // The whole block's height up front: a horizontal layout would otherwise give the scroll
     // area the height of one row and clip the ballots.
     let scroll_bar = ui.spacing().scroll.bar_width + ui.spacing().scroll.bar_outer_margin + 4.0;
-    let height = header_height + (round.ballots.len() as f32 + 1.0) * (ROW + 4.0) + scroll_bar;
+    let height =
+        header_height + heights.iter().map(|h| h + 4.0).sum::<f32>() + (ROW + 4.0) + scroll_bar;
     let size = egui::vec2(ui.available_width(), height);
     ui.allocate_ui_with_layout(size, egui::Layout::left_to_right(egui::Align::Min), |ui| {
         ui.set_min_height(height);
@@ -368,15 +401,20 @@ fn ballots(
                 |ui| ui.strong("Participant"),
             );
             for (b, ballot) in round.ballots.iter_mut().enumerate() {
+                let row_height = heights[b];
                 ui.horizontal(|ui| {
                     if b % 2 == 1 {
                         let row = egui::Rect::from_min_size(
                             ui.cursor().min,
-                            egui::vec2(name + 30.0, ROW),
+                            egui::vec2(name + 30.0, row_height),
                         );
                         ui.painter().rect_filled(row, 0.0, stripe);
                     }
-                    cell(ui, egui::vec2(28.0, ROW), centred(), |ui| {
+                    cell(
+                        ui,
+                        egui::vec2(28.0, row_height),
+                        egui::Layout::left_to_right(egui::Align::Center),
+                        |ui| {
                         if ui
                             .small_button("✖")
                             .on_hover_text("Remove this participant and their dots")
@@ -384,14 +422,17 @@ fn ballots(
                         {
                             remove = Some(b);
                         }
-                    });
+                        },
+                    );
                     ui.add_space(2.0);
-                    ui.add_sized(
-                        [name, ROW - 4.0],
-                        egui::TextEdit::singleline(&mut ballot.participant),
-                    )
-                    .accessible_name(format!("Name of participant {}", b + 1))
-                    .on_hover_text(&ballot.participant);
+                    ui.allocate_ui_with_layout(
+                        egui::vec2(name, row_height),
+                        egui::Layout::left_to_right(egui::Align::Center),
+                        |ui| {
+                            widgets::line_edit(ui, &mut ballot.participant, name)
+                                .accessible_name(format!("Name of participant {}", b + 1));
+                        },
+                    );
                 });
             }
             cell(
@@ -405,7 +446,7 @@ fn ballots(
         // The items, scrolling sideways; the column of dots left at the end.
         let step = COLUMN + GAP;
         let n = targets.len();
-        egui::ScrollArea::horizontal()
+        let out = egui::ScrollArea::horizontal()
             .id_salt("ballots_scroll")
             .auto_shrink([false, true])
             .show_viewport(ui, |ui, viewport| {
@@ -432,13 +473,13 @@ fn ballots(
                         |ui| ui.strong("Left"),
                     );
                 });
-                for b in 0..round.ballots.len() {
+                for (b, &row_height) in heights.iter().enumerate() {
                     let left = round.dots_each.saturating_sub(round.ballots[b].used());
                     ui.horizontal(|ui| {
                         if b % 2 == 1 {
                             let row = egui::Rect::from_min_size(
                                 ui.cursor().min + egui::vec2(skip_before, 0.0),
-                                egui::vec2((last - first) as f32 * step + left_width, ROW),
+                                egui::vec2((last - first) as f32 * step + left_width, row_height),
                             );
                             ui.painter().rect_filled(row, 0.0, stripe);
                         }
@@ -451,15 +492,23 @@ fn ballots(
                                 RichText::new(dots_text(count)).color(dot).size(18.0)
                             };
                             let who = &round.ballots[b].participant;
-                            let response = ui
-                                .add_sized(
-                                    [COLUMN, ROW - 2.0],
-                                    egui::Button::new(text).frame(count > 0 || left > 0),
-                                )
-                                .accessible_name(format!("{who} on {name}"))
-                                .on_hover_text(format!(
-                                    "{who} → {name}: {count} dot(s). Click (or Space) adds one; right-click, Shift+click or Backspace takes one off."
-                                ));
+                            // Centred in a row made taller by a wrapped name.
+                            let response = cell(
+                                ui,
+                                egui::vec2(COLUMN, row_height),
+                                egui::Layout::left_to_right(egui::Align::Center),
+                                |ui| {
+                                    ui
+                                    .add_sized(
+                                        [COLUMN, ROW - 2.0],
+                                        egui::Button::new(text).frame(count > 0 || left > 0),
+                                    )
+                                    .accessible_name(format!("{who} on {name}"))
+                                    .on_hover_text(format!(
+                                        "{who} → {name}: {count} dot(s). Click (or Space) adds one; right-click, Shift+click or Backspace takes one off."
+                                    ))
+                                },
+                            );
                             let shift = ui.input(|i| i.modifiers.shift);
                             let take_back = response.secondary_clicked()
                                 || (response.clicked() && shift)
@@ -481,7 +530,7 @@ fn ballots(
                         } else {
                             (left.to_string(), ui.visuals().text_color())
                         };
-                        cell(ui, egui::vec2(left_width, ROW), centred(), |ui| {
+                        cell(ui, egui::vec2(left_width, row_height), centred(), |ui| {
                             ui.label(RichText::new(text).color(color).strong())
                                 .on_hover_text(format!(
                                     "{left} of {} dots left",
@@ -502,6 +551,7 @@ fn ballots(
                 });
                 });
             });
+        widgets::note_sideways(ui, &out);
     });
     if let Some(b) = remove {
         round.ballots.remove(b);
@@ -550,39 +600,42 @@ fn tally(
     ));
     let order = tally_order(tallies);
     let max = order.first().map_or(0, |i| tallies[*i]).max(1);
-    egui::Grid::new("tally")
-        .num_columns(3)
-        .spacing([10.0, 6.0])
-        .show(ui, |ui| {
-            for i in &order {
-                let name = &targets[*i].1;
-                let dots = tallies[*i];
-                ui.add(egui::Label::new(name).truncate())
-                    .on_hover_text(name);
-                let width = 260.0;
-                let (rect, _) =
-                    ui.allocate_exact_size(egui::vec2(width, 22.0), egui::Sense::hover());
-                let painter = ui.painter_at(rect);
-                painter.rect_filled(rect, 4.0, ui.visuals().faint_bg_color);
-                let share = dots as f32 / max as f32;
-                let bar = egui::Rect::from_min_size(
-                    rect.min,
-                    egui::vec2(rect.width() * share, rect.height()),
-                );
-                painter.rect_filled(bar, 4.0, colors[*i].gamma_multiply(0.8));
-                let percent = if placed > 0 {
-                    f64::from(dots) * 100.0 / f64::from(placed)
-                } else {
-                    0.0
-                };
-                let mut text = format!("{dots} dot(s) · {percent:.0} %");
-                if let Some(rank) = ranks[*i] {
-                    text.push_str(&format!(" · analysis rank {rank}"));
-                }
-                ui.label(text);
-                ui.end_row();
-            }
+    // Each item's name whole (wrapping) above its bar; the bar gives way to the numbers.
+    for i in &order {
+        let name = &targets[*i].1;
+        let dots = tallies[*i];
+        ui.add(egui::Label::new(name).wrap());
+        let percent = if placed > 0 {
+            f64::from(dots) * 100.0 / f64::from(placed)
+        } else {
+            0.0
+        };
+        let mut text = format!("{dots} dot(s) · {percent:.0} %");
+        if let Some(rank) = ranks[*i] {
+            text.push_str(&format!(" · analysis rank {rank}"));
+        }
+        ui.horizontal_wrapped(|ui| {
+            let font = egui::TextStyle::Body.resolve(ui.style());
+            let words = ui.fonts_mut(|f| {
+                f.layout_no_wrap(text.clone(), font, Color32::WHITE)
+                    .size()
+                    .x
+            });
+            let width = (ui.available_width() - words - 2.0 * ui.spacing().item_spacing.x)
+                .clamp(60.0, 260.0);
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(width, 22.0), egui::Sense::hover());
+            let painter = ui.painter_at(rect);
+            painter.rect_filled(rect, 4.0, ui.visuals().faint_bg_color);
+            let share = dots as f32 / max as f32;
+            let bar = egui::Rect::from_min_size(
+                rect.min,
+                egui::vec2(rect.width() * share, rect.height()),
+            );
+            painter.rect_filled(bar, 4.0, colors[*i].gamma_multiply(0.8));
+            ui.label(text);
         });
+        ui.add_space(4.0);
+    }
     let without = targets.len() - order.len();
     if without > 0 {
         ui.label(RichText::new(format!("{without} more without dots")).weak());

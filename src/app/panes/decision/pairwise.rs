@@ -2,9 +2,12 @@
 
 use crate::analysis::ahp;
 use crate::app::state::PaneEnv;
-use crate::app::widgets;
+use crate::app::widgets::{self, Col, cell_text};
 use crate::model::{CriterionId, Project};
 use egui::RichText;
+
+/// The widest the criteria's names get at the left of the matrix before they wrap.
+const ROW_NAME_WIDTH: f32 = 200.0;
 
 pub(super) fn pairwise_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
     ui.label("Compare each pair of criteria: how much more important is the one on the left than the one on top? \
@@ -21,52 +24,55 @@ The weights then come from all judgments together (the principal eigenvector), a
         return;
     }
     let mut change = None;
-    egui::ScrollArea::horizontal()
-        .id_salt("ahp_matrix")
-        .show(ui, |ui| {
-            egui::Grid::new("ahp_grid")
-                .min_col_width(96.0)
-                .striped(true)
-                .spacing([8.0, 6.0])
-                .show(ui, |ui| {
-                    ui.label("");
-                    for (_, name) in &criteria[1..] {
-                        ui.add(egui::Label::new(RichText::new(name).strong()).wrap())
-                            .on_hover_text(name);
+    // Where the matrix is wider than the pane it scrolls sideways, its bar shown.
+    widgets::sideways(ui, "ahp_matrix", |ui| {
+        egui::Grid::new("ahp_grid")
+            .min_col_width(96.0)
+            .striped(true)
+            .spacing([8.0, 6.0])
+            .show(ui, |ui| {
+                ui.label("");
+                for (_, name) in &criteria[1..] {
+                    ui.add(egui::Label::new(RichText::new(name).strong()).wrap())
+                        .on_hover_text(name);
+                }
+                ui.end_row();
+                for (i, (a, a_name)) in criteria.iter().enumerate().take(criteria.len() - 1) {
+                    // A long name wraps rather than widening the matrix.
+                    ui.scope(|ui| {
+                        ui.set_max_width(ROW_NAME_WIDTH);
+                        ui.add(egui::Label::new(RichText::new(a_name).strong()).wrap());
+                    });
+                    for (j, (b, b_name)) in criteria.iter().enumerate().skip(1) {
+                        if j <= i {
+                            ui.label("");
+                            continue;
+                        }
+                        let current = ahp::judgment(&project.decision.judgments, *a, *b);
+                        let text = current.map_or("—", ahp::scale_label);
+                        let response = egui::ComboBox::from_id_salt(("ahp", a, b))
+                            .selected_text(text)
+                            .width(70.0)
+                            .show_ui(ui, |ui| {
+                                for (value, label) in ahp::SCALE {
+                                    if ui
+                                        .selectable_label(
+                                            current.is_some_and(|c| (c - value).abs() < 1e-9),
+                                            label,
+                                        )
+                                        .clicked()
+                                    {
+                                        change = Some((*a, *b, value));
+                                    }
+                                }
+                            })
+                            .response;
+                        response.accessible_name(format!("{a_name} versus {b_name}"));
                     }
                     ui.end_row();
-                    for (i, (a, a_name)) in criteria.iter().enumerate().take(criteria.len() - 1) {
-                        ui.strong(a_name);
-                        for (j, (b, b_name)) in criteria.iter().enumerate().skip(1) {
-                            if j <= i {
-                                ui.label("");
-                                continue;
-                            }
-                            let current = ahp::judgment(&project.decision.judgments, *a, *b);
-                            let text = current.map_or("—", ahp::scale_label);
-                            let response = egui::ComboBox::from_id_salt(("ahp", a, b))
-                                .selected_text(text)
-                                .width(70.0)
-                                .show_ui(ui, |ui| {
-                                    for (value, label) in ahp::SCALE {
-                                        if ui
-                                            .selectable_label(
-                                                current.is_some_and(|c| (c - value).abs() < 1e-9),
-                                                label,
-                                            )
-                                            .clicked()
-                                        {
-                                            change = Some((*a, *b, value));
-                                        }
-                                    }
-                                })
-                                .response;
-                            response.accessible_name(format!("{a_name} versus {b_name}"));
-                        }
-                        ui.end_row();
-                    }
-                });
-        });
+                }
+            });
+    });
     if let Some((a, b, value)) = change {
         ahp::set_judgment(&mut project.decision.judgments, a, b, value);
     }
@@ -104,32 +110,40 @@ The weights then come from all judgments together (the principal eigenvector), a
                     .color(ui.visuals().warn_fg_color),
                 );
             }
-            egui::Grid::new("ahp_weights")
-                .spacing([14.0, 4.0])
-                .show(ui, |ui| {
-                    ui.strong("Criterion");
-                    ui.strong("AHP weight");
-                    ui.strong("Current weight");
-                    if room.is_some() {
-                        ui.strong("The room's weight");
+            let mut columns = vec![
+                Col::name("Criterion"),
+                Col::short("AHP weight"),
+                Col::short("Current weight"),
+            ];
+            if room.is_some() {
+                columns.push(Col::short("The room's weight"));
+            }
+            let rows: Vec<(&str, f64, &crate::model::Criterion)> = criteria
+                .iter()
+                .zip(result.weights.iter().zip(&project.decision.criteria))
+                .map(|((_, name), (w, c))| (name.as_str(), *w, c))
+                .collect();
+            widgets::list_table(
+                ui,
+                "ahp_weights",
+                columns,
+                rows.len(),
+                None,
+                f32::INFINITY,
+                |i, row| {
+                    let (name, w, c) = rows[i];
+                    cell_text(row, name);
+                    cell_text(row, format!("{w:.3}"));
+                    cell_text(row, format!("{:.3}", c.weight));
+                    if let Some(room) = &room {
+                        let theirs = room.weights.iter().find(|(id, _)| *id == c.id);
+                        cell_text(
+                            row,
+                            theirs.map_or_else(|| "–".to_owned(), |(_, w)| format!("{w:.3}")),
+                        );
                     }
-                    ui.end_row();
-                    for ((_, name), (w, c)) in criteria
-                        .iter()
-                        .zip(result.weights.iter().zip(&project.decision.criteria))
-                    {
-                        ui.label(name);
-                        ui.label(format!("{w:.3}"));
-                        ui.label(format!("{:.3}", c.weight));
-                        if let Some(room) = &room {
-                            let theirs = room.weights.iter().find(|(id, _)| *id == c.id);
-                            ui.label(
-                                theirs.map_or_else(|| "–".to_owned(), |(_, w)| format!("{w:.3}")),
-                            );
-                        }
-                        ui.end_row();
-                    }
-                });
+                },
+            );
             if ui.button("Use the AHP weights").clicked() {
                 project.decision.set_weights(&result.weights);
             }

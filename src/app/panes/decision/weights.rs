@@ -58,39 +58,9 @@ pub(super) fn weights_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut Pan
             ui.strong("Weight");
             ui.end_row();
             for c in &mut project.decision.criteria {
-                // A long name wraps in its field rather than running out of it (Enter still
-                // leaves the field; a pasted line break becomes a space).
-                // As tall as the name's lines at this width.
-                let margin = egui::Margin::symmetric(4, 2);
-                let lines = ui.fonts_mut(|f| {
-                    f.layout(
-                        c.name.clone(),
-                        font.clone(),
-                        egui::Color32::WHITE,
-                        name_width - margin.sum().x,
-                    )
-                    .rows
-                    .len()
-                    .max(1)
-                });
-                let height = lines as f32 * ui.text_style_height(&egui::TextStyle::Body)
-                    + margin.sum().y
-                    + 2.0;
-                let name = ui
-                    .add_sized(
-                        [name_width, height],
-                        egui::TextEdit::multiline(&mut c.name)
-                            .desired_rows(1)
-                            .margin(margin)
-                            .return_key(None),
-                    )
+                // A long name wraps in its field rather than running out of it.
+                widgets::line_edit(ui, &mut c.name, name_width)
                     .accessible_name(format!("Name of criterion {}", c.id));
-                if name.changed() && c.name.contains(['\n', '\r']) {
-                    c.name = c.name.replace(['\n', '\r'], " ");
-                }
-                if name.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-                    name.surrender_focus();
-                }
                 widgets::choice_combo(ui, ("measure", c.id), &mut c.measure)
                     .accessible_name(format!("What {} measures", c.name));
                 widgets::choice_combo(ui, ("direction", c.id), &mut c.direction)
