@@ -441,3 +441,25 @@ fn the_path_prompt_takes_the_keyboard_at_once() {
         "typing goes into the path"
     );
 }
+
+#[test]
+fn the_palette_lines_up_every_entry_at_the_left_with_or_without_a_shortcut() {
+    let mut h = sample();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::K);
+    h.run();
+    // "New project" has a shortcut (Ctrl+N), "Export scores as CSV…" has none.
+    let left_of = |label: &str| {
+        common::legibility::painted_texts(h.output())
+            .into_iter()
+            .find(|t| t.text == label)
+            .unwrap_or_else(|| panic!("{label} is in the palette"))
+            .rect
+            .left()
+    };
+    let with = left_of("New project");
+    let without = left_of("Export scores as CSV…");
+    assert!(
+        (with - without).abs() < 1.0,
+        "with a shortcut at {with}, without at {without}"
+    );
+}

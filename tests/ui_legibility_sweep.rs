@@ -264,7 +264,6 @@ fn look() {
             .load()
             .unwrap(),
     };
-    let view = views().into_iter().find(|v| v.name == parts[1]).unwrap();
     let screen = SCREENS[parts[2].parse::<usize>().unwrap()];
     let theme = if parts.get(3) == Some(&"dark") {
         ThemeChoice::Dark
@@ -272,7 +271,15 @@ fn look() {
         ThemeChoice::Light
     };
     let mut h = harness(&project, screen, theme, true);
-    show(&mut h, &view);
+    let dir = tempfile::tempdir().unwrap();
+    // A dialog ("dialog:error") or a view.
+    if let Some(name) = parts[1].strip_prefix("dialog:") {
+        let (_, open) = dialogs().into_iter().find(|(n, _)| *n == name).unwrap();
+        open(&mut h, dir.path());
+    } else {
+        let view = views().into_iter().find(|v| v.name == parts[1]).unwrap();
+        show(&mut h, &view);
+    }
     let image = h.render().unwrap();
     let path = std::env::var("LOOK_PNG").unwrap_or_else(|_| "/tmp/look.png".to_owned());
     let file = std::fs::File::create(path).unwrap();
@@ -325,4 +332,112 @@ fn the_tourism_board_is_legible_everywhere() {
 #[test]
 fn sixty_character_names_are_legible_everywhere() {
     sweep_all(&long_names());
+}
+
+/// A way to open a dialog on a fresh window.
+type Opener = fn(&mut Harness<'static, Workbench>, &std::path::Path);
+
+/// Every dialog, as a person opens it.
+fn dialogs() -> Vec<(&'static str, Opener)> {
+    vec![
+        ("palette", |h, _| {
+            h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::K);
+            h.run();
+        }),
+        ("palette: vote", |h, _| {
+            h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::K);
+            h.run();
+            h.get_by_label("Command").type_text("vote");
+            h.run();
+        }),
+        ("path prompt", |h, _| {
+            h.state_mut()
+                .request(pbsm::app::command::Command::ExportCsvTo(Default::default()));
+            h.state_mut()
+                .request(pbsm::app::command::Command::ExportCsv);
+            h.run();
+        }),
+        ("copy from a sample", |h, _| {
+            h.state_mut()
+                .request(pbsm::app::command::Command::CopyFromSample);
+            h.run();
+        }),
+        ("unsaved changes", |h, _| {
+            h.state_mut().project_mut().alternatives[0].risk = pbsm::model::Score::new(3.0);
+            h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+            h.run();
+        }),
+        ("error", |h, dir| {
+            let path =
+                dir.join("a strategy file that was cut off while it was being copied.pbsm.ron");
+            std::fs::write(&path, "(\n  format_version: 1,\n  name: \"Half a proj").unwrap();
+            h.state_mut()
+                .request(pbsm::app::command::Command::OpenPath(path));
+            for _ in 0..200 {
+                h.step();
+                if h.state().dialog().is_some() {
+                    break;
+                }
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            }
+            h.run();
+        }),
+        ("recover", |h, dir| {
+            let state = dir.join("state");
+            let mut crashed = Workbench::with_sample(0);
+            crashed.start_recovery(&state);
+            let slot = crashed.recovery_file().unwrap();
+            std::fs::write(
+                &slot,
+                format!(
+                    "// original file: /home/anna/strategy/{}.pbsm.ron\n{}",
+                    long("bakery"),
+                    pbsm::io::project_file::to_string(crashed.project())
+                ),
+            )
+            .unwrap();
+            drop(crashed);
+            h.state_mut().start_recovery(&state);
+            h.run();
+        }),
+    ]
+}
+
+#[test]
+fn every_dialog_is_legible_everywhere() {
+    let project = pbsm::io::samples::SAMPLES[0].load().unwrap();
+    let mut problems = Vec::new();
+    for screen in SCREENS {
+        for theme in [ThemeChoice::Light, ThemeChoice::Dark] {
+            for (name, open) in dialogs() {
+                let dir = tempfile::tempdir().unwrap();
+                let mut h = harness(&project, *screen, theme, false);
+                open(&mut h, dir.path());
+                assert!(
+                    h.state().dialog().is_some(),
+                    "{name} did not open on {}",
+                    screen.0
+                );
+                let sideways = pbsm::app::widgets::sideways_views(&h.ctx);
+                for c in beyond_reach(cut_texts(h.output()), &sideways) {
+                    problems.push(format!(
+                        "{} {theme:?} {name}: {} {:?} (text {:.0}..{:.0}, clip {:.0}..{:.0})",
+                        screen.0,
+                        if c.elided { "elided" } else { "cut" },
+                        c.text.chars().take(70).collect::<String>(),
+                        c.rect.left(),
+                        c.rect.right(),
+                        c.clip.left(),
+                        c.clip.right(),
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "{} texts cut:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
 }

@@ -741,3 +741,18 @@ fn a_rating_can_be_marked_not_assessed_and_the_ranking_then_leaves_it_out() {
     h.run();
     assert_eq!(h.state().project().alternatives[0].risk, before);
 }
+
+#[test]
+fn the_map_legend_explains_the_warning_badge_when_a_bubble_has_one() {
+    // The bakery: the club relies on an assumption that broke in November.
+    let mut h = sample();
+    open_pane(&mut h, PaneKind::Map);
+    h.run();
+    h.get_by_label_contains("assumption at risk");
+    // Every assumption holding: no badge, no legend entry.
+    for a in &mut h.state_mut().project_mut().management.assumptions {
+        a.status = pbsm::model::AssumptionStatus::Holds;
+    }
+    h.run();
+    assert!(h.query_by_label_contains("assumption at risk").is_none());
+}

@@ -128,9 +128,9 @@ impl Split {
     }
 }
 
-/// At most `rows` rows of one-line widgets tall; more scroll rather than showing part of one
-/// more row. For lists above a pane's sections (the warnings), so the sections keep their room
-/// on a laptop's screen.
+/// At most `rows` rows of one-line widgets (labels, links, check boxes) tall; more scroll
+/// rather than showing part of one more row. For lists above a pane's sections (the
+/// warnings), so the sections keep their room on a laptop's screen, and lists in dialogs.
 pub fn rows_tall<R>(
     ui: &mut Ui,
     id_salt: impl egui::AsIdSalt,
@@ -138,7 +138,11 @@ pub fn rows_tall<R>(
     add: impl FnOnce(&mut Ui) -> R,
 ) -> R {
     let gap = ui.spacing().item_spacing.y;
-    let height = (ui.text_style_height(&egui::TextStyle::Body) + gap) * rows as f32 - gap;
+    // A row of text, or of a control (a check box) where that is taller.
+    let row = ui
+        .text_style_height(&egui::TextStyle::Body)
+        .max(ui.spacing().interact_size.y);
+    let height = (row + gap) * rows as f32 - gap;
     egui::ScrollArea::vertical()
         .id_salt(id_salt)
         .max_height(height)

@@ -54,9 +54,11 @@ impl Palette {
                     for (i, (label, command)) in matches.iter().enumerate() {
                         let mut button =
                             egui::Button::new(label.as_str()).selected(i == self.selected);
-                        if let Some(shortcut) = command.shortcut() {
-                            button = button.shortcut_text(ctx.format_shortcut(&shortcut));
-                        }
+                        // Every label at the left, the shortcut (if any) at the right.
+                        button = match command.shortcut() {
+                            Some(shortcut) => button.shortcut_text(ctx.format_shortcut(&shortcut)),
+                            None => button.right_text(""),
+                        };
                         let response = ui.add_sized([ui.available_width(), 24.0], button);
                         if i == self.selected {
                             response.scroll_to_me(None);

@@ -101,6 +101,27 @@ pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
             egui::Label::new(RichText::new("- - Pareto frontier").weak())
                 .wrap_mode(egui::TextWrapMode::Extend),
         );
+        // The badge on a bubble whose assumptions are at risk or broken, when one has it.
+        let warned = crate::analysis::assumptions::worst_per_alternative(project, env.today);
+        if let Some(worst) = warned.iter().map(|(_, s)| *s).min_by_key(|s| {
+            (*s != crate::model::AssumptionStatus::Broken) as u8
+        }) {
+            let level = if worst == crate::model::AssumptionStatus::Broken {
+                -1
+            } else {
+                0
+            };
+            ui.label(marked(
+                ui,
+                "⚠",
+                widgets::signal_color(ui, level),
+                "assumption at risk",
+            ))
+            .on_hover_text(
+                "An assumption the alternative relies on is at risk (amber) or broken (red): \
+see the alternative's assumptions in pane 7",
+            );
+        }
         if let Some(round) = votes {
             ui.checkbox(
                 &mut env.sections.map_dots,
