@@ -477,3 +477,25 @@ fn the_memo_lists_how_positions_moved_since_the_last_re_rating() {
     assert!(html.contains(moved), "{html}");
     roxmltree::Document::parse(html.trim_start_matches("<!DOCTYPE html>\n")).unwrap();
 }
+
+#[test]
+fn the_memo_writes_kpi_numbers_by_unit_and_the_unit_in_its_own_column() {
+    let p = SAMPLES[0].load().unwrap();
+    let html = html_of(&p);
+    let md = markdown_of(&p);
+    // "Sourdough club members members" read as a typo: the unit has its own column.
+    assert!(
+        !html.contains("members <span"),
+        "the unit runs into the name"
+    );
+    assert!(html.contains("<td>Sourdough club members</td><td>members</td>"));
+    assert!(md.contains("| Sourdough club members | members |"), "{md}");
+    // Members are counted: the planned value between milestones is a whole number.
+    assert!(
+        html.contains("<td class=\"num\">1,499</td>"),
+        "planned then"
+    );
+    assert!(!html.contains("1498.85"));
+    // Course bookings: made 55 of 70 planned, not 70.36.
+    assert!(html.contains("made 55 of 70 planned"), "bookings");
+}

@@ -240,15 +240,16 @@ pub(super) fn html(m: &Memo<'_>) -> String {
         h.push_str("</section>");
     }
     // KPIs.
-    h.push_str("<section id=\"kpis\"><h2>KPIs</h2><table><tr><th>KPI</th><th class=\"num\">Baseline</th><th class=\"num\">Target</th><th>By</th><th class=\"num\">Latest</th><th class=\"num\">Planned then</th><th>Health</th><th>Next measurement</th></tr>");
+    h.push_str("<section id=\"kpis\"><h2>KPIs</h2><table><tr><th>KPI</th><th>Unit</th><th class=\"num\">Baseline</th><th class=\"num\">Target</th><th>By</th><th class=\"num\">Latest</th><th class=\"num\">Planned then</th><th>Health</th><th>Next measurement</th></tr>");
     for (k, hl) in m.kpis() {
         let planned = hl.planned_value.map_or_else(
             || "—".to_owned(),
-            |v| trim_number((v * 100.0).round() / 100.0),
+            |v| crate::analysis::kpi::value_text(k, v),
         );
+        // The unit in its own column: "Sourdough club members members" read as a typo.
         push!(
             h,
-            "<tr><td>{} <span class=\"note\">{}</span></td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"{}\">{}</td><td>{}</td></tr>",
+            "<tr><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"{}\">{}</td><td>{}</td></tr>",
             escape(&k.name),
             escape(&k.unit),
             trim_number(k.baseline),

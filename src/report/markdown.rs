@@ -142,12 +142,12 @@ pub(super) fn markdown(m: &Memo<'_>) -> String {
     }
     pushln!(
         s,
-        "\n## KPIs\n\n| KPI | Baseline | Target | By | Latest | Health | Next measurement |\n|---|---|---|---|---|---|---|"
+        "\n## KPIs\n\n| KPI | Unit | Baseline | Target | By | Latest | Health | Next measurement |\n|---|---|---|---|---|---|---|---|"
     );
     for (k, hl) in m.kpis() {
         pushln!(
             s,
-            "| {} ({}) | {} | {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} | {} | {} |",
             md_escape(&k.name),
             md_escape(&k.unit),
             trim_number(k.baseline),

@@ -339,6 +339,7 @@ mod tests {
             made: Some(6.0),
             planned: Some(6.449),
             ratio: Some(6.0 / 6.449),
+            numbers: crate::analysis::kpi::NumberKind::Measure,
         };
         assert_eq!(kpi_verdict(&h), "Behind: made 6 of 6.45 planned (93 %)");
         h = KpiHealth {
@@ -348,6 +349,7 @@ mod tests {
             made: None,
             planned: None,
             ratio: None,
+            numbers: crate::analysis::kpi::NumberKind::Measure,
         };
         assert_eq!(kpi_verdict(&h), "Not measured yet");
         h.health = Health::Overdue;

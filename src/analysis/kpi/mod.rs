@@ -86,6 +86,74 @@ pub struct KpiHealth {
     pub planned: Option<f64>,
     /// Progress made ÷ planned progress, where progress was planned (above 1: ahead of plan).
     pub ratio: Option<f64>,
+    /// How the KPI's numbers are written.
+    pub numbers: NumberKind,
+}
+
+/// How a KPI's numbers are written, by what its unit and its values say.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum NumberKind {
+    /// Things counted (members, bookings, applications): whole numbers ("1,499"), also where
+    /// the planned path between two counts falls between them. A KPI is a count when its
+    /// unit names no money or percentage and every number entered for it (baseline, target,
+    /// milestones, actuals) is whole.
+    Count,
+    /// Money (the unit names a currency): thousands grouped, cents only where there are any
+    /// and the amounts are small ("EUR 12,000" is "12,000", "7.2" stays "7.2").
+    Money,
+    /// A percentage (the unit starts with "%" or says "percent"): one decimal at most ("8.5").
+    Percent,
+    /// Anything else: as precise as the scale calls for ([`amount`]).
+    #[default]
+    Measure,
+}
+
+impl NumberKind {
+    /// The kind of `kpi`'s numbers.
+    pub fn of(kpi: &Kpi) -> Self {
+        let unit = kpi.unit.to_lowercase();
+        let unit = unit.trim();
+        const CURRENCIES: [&str; 8] = ["eur", "€", "usd", "$", "gbp", "£", "chf", "dollar"];
+        if unit.starts_with('%') || unit.contains("percent") {
+            return Self::Percent;
+        }
+        if CURRENCIES.iter().any(|c| {
+            unit.split(|ch: char| !ch.is_alphanumeric() && !"€$£".contains(ch))
+                .any(|word| word == *c || word.trim_end_matches('s') == *c)
+        }) {
+            return Self::Money;
+        }
+        let whole = |v: f64| v.fract() == 0.0;
+        let entered = [kpi.baseline, kpi.target]
+            .into_iter()
+            .chain(kpi.milestones.iter().map(|m| m.value))
+            .chain(kpi.actuals.iter().map(|a| a.1));
+        if entered.into_iter().all(whole) {
+            Self::Count
+        } else {
+            Self::Measure
+        }
+    }
+
+    /// A number of this kind, at the precision `scale` (the largest number it is shown with)
+    /// calls for.
+    pub fn text(self, value: f64, scale: f64) -> String {
+        match self {
+            Self::Count => group_thousands(value),
+            Self::Percent => {
+                let tenths = (value * 10.0).round() / 10.0;
+                group_thousands_decimals(tenths)
+            }
+            Self::Money | Self::Measure => amount(value, scale),
+        }
+    }
+}
+
+/// A KPI's value as its kind of number calls for ("1,499" planned members, "1.47" percentage
+/// points), for the window, the memo and the command line alike.
+pub fn value_text(kpi: &Kpi, value: f64) -> String {
+    let scale = kpi.baseline.abs().max(kpi.target.abs()).max(value.abs());
+    NumberKind::of(kpi).text(value, scale)
 }
 
 /// The progress a value makes from the KPI's baseline, in the KPI's direction: value −
@@ -112,6 +180,7 @@ pub fn health(kpi: &Kpi, thresholds: HealthThresholds) -> KpiHealth {
             made: None,
             planned: None,
             ratio: None,
+            numbers: NumberKind::of(kpi),
         };
     };
     let planned_value = kpi.planned_at(latest.0);
@@ -140,6 +209,7 @@ pub fn health(kpi: &Kpi, thresholds: HealthThresholds) -> KpiHealth {
         made: Some(made),
         planned: Some(planned),
         ratio,
+        numbers: NumberKind::of(kpi),
     }
 }
 
@@ -196,7 +266,7 @@ impl KpiHealth {
             };
         };
         let scale = made.abs().max(planned.abs());
-        let n = |v: f64| amount(v, scale);
+        let n = |v: f64| self.numbers.text(v, scale);
         let moved = if made < 0.0 {
             format!("moved {} the wrong way", n(-made))
         } else if n(made) == n(0.0) {

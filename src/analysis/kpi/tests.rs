@@ -60,7 +60,8 @@ fn worked_by_hand_on_the_bakery_kpis() {
     let h = health(&k, t);
     assert!(close(h.ratio, 55.0 / (120.0 * 214.0 / 365.0)));
     assert_eq!(h.health, Health::AtRisk);
-    assert_eq!(h.words(), "made 55 of 70.36 planned (78 %)");
+    // Bookings are counted: the planned 70.36 is written as a count.
+    assert_eq!(h.words(), "made 55 of 70 planned (78 %)");
     // Apprentice applications: 4 → 15. Planned 11 × 214/365 = 6.449; made 6: 93.0 %,
     // behind (the old rule said on track: 10 is 95.7 % of the planned level 10.449).
     let k = kpi(
@@ -107,7 +108,7 @@ fn the_level_no_longer_flatters_a_kpi_that_hardly_moved() {
     assert!(close(h.ratio, 15.0 / 46.904_109_589));
     assert!((h.ratio.unwrap() - 0.319_801).abs() < 1e-6);
     assert_eq!(h.health, Health::AtRisk);
-    assert_eq!(h.words(), "made 15 of 46.9 planned (32 %)");
+    assert_eq!(h.words(), "made 15 of 47 planned (32 %)");
 }
 
 #[test]
@@ -123,7 +124,7 @@ fn lower_is_better_beating_the_plan_is_on_track() {
     let h = health(&k, HealthThresholds::default());
     assert!(close(h.ratio, 47.0 / (57.0 * 183.0 / 365.0)));
     assert_eq!(h.health, Health::OnTrack);
-    assert_eq!(h.words(), "made 47 of 28.58 planned (164 %)");
+    assert_eq!(h.words(), "made 47 of 29 planned (164 %)");
 }
 
 #[test]
@@ -426,4 +427,63 @@ fn a_yearly_survey_is_judged_at_its_measurements() {
     assert_eq!(h.health, Health::OnTrack);
     assert_eq!(h.words(), "made 9.6 of 10 planned (96 %)");
     assert_eq!(measurement_due(&k), date("2028-03-31"));
+}
+
+#[test]
+fn numbers_are_written_as_their_unit_and_values_call_for() {
+    let mut members = kpi(
+        KpiDirection::HigherIsBetter,
+        80.0,
+        2500.0,
+        &[("2026-10-31", 1450.0)],
+    );
+    members.unit = "members".into();
+    assert_eq!(NumberKind::of(&members), NumberKind::Count);
+    // The planned path between two counts: still a count ("1498.85 expected members" was
+    // the complaint).
+    assert_eq!(value_text(&members, 1498.85), "1,499");
+    // One number entered with decimals: a measure, as precise as its scale calls for.
+    members.actuals.push(Actual(date("2026-11-30"), 1500.5));
+    assert_eq!(NumberKind::of(&members), NumberKind::Measure);
+    assert_eq!(value_text(&members, 1498.85), "1,499");
+    let mut small = kpi(KpiDirection::HigherIsBetter, 4.2, 5.0, &[]);
+    small.unit = "visits/month".into();
+    assert_eq!(value_text(&small, 4.655), "4.66");
+
+    for unit in [
+        "EUR",
+        "EUR thousand (rolling 12 months)",
+        "€ per lead",
+        "USD",
+    ] {
+        let mut money = kpi(
+            KpiDirection::LowerIsBetter,
+            12.0,
+            6.0,
+            &[("2026-10-31", 7.2)],
+        );
+        money.unit = unit.into();
+        assert_eq!(NumberKind::of(&money), NumberKind::Money, "{unit}");
+        assert_eq!(value_text(&money, 7.2), "7.2");
+    }
+    let mut revenue = kpi(KpiDirection::HigherIsBetter, 884_000.0, 890_000.0, &[]);
+    revenue.unit = "EUR".into();
+    assert_eq!(value_text(&revenue, 886_123.45), "886,123");
+    // "Europe" is not a currency.
+    let mut region = kpi(KpiDirection::HigherIsBetter, 1.5, 2.0, &[]);
+    region.unit = "visitors from Europe".into();
+    assert_eq!(NumberKind::of(&region), NumberKind::Measure);
+
+    let mut share = kpi(
+        KpiDirection::LowerIsBetter,
+        9.5,
+        7.0,
+        &[("2026-10-31", 8.5)],
+    );
+    share.unit = "% of production".into();
+    assert_eq!(NumberKind::of(&share), NumberKind::Percent);
+    let h = health(&share, HealthThresholds::default());
+    assert_eq!(h.words(), "made 1 of 1.5 planned (68 %)");
+    share.unit = "percent of followers".into();
+    assert_eq!(NumberKind::of(&share), NumberKind::Percent);
 }

@@ -6,7 +6,7 @@ use crate::app::panes::{alternative_items, benefit_items, master_detail, option_
 use crate::app::plots::kpi_chart;
 use crate::app::state::PaneEnv;
 use crate::app::widgets::{self, Col, cell_text, form};
-use crate::format::{group_thousands_decimals, percent, trim_number};
+use crate::format::{percent, trim_number};
 use crate::model::{Choice, Date, HealthThresholds, ItemKind, ItemRef, Kpi, KpiDirection, Project};
 use egui::RichText;
 
@@ -128,7 +128,7 @@ fn health_sentence(
                     "{} by {}, the latest actual (planned then: {}). On track from {}, at risk below {} of the planned progress.{downwards}",
                     h.words(),
                     latest.0,
-                    group_thousands_decimals(planned_value),
+                    kpi::value_text(k, planned_value),
                     percent(thresholds.on_track, 0),
                     percent(thresholds.behind, 0),
                 ));
