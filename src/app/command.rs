@@ -14,6 +14,20 @@ use crate::model::{ItemKind, ItemRef};
 use egui::{Key, KeyboardShortcut, Modifiers};
 use std::path::PathBuf;
 
+/// The picture a slide export writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SlideImage {
+    /// SVG, which scales to any size.
+    Svg,
+    /// PNG, `width` × `height` pixels.
+    Png {
+        /// Pixels across.
+        width: u32,
+        /// Pixels down.
+        height: u32,
+    },
+}
+
 /// An action on the app or the project.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
@@ -49,6 +63,9 @@ pub enum Command {
     ExportCsv,
     /// Write the alternatives' scores as CSV to this file.
     ExportCsvTo(PathBuf),
+    /// Draw the alternatives map for a slide (title, axes, legend, on white) and ask where to
+    /// write it: as SVG, or as PNG of this many pixels.
+    ExportMap(SlideImage),
     /// Ask for a CSV file and import the alternatives' scores from it.
     ImportCsv,
     /// Import the alternatives' scores from this CSV file (all rows or nothing).
@@ -198,6 +215,10 @@ impl Command {
             }
             Self::ExportCsv => "Export scores as CSV…",
             Self::ExportCsvTo(path) => return format!("Write the scores to {}", path.display()),
+            Self::ExportMap(SlideImage::Svg) => "Export the map for a slide (SVG)…",
+            Self::ExportMap(SlideImage::Png { width, height }) => {
+                return format!("Export the map for a slide (PNG, {width} × {height})…");
+            }
             Self::ImportCsv => "Import scores from CSV…",
             Self::ImportCsvFrom(path) => {
                 return format!("Import the scores from {}", path.display());
@@ -299,6 +320,11 @@ pub fn palette_entries(recent: &[PathBuf]) -> Vec<(String, Command)> {
         Command::ExportReport,
         Command::ExportCsv,
         Command::ImportCsv,
+        Command::ExportMap(SlideImage::Png {
+            width: 1920,
+            height: 1080,
+        }),
+        Command::ExportMap(SlideImage::Svg),
         Command::Undo,
         Command::Redo,
         Command::TogglePresentation,

@@ -1,4 +1,5 @@
-//! PNG export of a plot: crop the plot's area out of a screenshot of the window and encode it.
+//! PNG export of a plot: crop the plot's area out of a screenshot of the window and encode it;
+//! or, for a slide, draw the chart's SVG (see [`crate::report::map_slide_svg`]) at a chosen size.
 
 use egui::{Color32, ColorImage, Rect};
 
@@ -45,6 +46,51 @@ pub fn encode_png(image: &ColorImage) -> Result<Vec<u8>, png::EncodingError> {
         writer.write_image_data(&data)?;
     }
     Ok(bytes)
+}
+
+/// Sizes offered for a slide's picture: (width, height, what it is).
+pub const SLIDE_SIZES: [(u32, u32, &str); 3] = [
+    (1920, 1080, "Full HD slide"),
+    (1280, 720, "HD slide"),
+    (3840, 2160, "4K slide"),
+];
+
+/// The SVG `svg` drawn at `width` × `height` pixels (stretched to fit) as PNG bytes, with the
+/// window's own fonts (the proportional one, then the symbol fonts for what it lacks), so the
+/// picture reads like the window on any machine, installed fonts or not.
+pub fn svg_to_png(svg: &str, width: u32, height: u32) -> Result<Vec<u8>, String> {
+    use resvg::{tiny_skia, usvg};
+    let mut options = usvg::Options::default();
+    let fonts = egui::FontDefinitions::default();
+    for name in [
+        "Ubuntu-Light",
+        "NotoEmoji-Regular",
+        "emoji-icon-font",
+        "egui-icons",
+    ] {
+        if let Some(data) = fonts.font_data.get(name) {
+            let bytes: &[u8] = (*data.font).as_ref();
+            options.fontdb_mut().load_font_data(bytes.to_vec());
+        }
+    }
+    if let Some(family) = options
+        .fontdb
+        .faces()
+        .next()
+        .and_then(|face| face.families.first())
+    {
+        options.font_family = family.0.clone();
+    }
+    let tree = usvg::Tree::from_str(svg, &options).map_err(|e| format!("the chart: {e}"))?;
+    let mut pixmap = tiny_skia::Pixmap::new(width, height)
+        .ok_or_else(|| format!("a picture of {width} × {height} pixels cannot be made"))?;
+    let size = tree.size();
+    let transform = tiny_skia::Transform::from_scale(
+        width as f32 / size.width(),
+        height as f32 / size.height(),
+    );
+    resvg::render(&tree, transform, &mut pixmap.as_mut());
+    pixmap.encode_png().map_err(|e| e.to_string())
 }
 
 #[cfg(test)]

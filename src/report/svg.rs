@@ -21,10 +21,74 @@ fn svg_label(x: f64, y: f64, size: f64, anchor: &str, text: &str) -> String {
     s
 }
 
-/// The alternatives map as SVG: competitive quality across, risk up, bubble area = resources.
+/// Where a map is drawn: the picture's size in SVG units and what it carries.
+struct MapFrame<'t> {
+    /// Width and height of the view box.
+    w: f64,
+    h: f64,
+    /// A title across the top (a slide has one; the memo's section heading is its title).
+    title: Option<&'t str>,
+    /// Scales every text: a slide is read from the back of a room.
+    text: f64,
+}
+
+/// The alternatives map as SVG for the memo: competitive quality across, risk up, bubble area
+/// = resources, with its legend.
 pub(super) fn map_svg(m: &Memo<'_>) -> String {
-    let p = m.project;
-    let (w, h, left, bottom, top, right) = (640.0, 440.0, 50.0, 40.0, 14.0, 14.0);
+    map_chart(
+        m.project,
+        &m.analysis.evaluation,
+        &MapFrame {
+            w: 760.0,
+            h: 440.0,
+            title: None,
+            text: 1.0,
+        },
+    )
+}
+
+/// The alternatives map for a slide (16:9): a title, axes with their ticks and titles, the
+/// bubbles with their names and a legend, on white, `width` × `height` pixels wide (the
+/// drawing scales; the size is what a program that places it, or [`crate::report`]'s PNG
+/// raster, sees first).
+pub fn map_slide_svg(
+    project: &crate::model::Project,
+    evaluation: &crate::analysis::decision::Evaluation,
+    width: u32,
+    height: u32,
+) -> String {
+    let title = format!("{}: the strategy alternatives", project.name);
+    let svg = map_chart(
+        project,
+        evaluation,
+        &MapFrame {
+            w: 960.0,
+            h: 540.0,
+            title: Some(&title),
+            text: 1.3,
+        },
+    );
+    svg.replacen(
+        r#"width="100%""#,
+        &format!(r#"width="{width}" height="{height}""#),
+        1,
+    )
+}
+
+/// The map in a frame: see [`map_svg`] and [`map_slide_svg`].
+fn map_chart(
+    p: &crate::model::Project,
+    evaluation: &crate::analysis::decision::Evaluation,
+    frame: &MapFrame<'_>,
+) -> String {
+    let (w, h, k) = (frame.w, frame.h, frame.text);
+    let legend_w = 190.0 * k;
+    let top = if frame.title.is_some() {
+        48.0 * k
+    } else {
+        14.0
+    };
+    let (left, bottom, right) = (50.0 * k, 40.0 * k, legend_w + 14.0);
     let plot_w = w - left - right;
     let plot_h = h - top - bottom;
     let x = |v: f64| left + (v + 0.5) / 11.0 * plot_w;
@@ -40,6 +104,16 @@ pub(super) fn map_svg(m: &Memo<'_>) -> String {
         s,
         r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="100%" role="img" aria-label="Alternatives map">"#
     );
+    push!(s, r##"<rect width="{w}" height="{h}" fill="#ffffff"/>"##);
+    if let Some(title) = frame.title {
+        push!(
+            s,
+            r##"<text x="{left}" y="{:.1}" font-size="{:.1}" fill="#222">{}</text>"##,
+            30.0 * k,
+            18.0 * k,
+            escape(title)
+        );
+    }
     push!(
         s,
         r##"<rect x="{}" y="{}" width="{}" height="{}" fill="#e8f4ec"/>"##,
@@ -48,6 +122,7 @@ pub(super) fn map_svg(m: &Memo<'_>) -> String {
         x(10.5) - x(5.0),
         y(-0.5) - y(5.0)
     );
+    let tick = 11.0 * k;
     for v in 0..=10 {
         let v = f64::from(v);
         push!(
@@ -68,35 +143,46 @@ pub(super) fn map_svg(m: &Memo<'_>) -> String {
         );
         push!(
             s,
-            r##"<text x="{}" y="{}" font-size="11" text-anchor="middle" fill="#555">{v}</text>"##,
+            r##"<text x="{}" y="{}" font-size="{tick:.1}" text-anchor="middle" fill="#555">{v}</text>"##,
             x(v),
-            h - bottom + 16.0
+            h - bottom + 16.0 * k
         );
         push!(
             s,
-            r##"<text x="{}" y="{}" font-size="11" text-anchor="end" fill="#555">{v}</text>"##,
+            r##"<text x="{}" y="{}" font-size="{tick:.1}" text-anchor="end" fill="#555">{v}</text>"##,
             left - 6.0,
-            y(v) + 4.0
+            y(v) + 4.0 * k
         );
     }
+    let axis = 12.0 * k;
+    // The axes' titles with an arrow drawn after them (a drawn arrow, not "→": the fonts a
+    // PNG is drawn with may lack the glyph).
+    let centre = left + plot_w / 2.0;
+    let base = h - 6.0 * k;
     push!(
         s,
-        r##"<text x="{}" y="{}" font-size="12" text-anchor="middle" fill="#333">Competitive quality →</text>"##,
-        left + plot_w / 2.0,
-        h - 6.0
+        r##"<text x="{centre:.1}" y="{base:.1}" font-size="{axis:.1}" text-anchor="middle" fill="#333">Competitive quality</text>"##
     );
+    // Half the title's width, estimated from its length.
+    #[allow(clippy::cast_precision_loss)]
+    let end = centre + "Competitive quality".len() as f64 * axis * 0.25 + 2.0 * k;
+    s.push_str(&arrow(end, base - axis * 0.33, false, 16.0 * k));
+    let middle = top + plot_h / 2.0;
+    let side = 14.0 * k;
     push!(
         s,
-        r##"<text x="14" y="{}" font-size="12" text-anchor="middle" fill="#333" transform="rotate(-90 14 {})">Risk →</text>"##,
-        top + plot_h / 2.0,
-        top + plot_h / 2.0
+        r##"<text x="{side:.1}" y="{middle:.1}" font-size="{axis:.1}" text-anchor="middle" fill="#333" transform="rotate(-90 {side:.1} {middle:.1})">Risk</text>"##
     );
+    #[allow(clippy::cast_precision_loss)]
+    let end = middle - "Risk".len() as f64 * axis * 0.25 - 2.0 * k;
+    s.push_str(&arrow(side - axis * 0.33, end, true, 16.0 * k));
     let mut order: Vec<_> = p.alternatives.iter().collect();
     order.sort_by(|a, b| b.resources_eur(rate).total_cmp(&a.resources_eur(rate)));
     let mut labels: Vec<(f64, f64, f64)> = Vec::new();
+    let name_size = 11.5 * k;
     for a in order {
         let r = if max_res > 0.0 {
-            34.0 * (a.resources_eur(rate) / max_res).sqrt()
+            34.0 * k * (a.resources_eur(rate) / max_res).sqrt()
         } else {
             8.0
         }
@@ -106,11 +192,7 @@ pub(super) fn map_svg(m: &Memo<'_>) -> String {
             continue;
         };
         let (cx, cy) = (x(quality), y(risk));
-        let dominated = m
-            .analysis
-            .evaluation
-            .alternative(a.id)
-            .is_some_and(|r| !r.pareto);
+        let dominated = evaluation.alternative(a.id).is_some_and(|r| !r.pareto);
         let opacity = if dominated { 0.25 } else { 0.6 };
         let color = status_rgb(a.status, false).hex();
         push!(
@@ -125,21 +207,108 @@ pub(super) fn map_svg(m: &Memo<'_>) -> String {
         } else {
             a.name.chars().count()
         };
-        let width = longest as f64 * 6.2;
-        let above = cy - r - 6.0 - (lines - 1.0) * 13.0;
-        let below = cy + r + 14.0;
+        let width = longest as f64 * 6.2 * k;
+        let line = 13.0 * k;
+        let above = cy - r - 6.0 - (lines - 1.0) * line;
+        let below = cy + r + line + 1.0;
         let clashes = |ly: f64| {
             labels.iter().any(|(lx, ly2, lw)| {
-                (ly - ly2).abs() < 14.0 * lines && (cx - lx).abs() < (width + lw) / 2.0
+                (ly - ly2).abs() < (line + 1.0) * lines && (cx - lx).abs() < (width + lw) / 2.0
             })
         };
         let ly = if clashes(above) { below } else { above };
         labels.push((cx, ly, width));
         let anchor_x = cx.clamp(left + width / 2.0, w - right - width / 2.0);
-        s.push_str(&svg_label(anchor_x, ly, 11.5, "middle", &a.name));
+        s.push_str(&svg_label(anchor_x, ly, name_size, "middle", &a.name));
     }
+    s.push_str(&map_legend(p, w - legend_w, top, k));
     s.push_str("</svg>");
     s
+}
+
+/// An arrow from (`x`, `y`), `length` long, pointing right (or up, for `up`).
+fn arrow(x: f64, y: f64, up: bool, length: f64) -> String {
+    let (ux, uy) = if up { (0.0, -1.0) } else { (1.0, 0.0) };
+    let (tx, ty) = (x + ux * length, y + uy * length);
+    let head = length * 0.35;
+    // The head's two corners, back from the tip and to either side.
+    let (bx, by) = (tx - ux * head, ty - uy * head);
+    let (px, py) = (-uy * head * 0.6, ux * head * 0.6);
+    format!(
+        r##"<g class="axis-arrow" stroke="#333" fill="#333"><line x1="{x:.1}" y1="{y:.1}" x2="{bx:.1}" y2="{by:.1}" stroke-width="1.5"/><polygon points="{tx:.1},{ty:.1} {:.1},{:.1} {:.1},{:.1}"/></g>"##,
+        bx + px,
+        by + py,
+        bx - px,
+        by - py
+    )
+}
+
+/// The map's legend, in a column from (`x`, `y`): the statuses' colours, what fading, the
+/// bubble's size and the green corner mean.
+fn map_legend(p: &crate::model::Project, x: f64, y: f64, k: f64) -> String {
+    use crate::model::{AlternativeStatus, Choice};
+    let size = 11.5 * k;
+    let step = 20.0 * k;
+    let mut s = String::new();
+    let mut row = y + 12.0 * k;
+    push!(
+        s,
+        r##"<text x="{x:.1}" y="{row:.1}" font-size="{size:.1}" font-weight="bold" fill="#222">Legend</text>"##
+    );
+    for status in AlternativeStatus::ALL {
+        row += step;
+        let color = status_rgb(*status, false).hex();
+        push!(
+            s,
+            r#"<circle cx="{:.1}" cy="{:.1}" r="{:.1}" fill="{color}" fill-opacity="0.6" stroke="{color}" stroke-width="1.5"/>"#,
+            x + 7.0 * k,
+            row - 4.0 * k,
+            6.0 * k
+        );
+        push!(
+            s,
+            r##"<text x="{:.1}" y="{row:.1}" font-size="{size:.1}" fill="#222">{}</text>"##,
+            x + 20.0 * k,
+            escape(status.label())
+        );
+    }
+    let notes = [
+        "Faded: dominated by another".to_owned(),
+        format!(
+            "Bubble area: resources (budget + effort × EUR {} a day)",
+            crate::format::group_thousands(p.day_rate_eur)
+        ),
+        "Green: the strong corner (quality ≥ 5, risk ≤ 5)".to_owned(),
+    ];
+    row += step * 0.5;
+    for note in notes {
+        for line in wrap_words(&note, 26) {
+            row += step * 0.8;
+            push!(
+                s,
+                r##"<text x="{x:.1}" y="{row:.1}" font-size="{:.1}" fill="#555">{}</text>"##,
+                size * 0.9,
+                escape(&line)
+            );
+        }
+        row += step * 0.3;
+    }
+    s
+}
+
+/// `text` in lines of at most about `chars` characters, broken between words.
+fn wrap_words(text: &str, chars: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= chars => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_owned()),
+        }
+    }
+    lines
 }
 
 /// Rank acceptability as stacked bars.

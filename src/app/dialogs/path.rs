@@ -17,6 +17,8 @@ pub enum PathPurpose {
     Report,
     /// Write an exported plot (PNG) to a file.
     Png,
+    /// Write an exported chart (SVG) to a file.
+    Svg,
     /// Write the scores as CSV.
     CsvExport,
     /// Read scores from CSV.
@@ -31,6 +33,7 @@ impl PathPurpose {
             Self::Save => ("Save the project", "Save"),
             Self::Report => ("Export the decision memo (.html or .md)", "Export"),
             Self::Png => ("Export the plot as PNG", "Export"),
+            Self::Svg => ("Export the chart as SVG", "Export"),
             Self::CsvExport => ("Export the alternatives' scores as CSV", "Export"),
             Self::CsvImport => ("Import the alternatives' scores from CSV", "Import"),
         }

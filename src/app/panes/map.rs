@@ -151,10 +151,31 @@ the diamond is the mean, the ring the spread (one standard deviation on each axi
                 "The room placed the alternatives on competitive quality and risk: choose those axes to see it",
             );
         }
-        export = ui
-            .small_button("PNG")
-            .on_hover_text("Export the map as a PNG image")
-            .clicked();
+        // For a slide: drawn anew with a title, axes and a legend, on white, at a chosen size;
+        // or the picture as on screen.
+        ui.menu_button("Export", |ui| {
+            use crate::app::command::SlideImage;
+            for (width, height, what) in crate::app::export::SLIDE_SIZES {
+                if ui
+                    .button(format!("For a slide: PNG, {width} × {height} ({what})"))
+                    .clicked()
+                {
+                    env.send(Command::ExportMap(SlideImage::Png { width, height }));
+                }
+            }
+            if ui.button("For a slide: SVG (any size)").clicked() {
+                env.send(Command::ExportMap(SlideImage::Svg));
+            }
+            ui.separator();
+            export = ui
+                .button("As on screen: PNG")
+                .on_hover_text("The map exactly as the window shows it, in its theme")
+                .clicked();
+        })
+        .response
+        .on_hover_text(
+            "Export the map for a slide (competitive quality across, risk up, with a title and a legend) or as on screen",
+        );
     });
     let view = alternatives_map::MapView {
         selected,

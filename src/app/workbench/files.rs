@@ -29,6 +29,15 @@ impl Workbench {
                 ))
                 .display()
                 .to_string(),
+            PathPurpose::Svg => suggested
+                .with_file_name(format!(
+                    "{}.svg",
+                    self.pending_png
+                        .as_ref()
+                        .map_or("chart", |(name, _)| name.as_str())
+                ))
+                .display()
+                .to_string(),
             PathPurpose::Png => suggested
                 .with_file_name(format!(
                     "{}.png",
@@ -92,6 +101,10 @@ impl Workbench {
                     .add_filter("PNG image", &["png"])
                     .set_file_name(name)
                     .save_file(),
+                PathPurpose::Svg => rfd::FileDialog::new()
+                    .add_filter("SVG image", &["svg"])
+                    .set_file_name(name)
+                    .save_file(),
                 PathPurpose::Report => rfd::FileDialog::new()
                     .add_filter("Decision memo (HTML)", &["html"])
                     .add_filter("Decision memo (Markdown)", &["md"])
@@ -148,7 +161,7 @@ impl Workbench {
             PathPurpose::Report => self.apply_unchecked(Command::ExportReportTo(path)),
             PathPurpose::CsvExport => self.apply_unchecked(Command::ExportCsvTo(path)),
             PathPurpose::CsvImport => self.apply_unchecked(Command::ImportCsvFrom(path)),
-            PathPurpose::Png => {
+            PathPurpose::Png | PathPurpose::Svg => {
                 if let Some((_, bytes)) = self.pending_png.take() {
                     match io::project_file::write_atomic_bytes(&path, &bytes) {
                         Ok(()) => self.status = format!("Plot written to {}", path.display()),

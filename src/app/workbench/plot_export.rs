@@ -18,6 +18,28 @@ pub(super) struct Screenshot {
 }
 
 impl Workbench {
+    /// Draws the alternatives map for a slide and asks where to write it.
+    pub(super) fn export_map(&mut self, image: crate::app::command::SlideImage) {
+        use crate::app::command::SlideImage;
+        let (width, height) = match image {
+            SlideImage::Svg => (1920, 1080),
+            SlideImage::Png { width, height } => (width, height),
+        };
+        let svg =
+            crate::report::map_slide_svg(&self.project, &self.derived.evaluation, width, height);
+        let (bytes, purpose) = match image {
+            SlideImage::Svg => (Ok(svg.into_bytes()), PathPurpose::Svg),
+            SlideImage::Png { .. } => (export::svg_to_png(&svg, width, height), PathPurpose::Png),
+        };
+        match bytes {
+            Ok(bytes) => {
+                self.pending_png = Some(("alternatives-map".to_owned(), bytes));
+                self.ask_for_path(purpose, None);
+            }
+            Err(e) => self.error("The map was not exported", e),
+        }
+    }
+
     /// Asks for a screenshot when a plot export is requested, and turns the screenshot into
     /// PNG bytes of the plot's area when it arrives; then asks where to write them.
     pub(super) fn poll_screenshot(&mut self, ctx: &egui::Context) {

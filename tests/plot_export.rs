@@ -1,0 +1,137 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+//! Charts for a slide (issue 14): the alternatives map as SVG and as PNG at a chosen size, with
+//! a title, axes, tick numbers, axis titles and a legend, on white whatever the window's theme.
+
+mod common;
+
+use common::*;
+use egui_kittest::kittest::Queryable;
+use pbsm::analysis::Analysis;
+use pbsm::app::layout::PaneKind;
+use pbsm::io::SAMPLES;
+
+fn bakery_svg(width: u32, height: u32) -> (pbsm::model::Project, String) {
+    let p = SAMPLES[0].load().unwrap();
+    let analysis = Analysis::of(&p);
+    let svg = pbsm::report::map_slide_svg(&p, &analysis.evaluation, width, height);
+    (p, svg)
+}
+
+#[test]
+fn the_slide_map_has_a_title_axes_ticks_and_a_legend() {
+    let (p, svg) = bakery_svg(1920, 1080);
+    let doc = roxmltree::Document::parse(&svg).expect("well-formed SVG");
+    let root = doc.root_element();
+    assert_eq!(root.attribute("width"), Some("1920"));
+    assert_eq!(root.attribute("height"), Some("1080"));
+    let texts: Vec<String> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("text") || n.has_tag_name("tspan"))
+        .filter_map(|n| n.text().map(str::to_owned))
+        .collect();
+    let has = |t: &str| texts.iter().any(|x| x == t);
+    assert!(
+        has(&format!("{}: the strategy alternatives", p.name)),
+        "title"
+    );
+    assert!(has("Competitive quality") && has("Risk"), "axis titles");
+    assert_eq!(
+        svg.matches(r#"class="axis-arrow""#).count(),
+        2,
+        "their arrows"
+    );
+    for tick in 0..=10 {
+        assert!(
+            texts.iter().filter(|x| **x == tick.to_string()).count() >= 2,
+            "tick {tick} on both axes"
+        );
+    }
+    for status in ["Draft", "Decision-ready", "Chosen", "Rejected"] {
+        assert!(has(status), "legend: {status}");
+    }
+    assert!(
+        texts.iter().any(|t| t.starts_with("Bubble area")),
+        "legend: size"
+    );
+    // Every alternative by name (long ones on two lines).
+    let all = texts.join(" ");
+    for a in &p.alternatives {
+        let first_word = a.name.split_whitespace().next().unwrap();
+        assert!(all.contains(first_word), "{}", a.name);
+    }
+}
+
+#[test]
+fn the_slide_map_as_png_is_the_chosen_size_on_white_with_dark_text() {
+    for (width, height) in [(1280, 720), (1920, 1080)] {
+        let (_, svg) = bakery_svg(width, height);
+        let png = pbsm::app::export::svg_to_png(&svg, width, height).unwrap();
+        let decoder = png::Decoder::new(std::io::Cursor::new(png.clone()));
+        let mut reader = decoder.read_info().unwrap();
+        let mut buffer = vec![0; reader.output_buffer_size().unwrap()];
+        let info = reader.next_frame(&mut buffer).unwrap();
+        assert_eq!((info.width, info.height), (width, height));
+        let pixel = |x: u32, y: u32| {
+            let i = ((y * width + x) * 4) as usize;
+            [buffer[i], buffer[i + 1], buffer[i + 2], buffer[i + 3]]
+        };
+        assert_eq!(
+            pixel(2, 2),
+            [255, 255, 255, 255],
+            "white, also for a dark window"
+        );
+        // The title is drawn: dark pixels in its band at the top left.
+        let band = height / 12;
+        let dark = (0..band)
+            .flat_map(|y| (0..width / 2).map(move |x| (x, y)))
+            .filter(|(x, y)| pixel(*x, *y)[0] < 100)
+            .count();
+        assert!(dark > 100, "the title's text is drawn ({dark} dark pixels)");
+        if let Some(path) = std::env::var_os("SLIDE_PNG") {
+            std::fs::write(path, &png).unwrap();
+        }
+    }
+}
+
+#[test]
+fn a_picture_too_large_to_make_is_refused_with_a_reason() {
+    let (_, svg) = bakery_svg(1920, 1080);
+    let err = pbsm::app::export::svg_to_png(&svg, 0, 1080).unwrap_err();
+    assert!(err.contains("0 × 1080"), "{err}");
+    assert!(pbsm::app::export::svg_to_png("<svg", 100, 100).is_err());
+}
+
+#[test]
+fn the_map_pane_exports_the_map_for_a_slide_as_png_and_svg_in_a_dark_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = sample();
+    h.state_mut().settings_mut().theme = pbsm::app::theme::ThemeChoice::Dark;
+    open_pane(&mut h, PaneKind::Map);
+    h.get_by_label("Export").click();
+    h.run();
+    h.get_by_label("For a slide: PNG, 1920 × 1080 (Full HD slide)")
+        .click();
+    h.run();
+    let png = dir.path().join("map.png");
+    enter_path(&mut h, &png);
+    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&png).unwrap()));
+    let reader = decoder.read_info().unwrap();
+    assert_eq!((reader.info().width, reader.info().height), (1920, 1080));
+    assert!(
+        h.state().status().contains("written"),
+        "{}",
+        h.state().status()
+    );
+
+    h.get_by_label("Export").click();
+    h.run();
+    h.get_by_label("For a slide: SVG (any size)").click();
+    h.run();
+    let svg = dir.path().join("map.svg");
+    enter_path(&mut h, &svg);
+    let text = std::fs::read_to_string(&svg).unwrap();
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    assert!(text.contains("Legend") && text.contains(r##"fill="#ffffff""##));
+    assert_eq!(doc.root_element().tag_name().name(), "svg");
+    assert!(!h.state().is_dirty(), "exporting changes nothing");
+}
