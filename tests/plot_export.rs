@@ -135,3 +135,56 @@ fn the_map_pane_exports_the_map_for_a_slide_as_png_and_svg_in_a_dark_window() {
     assert_eq!(doc.root_element().tag_name().name(), "svg");
     assert!(!h.state().is_dirty(), "exporting changes nothing");
 }
+
+#[test]
+fn the_sensitivity_chart_for_a_slide_has_its_title_bands_axis_and_legend() {
+    let p = SAMPLES[0].load().unwrap();
+    let analysis = Analysis::of(&p);
+    let winner = analysis.evaluation.winner().unwrap().name.clone();
+    let svg = pbsm::report::sensitivity_slide_svg(&p, &analysis.sensitivity, &winner, 1920, 1080);
+    let doc = roxmltree::Document::parse(&svg).expect("well-formed SVG");
+    assert_eq!(doc.root_element().attribute("width"), Some("1920"));
+    let texts: Vec<&str> = doc.descendants().filter_map(|n| n.text()).collect();
+    let all = texts.join(" ");
+    assert!(
+        all.contains(&format!("before “{winner}” is no longer first")),
+        "title"
+    );
+    for c in &p.decision.criteria {
+        assert!(all.contains(&c.name), "criterion {}", c.name);
+    }
+    for tick in ["0.00", "0.25", "0.50", "0.75", "1.00"] {
+        assert!(texts.contains(&tick), "tick {tick}");
+    }
+    assert!(all.contains("Weight of the criterion"), "axis title");
+    for legend in [
+        "the winner stays first",
+        "another alternative leads",
+        "today's weight",
+    ] {
+        assert!(texts.contains(&legend), "legend: {legend}");
+    }
+    let png = pbsm::app::export::svg_to_png(&svg, 1920, 1080).unwrap();
+    if let Some(path) = std::env::var_os("SENSITIVITY_PNG") {
+        std::fs::write(path, &png).unwrap();
+    }
+}
+
+#[test]
+fn the_decision_pane_exports_the_sensitivity_chart_for_a_slide() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = sample();
+    open_pane(&mut h, PaneKind::Decision);
+    h.state_mut().sections_mut().decision = pbsm::app::state::DecisionSection::Sensitivity;
+    h.run();
+    h.get_by_label("Export chart").click();
+    h.run();
+    h.get_by_label("For a slide: PNG, 1280 × 720 (HD slide)")
+        .click();
+    h.run();
+    let png = dir.path().join("sensitivity.png");
+    enter_path(&mut h, &png);
+    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&png).unwrap()));
+    let reader = decoder.read_info().unwrap();
+    assert_eq!((reader.info().width, reader.info().height), (1280, 720));
+}

@@ -14,6 +14,33 @@ use crate::model::{ItemKind, ItemRef};
 use egui::{Key, KeyboardShortcut, Modifiers};
 use std::path::PathBuf;
 
+/// The charts that can be drawn for a slide.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SlideChart {
+    /// The alternatives map (competitive quality across, risk up).
+    Map,
+    /// The sensitivity of the winner to each weight.
+    Sensitivity,
+}
+
+impl SlideChart {
+    /// What the chart is, in a command's label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Map => "the map",
+            Self::Sensitivity => "the sensitivity chart",
+        }
+    }
+
+    /// The suggested file name, without its extension.
+    pub fn file_stem(self) -> &'static str {
+        match self {
+            Self::Map => "alternatives-map",
+            Self::Sensitivity => "sensitivity",
+        }
+    }
+}
+
 /// The picture a slide export writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SlideImage {
@@ -63,9 +90,9 @@ pub enum Command {
     ExportCsv,
     /// Write the alternatives' scores as CSV to this file.
     ExportCsvTo(PathBuf),
-    /// Draw the alternatives map for a slide (title, axes, legend, on white) and ask where to
-    /// write it: as SVG, or as PNG of this many pixels.
-    ExportMap(SlideImage),
+    /// Draw a chart for a slide (title, axes, legend, on white) and ask where to write it: as
+    /// SVG, or as PNG of this many pixels.
+    ExportChart(SlideChart, SlideImage),
     /// Ask for a CSV file and import the alternatives' scores from it.
     ImportCsv,
     /// Import the alternatives' scores from this CSV file (all rows or nothing).
@@ -215,9 +242,14 @@ impl Command {
             }
             Self::ExportCsv => "Export scores as CSV…",
             Self::ExportCsvTo(path) => return format!("Write the scores to {}", path.display()),
-            Self::ExportMap(SlideImage::Svg) => "Export the map for a slide (SVG)…",
-            Self::ExportMap(SlideImage::Png { width, height }) => {
-                return format!("Export the map for a slide (PNG, {width} × {height})…");
+            Self::ExportChart(chart, SlideImage::Svg) => {
+                return format!("Export {} for a slide (SVG)…", chart.label());
+            }
+            Self::ExportChart(chart, SlideImage::Png { width, height }) => {
+                return format!(
+                    "Export {} for a slide (PNG, {width} × {height})…",
+                    chart.label()
+                );
             }
             Self::ImportCsv => "Import scores from CSV…",
             Self::ImportCsvFrom(path) => {
@@ -320,11 +352,22 @@ pub fn palette_entries(recent: &[PathBuf]) -> Vec<(String, Command)> {
         Command::ExportReport,
         Command::ExportCsv,
         Command::ImportCsv,
-        Command::ExportMap(SlideImage::Png {
-            width: 1920,
-            height: 1080,
-        }),
-        Command::ExportMap(SlideImage::Svg),
+        Command::ExportChart(
+            SlideChart::Map,
+            SlideImage::Png {
+                width: 1920,
+                height: 1080,
+            },
+        ),
+        Command::ExportChart(SlideChart::Map, SlideImage::Svg),
+        Command::ExportChart(
+            SlideChart::Sensitivity,
+            SlideImage::Png {
+                width: 1920,
+                height: 1080,
+            },
+        ),
+        Command::ExportChart(SlideChart::Sensitivity, SlideImage::Svg),
         Command::Undo,
         Command::Redo,
         Command::TogglePresentation,

@@ -75,6 +75,9 @@ pub fn map_slide_svg(
     )
 }
 
+/// The longest map title on one line.
+const MAP_TITLE_CHARS: usize = 75;
+
 /// The map in a frame: see [`map_svg`] and [`map_slide_svg`].
 fn map_chart(
     p: &crate::model::Project,
@@ -83,10 +86,11 @@ fn map_chart(
 ) -> String {
     let (w, h, k) = (frame.w, frame.h, frame.text);
     let legend_w = 190.0 * k;
-    let top = if frame.title.is_some() {
-        48.0 * k
-    } else {
-        14.0
+    // Below the title, one line or two (see [`title_svg`]).
+    let top = match frame.title {
+        Some(t) if t.chars().count() > MAP_TITLE_CHARS => 70.0 * k,
+        Some(_) => 48.0 * k,
+        None => 14.0,
     };
     let (left, bottom, right) = (50.0 * k, 40.0 * k, legend_w + 14.0);
     let plot_w = w - left - right;
@@ -106,13 +110,7 @@ fn map_chart(
     );
     push!(s, r##"<rect width="{w}" height="{h}" fill="#ffffff"/>"##);
     if let Some(title) = frame.title {
-        push!(
-            s,
-            r##"<text x="{left}" y="{:.1}" font-size="{:.1}" fill="#222">{}</text>"##,
-            30.0 * k,
-            18.0 * k,
-            escape(title)
-        );
+        s.push_str(&title_svg(left, 30.0 * k, 18.0 * k, title, MAP_TITLE_CHARS));
     }
     push!(
         s,
@@ -296,6 +294,27 @@ fn map_legend(p: &crate::model::Project, x: f64, y: f64, k: f64) -> String {
     s
 }
 
+/// A slide's title from (`x`, `y`): one line, or two where it is longer than about `chars`
+/// characters (the second line lower, so the first stays where a one-line title is).
+fn title_svg(x: f64, y: f64, size: f64, text: &str, chars: usize) -> String {
+    let lines = if text.chars().count() > chars {
+        wrap_words(text, text.chars().count().div_ceil(2) + 4)
+    } else {
+        vec![text.to_owned()]
+    };
+    let mut s = format!(r##"<text x="{x:.1}" y="{y:.1}" font-size="{size:.1}" fill="#222">"##);
+    for (i, line) in lines.iter().enumerate() {
+        let dy = if i == 0 { 0.0 } else { size * 1.2 };
+        push!(
+            s,
+            r#"<tspan x="{x:.1}" dy="{dy:.1}">{}</tspan>"#,
+            escape(line)
+        );
+    }
+    s.push_str("</text>");
+    s
+}
+
 /// `text` in lines of at most about `chars` characters, broken between words.
 fn wrap_words(text: &str, chars: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
@@ -379,53 +398,156 @@ pub(super) fn acceptability_svg(m: &Memo<'_>) -> String {
     s
 }
 
-/// The sensitivity bands as SVG.
+/// The sensitivity bands as SVG, for the memo.
 pub(super) fn tornado_svg(m: &Memo<'_>) -> String {
-    let (w, row, label_w) = (640.0, 26.0, 190.0);
-    let n = m.analysis.sensitivity.len();
-    let h = row * n as f64 + 24.0;
-    let track = w - label_w - 20.0;
+    let rows: Vec<Band<'_>> = m
+        .analysis
+        .sensitivity
+        .iter()
+        .map(|t| Band {
+            name: m.criterion_name(t.criterion),
+            weight: t.weight,
+            from: t.winner_stays_from,
+            to: t.winner_stays_to,
+        })
+        .collect();
+    tornado_chart(&rows, None)
+}
+
+/// The sensitivity of the winner for a slide (16:9, on white): a title, the bands per
+/// criterion, the weight axis with its title and a legend, `width` × `height` pixels wide.
+pub fn sensitivity_slide_svg(
+    project: &crate::model::Project,
+    sensitivity: &[crate::analysis::sensitivity::RankReversal],
+    winner: &str,
+    width: u32,
+    height: u32,
+) -> String {
+    let rows: Vec<Band<'_>> = sensitivity
+        .iter()
+        .map(|t| Band {
+            name: project
+                .decision
+                .criterion(t.criterion)
+                .map_or("", |c| c.name.as_str()),
+            weight: t.weight,
+            from: t.winner_stays_from,
+            to: t.winner_stays_to,
+        })
+        .collect();
+    let title = format!("How far may each weight move before “{winner}” is no longer first?");
+    let svg = tornado_chart(&rows, Some(&title));
+    svg.replacen(
+        r#"width="100%""#,
+        &format!(r#"width="{width}" height="{height}""#),
+        1,
+    )
+}
+
+/// One criterion's band: the weights over which the winner stays first.
+struct Band<'n> {
+    name: &'n str,
+    weight: f64,
+    from: f64,
+    to: f64,
+}
+
+/// The bands as SVG: for the memo (`title` none: as tall as its rows), or for a slide (960 ×
+/// 540 units with the title, an axis title and a legend, the texts larger).
+fn tornado_chart(rows: &[Band<'_>], title: Option<&str>) -> String {
+    #[allow(clippy::cast_precision_loss)]
+    let n = rows.len().max(1) as f64;
+    let slide = title.is_some();
+    let k = if slide { 1.3 } else { 1.0 };
+    // A slide keeps a margin at either side (the content is drawn `margin` in).
+    let (full_w, margin) = if slide { (960.0, 36.0) } else { (640.0, 0.0) };
+    let w = full_w - 2.0 * margin;
+    let top = if slide { 66.0 * k } else { 0.0 };
+    let bottom = if slide { 64.0 * k } else { 24.0 };
+    let row = if slide {
+        ((540.0 - top - bottom) / n).min(48.0 * k)
+    } else {
+        26.0
+    };
+    let h = if slide { 540.0 } else { row * n + bottom };
+    let label_w = if slide { 0.32 * w } else { 190.0 };
+    let track = w - label_w - 20.0 * k;
+    let bar = 14.0 * k;
     let mut s = String::new();
     push!(
         s,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="100%" role="img" aria-label="Sensitivity of the winner">"#
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {full_w} {h}" width="100%" role="img" aria-label="Sensitivity of the winner">"#
     );
-    for (i, t) in m.analysis.sensitivity.iter().enumerate() {
-        let y = row * i as f64;
-        let name = m.criterion_name(t.criterion);
+    if let Some(title) = title {
         push!(
             s,
-            r##"<text x="0" y="{:.1}" font-size="11.5" fill="#222">{}</text>"##,
-            y + 17.0,
-            escape(name)
+            r##"<rect width="{full_w}" height="{h}" fill="#ffffff"/>"##
+        );
+        push!(s, r#"<g transform="translate({margin} 0)">"#);
+        s.push_str(&title_svg(0.0, 28.0 * k, 17.0 * k, title, 70));
+    }
+    for (i, t) in rows.iter().enumerate() {
+        let y = top + row * i as f64;
+        let middle = y + row / 2.0;
+        s.push_str(&svg_label(0.0, middle + 4.0 * k, 11.5 * k, "start", t.name));
+        push!(
+            s,
+            r##"<rect x="{label_w:.1}" y="{:.1}" width="{track:.1}" height="{bar:.1}" fill="#f2d0cc"/>"##,
+            middle - bar / 2.0
         );
         push!(
             s,
-            r##"<rect x="{label_w}" y="{:.1}" width="{track:.1}" height="14" fill="#f2d0cc"/>"##,
-            y + 6.0
-        );
-        push!(
-            s,
-            r##"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="14" fill="#7cc08f"/>"##,
-            label_w + track * t.winner_stays_from,
-            y + 6.0,
-            track * (t.winner_stays_to - t.winner_stays_from)
+            r##"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{bar:.1}" fill="#7cc08f"/>"##,
+            label_w + track * t.from,
+            middle - bar / 2.0,
+            track * (t.to - t.from)
         );
         let wx = label_w + track * t.weight;
         push!(
             s,
             r##"<line x1="{wx:.1}" y1="{:.1}" x2="{wx:.1}" y2="{:.1}" stroke="#111" stroke-width="3"/>"##,
-            y + 2.0,
-            y + 24.0
+            middle - bar / 2.0 - 4.0 * k,
+            middle + bar / 2.0 + 4.0 * k
         );
     }
+    let ticks_y = top + row * n + 16.0 * k;
     for tick in [0.0, 0.25, 0.5, 0.75, 1.0] {
         push!(
             s,
-            r##"<text x="{:.1}" y="{:.1}" font-size="10.5" text-anchor="middle" fill="#555">{tick:.2}</text>"##,
+            r##"<text x="{:.1}" y="{ticks_y:.1}" font-size="{:.1}" text-anchor="middle" fill="#555">{tick:.2}</text>"##,
             label_w + track * tick,
-            h - 4.0
+            10.5 * k
         );
+    }
+    if slide {
+        push!(
+            s,
+            r##"<text x="{:.1}" y="{:.1}" font-size="{:.1}" text-anchor="middle" fill="#333">Weight of the criterion (the others keep their proportions)</text>"##,
+            label_w + track / 2.0,
+            ticks_y + 20.0 * k,
+            12.0 * k
+        );
+        let y = ticks_y + 40.0 * k;
+        let size = 11.0 * k;
+        let mut x = 0.0;
+        for (fill, text) in [
+            ("#7cc08f", "the winner stays first"),
+            ("#f2d0cc", "another alternative leads"),
+            ("#111111", "today's weight"),
+        ] {
+            push!(
+                s,
+                r#"<rect x="{x:.1}" y="{:.1}" width="{size:.1}" height="{size:.1}" fill="{fill}"/>"#,
+                y - size
+            );
+            push!(
+                s,
+                r##"<text x="{:.1}" y="{y:.1}" font-size="{size:.1}" fill="#333">{text}</text>"##,
+                x + size * 1.4
+            );
+            x += size * 1.4 + text.len() as f64 * size * 0.52 + 24.0 * k;
+        }
+        s.push_str("</g>");
     }
     s.push_str("</svg>");
     s

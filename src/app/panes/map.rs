@@ -154,18 +154,7 @@ the diamond is the mean, the ring the spread (one standard deviation on each axi
         // For a slide: drawn anew with a title, axes and a legend, on white, at a chosen size;
         // or the picture as on screen.
         ui.menu_button("Export", |ui| {
-            use crate::app::command::SlideImage;
-            for (width, height, what) in crate::app::export::SLIDE_SIZES {
-                if ui
-                    .button(format!("For a slide: PNG, {width} × {height} ({what})"))
-                    .clicked()
-                {
-                    env.send(Command::ExportMap(SlideImage::Png { width, height }));
-                }
-            }
-            if ui.button("For a slide: SVG (any size)").clicked() {
-                env.send(Command::ExportMap(SlideImage::Svg));
-            }
+            super::slide_export_items(ui, env, crate::app::command::SlideChart::Map);
             ui.separator();
             export = ui
                 .button("As on screen: PNG")

@@ -256,3 +256,27 @@ fn note_edit(
         crate::model::judgement::set_note(&mut project.reasoning, step, text);
     }
 }
+
+/// The entries of a chart's Export menu that draw it for a slide: PNG at each slide size, and
+/// SVG.
+pub fn slide_export_items(
+    ui: &mut egui::Ui,
+    env: &mut PaneEnv<'_>,
+    chart: crate::app::command::SlideChart,
+) {
+    use crate::app::command::{Command, SlideImage};
+    for (width, height, what) in crate::app::export::SLIDE_SIZES {
+        if ui
+            .button(format!("For a slide: PNG, {width} × {height} ({what})"))
+            .clicked()
+        {
+            env.send(Command::ExportChart(
+                chart,
+                SlideImage::Png { width, height },
+            ));
+        }
+    }
+    if ui.button("For a slide: SVG (any size)").clicked() {
+        env.send(Command::ExportChart(chart, SlideImage::Svg));
+    }
+}

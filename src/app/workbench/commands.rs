@@ -237,7 +237,7 @@ impl Workbench {
                 }
             }
             Command::ExportPlot { name, rect } => self.screenshot_request = Some((name, rect)),
-            Command::ExportMap(image) => self.export_map(image),
+            Command::ExportChart(chart, image) => self.export_chart(chart, image),
             Command::NewVotingRound(subject) => {
                 self.commit();
                 let id = self.project.new_voting_round(subject, self.today);

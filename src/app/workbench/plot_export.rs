@@ -18,25 +18,49 @@ pub(super) struct Screenshot {
 }
 
 impl Workbench {
-    /// Draws the alternatives map for a slide and asks where to write it.
-    pub(super) fn export_map(&mut self, image: crate::app::command::SlideImage) {
-        use crate::app::command::SlideImage;
+    /// Draws a chart for a slide and asks where to write it.
+    pub(super) fn export_chart(
+        &mut self,
+        chart: crate::app::command::SlideChart,
+        image: crate::app::command::SlideImage,
+    ) {
+        use crate::app::command::{SlideChart, SlideImage};
         let (width, height) = match image {
             SlideImage::Svg => (1920, 1080),
             SlideImage::Png { width, height } => (width, height),
         };
-        let svg =
-            crate::report::map_slide_svg(&self.project, &self.derived.evaluation, width, height);
+        let svg = match chart {
+            SlideChart::Map => {
+                crate::report::map_slide_svg(&self.project, &self.derived.evaluation, width, height)
+            }
+            SlideChart::Sensitivity => {
+                let Some(winner) = self.derived.evaluation.winner() else {
+                    self.error(
+                        "The chart was not exported",
+                        "There is no leading alternative yet, so nothing whose lead could move."
+                            .to_owned(),
+                    );
+                    return;
+                };
+                crate::report::sensitivity_slide_svg(
+                    &self.project,
+                    &self.derived.sensitivity,
+                    &winner.name,
+                    width,
+                    height,
+                )
+            }
+        };
         let (bytes, purpose) = match image {
             SlideImage::Svg => (Ok(svg.into_bytes()), PathPurpose::Svg),
             SlideImage::Png { .. } => (export::svg_to_png(&svg, width, height), PathPurpose::Png),
         };
         match bytes {
             Ok(bytes) => {
-                self.pending_png = Some(("alternatives-map".to_owned(), bytes));
+                self.pending_png = Some((chart.file_stem().to_owned(), bytes));
                 self.ask_for_path(purpose, None);
             }
-            Err(e) => self.error("The map was not exported", e),
+            Err(e) => self.error("The chart was not exported", e),
         }
     }
 

@@ -57,6 +57,30 @@ pub fn ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEnv<'_>) {
         });
 }
 
+/// The Export menu of a chart that can also be drawn for a slide: for a slide (title, axes,
+/// legend, on white, at a chosen size), or the picture as on screen.
+pub fn export_menu(
+    ui: &mut egui::Ui,
+    env: &mut PaneEnv<'_>,
+    chart: crate::app::command::SlideChart,
+    rect: egui::Rect,
+) {
+    ui.menu_button("Export chart", |ui| {
+        super::slide_export_items(ui, env, chart);
+        ui.separator();
+        if ui
+            .button("As on screen: PNG")
+            .on_hover_text("The chart exactly as the window shows it, in its theme")
+            .clicked()
+        {
+            env.send(Command::ExportPlot {
+                name: chart.file_stem().to_owned(),
+                rect,
+            });
+        }
+    });
+}
+
 /// A small button that exports the chart drawn in `rect` as PNG.
 pub fn export_button(ui: &mut egui::Ui, env: &mut PaneEnv<'_>, name: &str, rect: egui::Rect) {
     if ui

@@ -1,6 +1,6 @@
 //! How far each weight may move before the winner changes.
 
-use super::{criterion_name, export_button, name_of};
+use super::{criterion_name, name_of};
 use crate::app::plots::tornado;
 use crate::app::state::PaneEnv;
 use crate::app::widgets::{self, Col, cell_text};
@@ -29,7 +29,7 @@ The green band is where it stays first; beyond its ends another alternative take
         })
         .collect();
     let rect = tornado::ui(ui, &rows);
-    export_button(ui, env, "sensitivity", rect);
+    super::export_menu(ui, env, crate::app::command::SlideChart::Sensitivity, rect);
     ui.add_space(6.0);
     let count = rows.len();
     widgets::list_table(
