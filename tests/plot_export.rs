@@ -188,3 +188,37 @@ fn the_decision_pane_exports_the_sensitivity_chart_for_a_slide() {
     let reader = decoder.read_info().unwrap();
     assert_eq!((reader.info().width, reader.info().height), (1280, 720));
 }
+
+#[test]
+fn the_rank_acceptability_chart_for_a_slide_has_its_title_bars_axis_and_ranks() {
+    let p = SAMPLES[0].load().unwrap();
+    let robustness = pbsm::analysis::robustness::for_project(&p);
+    let svg = pbsm::report::acceptability_slide_svg(&p, &robustness, 1920, 1080);
+    let doc = roxmltree::Document::parse(&svg).expect("well-formed SVG");
+    assert_eq!(doc.root_element().attribute("height"), Some("1080"));
+    let all: String = doc
+        .descendants()
+        .filter_map(|n| n.text())
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        all.contains("How often does each alternative take each rank?"),
+        "title"
+    );
+    assert!(
+        all.contains("draws of the uncertain scores"),
+        "the number of draws"
+    );
+    assert!(all.contains("Share of the draws"), "axis title");
+    for rank in 1..=p.alternatives.len() {
+        assert!(all.contains(&format!("rank {rank}")), "legend: rank {rank}");
+    }
+    for a in &p.alternatives {
+        let first_word = a.name.split_whitespace().next().unwrap();
+        assert!(all.contains(first_word), "{}", a.name);
+    }
+    let png = pbsm::app::export::svg_to_png(&svg, 1920, 1080).unwrap();
+    if let Some(path) = std::env::var_os("ACCEPTABILITY_PNG") {
+        std::fs::write(path, &png).unwrap();
+    }
+}

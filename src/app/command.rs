@@ -21,6 +21,8 @@ pub enum SlideChart {
     Map,
     /// The sensitivity of the winner to each weight.
     Sensitivity,
+    /// How often each alternative takes each rank when uncertain scores vary.
+    Acceptability,
 }
 
 impl SlideChart {
@@ -29,6 +31,7 @@ impl SlideChart {
         match self {
             Self::Map => "the map",
             Self::Sensitivity => "the sensitivity chart",
+            Self::Acceptability => "the rank acceptability chart",
         }
     }
 
@@ -37,6 +40,7 @@ impl SlideChart {
         match self {
             Self::Map => "alternatives-map",
             Self::Sensitivity => "sensitivity",
+            Self::Acceptability => "rank-acceptability",
         }
     }
 }
@@ -368,6 +372,14 @@ pub fn palette_entries(recent: &[PathBuf]) -> Vec<(String, Command)> {
             },
         ),
         Command::ExportChart(SlideChart::Sensitivity, SlideImage::Svg),
+        Command::ExportChart(
+            SlideChart::Acceptability,
+            SlideImage::Png {
+                width: 1920,
+                height: 1080,
+            },
+        ),
+        Command::ExportChart(SlideChart::Acceptability, SlideImage::Svg),
         Command::Undo,
         Command::Redo,
         Command::TogglePresentation,

@@ -330,27 +330,87 @@ fn wrap_words(text: &str, chars: usize) -> Vec<String> {
     lines
 }
 
-/// Rank acceptability as stacked bars.
+/// Rank acceptability as stacked bars, for the memo.
 pub(super) fn acceptability_svg(m: &Memo<'_>) -> String {
     let r = m.robustness;
-    let n = r.alternatives.len();
-    let (w, row, label_w) = (640.0, 30.0, 230.0);
-    let h = row * n as f64 + 30.0;
+    let names: Vec<String> = r.alternatives.iter().map(|id| m.name(*id)).collect();
+    acceptability_chart(&names, &r.acceptability, None)
+}
+
+/// Rank acceptability for a slide (16:9, on white): a title, a bar per alternative split by
+/// the share of draws in which it took each rank, the share axis and the ranks' legend,
+/// `width` × `height` pixels wide.
+pub fn acceptability_slide_svg(
+    project: &crate::model::Project,
+    robustness: &crate::analysis::robustness::Robustness,
+    width: u32,
+    height: u32,
+) -> String {
+    let names: Vec<String> = robustness
+        .alternatives
+        .iter()
+        .map(|id| {
+            project
+                .alternative(*id)
+                .map_or_else(|| id.to_string(), |a| a.name.clone())
+        })
+        .collect();
+    let title = format!(
+        "How often does each alternative take each rank? ({} draws of the uncertain scores)",
+        crate::format::group_thousands(f64::from(robustness.draws))
+    );
+    acceptability_chart(&names, &robustness.acceptability, Some(&title)).replacen(
+        r#"width="100%""#,
+        &format!(r#"width="{width}" height="{height}""#),
+        1,
+    )
+}
+
+/// The bars as SVG: for the memo (`title` none: as tall as its rows), or for a slide (960 ×
+/// 540 units with the title, an axis title and the legend, the texts larger).
+fn acceptability_chart(names: &[String], shares: &[Vec<f64>], title: Option<&str>) -> String {
+    let n = names.len();
+    #[allow(clippy::cast_precision_loss)]
+    let rows = n.max(1) as f64;
+    let slide = title.is_some();
+    let k = if slide { 1.3 } else { 1.0 };
+    let (full_w, margin) = if slide { (960.0, 36.0) } else { (640.0, 0.0) };
+    let w = full_w - 2.0 * margin;
+    let top = if slide { 66.0 * k } else { 0.0 };
+    let bottom = if slide { 60.0 * k } else { 30.0 };
+    let row = if slide {
+        ((540.0 - top - bottom) / rows).min(56.0 * k)
+    } else {
+        30.0
+    };
+    let h = if slide { 540.0 } else { row * rows + bottom };
+    let label_w = if slide { 0.3 * w } else { 230.0 };
+    let size = 11.0 * k;
+    let bar = row - 8.0 * k;
     let mut s = String::new();
     push!(
         s,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="100%" role="img" aria-label="Rank acceptability">"#
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {full_w} {h}" width="100%" role="img" aria-label="Rank acceptability">"#
     );
+    if let Some(title) = title {
+        push!(
+            s,
+            r##"<rect width="{full_w}" height="{h}" fill="#ffffff"/>"##
+        );
+        push!(s, r#"<g transform="translate({margin} 0)">"#);
+        s.push_str(&title_svg(0.0, 28.0 * k, 17.0 * k, title, 70));
+    }
     let color = |rank: usize| rank_rgb(rank, n, false).hex();
-    for (i, (id, shares)) in r.alternatives.iter().zip(&r.acceptability).enumerate() {
-        let y = row * i as f64;
-        let name = m.name(*id);
-        let text_y = if label_lines(&name).len() > 1 {
-            y + 11.0
+    for (i, (name, shares)) in names.iter().zip(shares).enumerate() {
+        #[allow(clippy::cast_precision_loss)]
+        let y = top + row * i as f64;
+        let middle = y + row / 2.0;
+        let text_y = if label_lines(name).len() > 1 {
+            middle - 2.0 * k
         } else {
-            y + 18.0
+            middle + 4.0 * k
         };
-        s.push_str(&svg_label(0.0, text_y, 11.0, "start", &name));
+        s.push_str(&svg_label(0.0, text_y, size, "start", name));
         let mut x = label_w;
         for (rank, share) in shares.iter().enumerate() {
             let width = (w - label_w - 10.0) * share;
@@ -359,40 +419,52 @@ pub(super) fn acceptability_svg(m: &Memo<'_>) -> String {
             }
             push!(
                 s,
-                r#"<rect x="{x:.1}" y="{:.1}" width="{width:.1}" height="{:.1}" fill="{}"/>"#,
-                y + 4.0,
-                row - 8.0,
+                r#"<rect x="{x:.1}" y="{:.1}" width="{width:.1}" height="{bar:.1}" fill="{}"/>"#,
+                middle - bar / 2.0,
                 color(rank)
             );
-            if width > 34.0 {
+            if width > 34.0 * k {
                 let fill = if rank == 0 { "#fff" } else { "#111" };
                 push!(
                     s,
-                    r#"<text x="{:.1}" y="{:.1}" font-size="11" text-anchor="middle" fill="{fill}">{:.0} %</text>"#,
+                    r#"<text x="{:.1}" y="{:.1}" font-size="{size:.1}" text-anchor="middle" fill="{fill}">{:.0} %</text>"#,
                     x + width / 2.0,
-                    y + 17.0,
+                    middle + 4.0 * k,
                     share * 100.0
                 );
             }
             x += width;
         }
     }
-    let mut x = label_w;
-    for rank in 0..n.min(6) {
-        let y = row * n as f64 + 10.0;
+    let mut y = top + row * rows + 10.0 * k;
+    if slide {
         push!(
             s,
-            r#"<rect x="{x:.1}" y="{y:.1}" width="11" height="11" fill="{}"/>"#,
+            r##"<text x="{:.1}" y="{:.1}" font-size="{:.1}" text-anchor="middle" fill="#333">Share of the draws in which the alternative took each rank</text>"##,
+            label_w + (w - label_w) / 2.0,
+            y + 8.0 * k,
+            12.0 * k
+        );
+        y += 22.0 * k;
+    }
+    let mut x = label_w;
+    for rank in 0..n.min(6) {
+        push!(
+            s,
+            r#"<rect x="{x:.1}" y="{y:.1}" width="{size:.1}" height="{size:.1}" fill="{}"/>"#,
             color(rank)
         );
         push!(
             s,
-            r##"<text x="{:.1}" y="{:.1}" font-size="11" fill="#333">rank {}</text>"##,
-            x + 15.0,
-            y + 10.0,
+            r##"<text x="{:.1}" y="{:.1}" font-size="{size:.1}" fill="#333">rank {}</text>"##,
+            x + size * 1.4,
+            y + size * 0.9,
             rank + 1
         );
-        x += 70.0;
+        x += 70.0 * k;
+    }
+    if slide {
+        s.push_str("</g>");
     }
     s.push_str("</svg>");
     s

@@ -50,6 +50,17 @@ impl Workbench {
                     height,
                 )
             }
+            SlideChart::Acceptability => {
+                let Some(result) = self.derived.robustness.result() else {
+                    self.error(
+                        "The chart was not exported",
+                        "The robustness analysis has not finished yet: try again in a moment."
+                            .to_owned(),
+                    );
+                    return;
+                };
+                crate::report::acceptability_slide_svg(&self.project, result, width, height)
+            }
         };
         let (bytes, purpose) = match image {
             SlideImage::Svg => (Ok(svg.into_bytes()), PathPurpose::Svg),

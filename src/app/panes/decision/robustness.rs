@@ -1,6 +1,6 @@
 //! Rank acceptability under uncertain scores, and the uncertainty ranges.
 
-use super::{export_button, name_of};
+use super::name_of;
 use crate::app::command::Command;
 use crate::app::plots::acceptability;
 use crate::app::state::PaneEnv;
@@ -43,7 +43,12 @@ alternative takes each rank: its rank acceptability.");
                 .map(|id| name_of(project, *id))
                 .collect();
             let rect = acceptability::ui(ui, &names, &result.acceptability);
-            export_button(ui, env, "rank-acceptability", rect);
+            super::export_menu(
+                ui,
+                env,
+                crate::app::command::SlideChart::Acceptability,
+                rect,
+            );
             if project.alternatives.iter().all(|a| a.ranges.is_empty()) {
                 ui.label(
                     RichText::new("No score has a range yet, so every draw gives today's ranking.")
