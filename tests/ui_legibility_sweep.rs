@@ -1,6 +1,6 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 //! Every pane and every section of it, at laptop size (1280×800), projector size (1920×1080)
-//! and presenting at 150 % on the projector, in light and dark, on every sample and on a project
+//! and presenting at 150 % on the projector (the pane across the whole width, and beside the map), in light and dark, on every sample and on a project
 //! with 60-character names: no text a person cannot read whole (`common::legibility`), except
 //! the explicit elisions listed in [`free_texts`] (long free text that shows in full on hover)
 //! and text cut at the edge of a table that scrolls sideways with its bar shown
@@ -133,11 +133,31 @@ fn views() -> Vec<View> {
     out
 }
 
-/// The screens: (name, size, presenting).
-const SCREENS: &[(&str, [f32; 2], bool)] = &[
-    ("1280x800", [1280.0, 800.0], false),
-    ("1920x1080", [1920.0, 1080.0], false),
-    ("presenting 150% 1920x1080", [1920.0, 1080.0], true),
+/// How the window is shown.
+#[derive(Clone, Copy, PartialEq)]
+enum Mode {
+    /// As when working.
+    Working,
+    /// Presenting at 150 %, the first step: its pane across the whole width.
+    Presenting,
+    /// Presenting, the map beside the pane (as for the alternatives and the decision).
+    PresentingBesideMap,
+}
+
+/// The screens: (name, size, how the window is shown).
+const SCREENS: &[(&str, [f32; 2], Mode)] = &[
+    ("1280x800", [1280.0, 800.0], Mode::Working),
+    ("1920x1080", [1920.0, 1080.0], Mode::Working),
+    (
+        "presenting 150% 1920x1080",
+        [1920.0, 1080.0],
+        Mode::Presenting,
+    ),
+    (
+        "presenting 150% 1920x1080, map beside",
+        [1920.0, 1080.0],
+        Mode::PresentingBesideMap,
+    ),
 ];
 
 /// Stretches a name to 60 characters, as a person might write it.
@@ -172,7 +192,7 @@ fn long_names() -> Project {
 
 fn harness(
     project: &Project,
-    (_, size, presenting): (&str, [f32; 2], bool),
+    (_, size, mode): (&str, [f32; 2], Mode),
     theme: ThemeChoice,
     gpu: bool,
 ) -> Harness<'static, Workbench> {
@@ -186,13 +206,21 @@ fn harness(
     }
     let mut h = builder.build_ui_state(|ui, app: &mut Workbench| app.ui_root(ui), app);
     h.run();
-    if presenting {
+    if mode != Mode::Working {
         // As a facilitator does (toggled before the first frame, kittest keeps the unzoomed
         // screen size).
         h.key_press(egui::Key::F5);
         h.run();
     }
-    assert_eq!(h.state().is_presenting(), presenting);
+    if mode == Mode::PresentingBesideMap {
+        h.get_by_label("Map beside").click();
+        h.run();
+    }
+    assert_eq!(h.state().is_presenting(), mode != Mode::Working);
+    assert_eq!(
+        h.state().is_presenting_whole_width(),
+        mode == Mode::Presenting
+    );
     h
 }
 
@@ -206,7 +234,7 @@ fn show(h: &mut Harness<'static, Workbench>, view: &View) {
 /// Every view of one project on one screen in one theme: what was cut, by view.
 fn sweep(
     project: &Project,
-    screen: (&str, [f32; 2], bool),
+    screen: (&str, [f32; 2], Mode),
     theme: ThemeChoice,
 ) -> Vec<(String, String)> {
     let mut h = harness(project, screen, theme, false);

@@ -334,3 +334,51 @@ fn a_vote_is_stored_in_the_file_and_its_tally_is_shown_on_the_map() {
     h.run();
     assert!(!drawn_at_badge(&h, "3"));
 }
+
+#[test]
+fn presenting_gives_the_early_steps_the_whole_width_and_the_map_comes_back_for_the_alternatives() {
+    let map_heading = "Alternatives map: quality, risk, resources";
+    let mut h = projector();
+    h.key_press(Key::F5);
+    h.run();
+    // Step 1 (the foundation): the pane across the whole width, no map beside it.
+    assert!(h.state().is_presenting_whole_width());
+    assert!(
+        h.query_by_label(map_heading).is_none(),
+        "no map beside step 1"
+    );
+    // Step 4, the competition matrix: every competitor's column in view, nothing scrolls.
+    for _ in 0..3 {
+        h.key_press(Key::PageDown);
+        h.run();
+    }
+    assert_eq!(h.state().agenda_step(), 3);
+    h.get_by_label("4 · Competitive situation");
+    assert!(
+        pbsm::app::widgets::sideways_views(&h.ctx).is_empty(),
+        "the matrix fits the width"
+    );
+    // The facilitator may want the map anyway.
+    h.get_by_label("Map beside").click();
+    h.run();
+    h.get_by_label(map_heading);
+    // Step 6, the alternatives: the map is beside them.
+    for _ in 0..2 {
+        h.key_press(Key::PageDown);
+        h.run();
+    }
+    assert_eq!(h.state().agenda_step(), 5);
+    assert!(!h.state().is_presenting_whole_width());
+    h.get_by_label(map_heading);
+    // Back at step 1 and leaving: the remembered layout, the map beside the panes.
+    for _ in 0..5 {
+        h.key_press(Key::PageUp);
+        h.run();
+    }
+    assert!(h.state().is_presenting_whole_width());
+    h.key_press(Key::F5);
+    h.run();
+    assert!(!h.state().is_presenting());
+    assert!(!h.state().is_presenting_whole_width());
+    h.get_by_label(map_heading);
+}

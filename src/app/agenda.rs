@@ -11,6 +11,10 @@ pub struct Step {
     pub title: &'static str,
     /// The questions for the room.
     pub questions: &'static [&'static str],
+    /// Whether the alternatives map is shown beside the step's pane when presenting. The steps
+    /// before the alternatives exist give their pane the whole width (a competition matrix, a
+    /// table of options); the alternatives and the decision are about the map.
+    pub beside_map: bool,
 }
 
 /// The agenda: foundation → … → management.
@@ -22,6 +26,7 @@ pub const STEPS: &[Step] = &[
             "Which modules make up our business model, and which goals must social media serve?",
             "How far can social media influence our market and each of our topics?",
         ],
+        beside_map: false,
     },
     Step {
         pane: PaneKind::Potential,
@@ -30,6 +35,7 @@ pub const STEPS: &[Step] = &[
             "Which usage formats (audience, community, network) could we build on, and how well would each hold against competitors?",
             "What benefit would users get — not our product's, the user's?",
         ],
+        beside_map: false,
     },
     Step {
         pane: PaneKind::Benefit,
@@ -38,6 +44,7 @@ pub const STEPS: &[Step] = &[
             "Per module: does social media support, change, threaten or create it?",
             "Which opportunities and risks follow for our business model?",
         ],
+        beside_map: false,
     },
     Step {
         pane: PaneKind::Competition,
@@ -46,6 +53,7 @@ pub const STEPS: &[Step] = &[
             "Who competes with us on performance, and who for the same users' attention?",
             "Where can we perform above them, not just catch up?",
         ],
+        beside_map: false,
     },
     Step {
         pane: PaneKind::Options,
@@ -54,6 +62,7 @@ pub const STEPS: &[Step] = &[
             "Topic → user benefit → usage format → participation → motivation → channels: what follows for each?",
             "Would each option give us a leading position, parity, or a weaker one?",
         ],
+        beside_map: false,
     },
     Step {
         pane: PaneKind::Alternatives,
@@ -62,6 +71,7 @@ pub const STEPS: &[Step] = &[
             "Which bundles of options set truly different priorities (about three)?",
             "How strong is each on competitive quality, how risky, how costly?",
         ],
+        beside_map: true,
     },
     Step {
         pane: PaneKind::Decision,
@@ -71,6 +81,7 @@ pub const STEPS: &[Step] = &[
             "Which alternative leads, and how far would the weights have to move to change that?",
             "Where does the room lean (dot voting), and where does that differ from the ranking?",
         ],
+        beside_map: true,
     },
     Step {
         pane: PaneKind::Management,
@@ -79,6 +90,7 @@ pub const STEPS: &[Step] = &[
             "Which KPIs show that the chosen strategy works, and when do we look?",
             "Which assumptions must hold, and what would make us adapt?",
         ],
+        beside_map: false,
     },
 ];
 

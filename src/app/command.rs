@@ -74,6 +74,9 @@ pub enum Command {
     TogglePresentation,
     /// Show the panes' guidance on the method, or fold it (in the mode in use).
     ToggleGuidance,
+    /// Presenting: show the alternatives map beside the step's pane, or give the pane the
+    /// whole width.
+    ToggleMapBeside,
     /// Go to this step of the workshop agenda (an index into `agenda::STEPS`).
     AgendaStep(usize),
     /// Open this file.
@@ -230,6 +233,7 @@ impl Command {
             Self::Glossary => "Glossary of pbsm terms",
             Self::TogglePresentation => "Presentation mode",
             Self::ToggleGuidance => "Guidance on the method (show or fold)",
+            Self::ToggleMapBeside => "Presenting: the map beside the step (show or hide)",
             Self::AgendaStep(step) => return format!("Agenda step {}", step + 1),
             Self::OpenPath(path) => return path.display().to_string(),
             Self::OpenSample(index) => {

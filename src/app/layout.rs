@@ -117,6 +117,17 @@ pub fn default_tree() -> egui_tiles::Tree<PaneKind> {
     egui_tiles::Tree::new(egui::Id::unique("pbsm_panes"), root, tiles)
 }
 
+/// The panes for a presentation step that needs the whole width: every pane as a tab, `pane`
+/// in front, nothing beside it. The remembered layout stays as it was.
+pub fn whole_width_tree(pane: PaneKind) -> egui_tiles::Tree<PaneKind> {
+    let mut tree = egui_tiles::Tree::new_tabs(
+        egui::Id::unique("pbsm_presenting_panes"),
+        PaneKind::ALL.to_vec(),
+    );
+    show_pane(&mut tree, pane);
+    tree
+}
+
 /// Whether a tree holds every pane exactly once (a remembered layout from an older build may not).
 pub fn is_complete(tree: &egui_tiles::Tree<PaneKind>) -> bool {
     PaneKind::ALL.iter().all(|kind| {

@@ -71,6 +71,14 @@ impl Workbench {
                 step.title
             ));
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let beside = ui
+                    .add(egui::Button::new("Map beside").selected(self.presenting_tree.is_none()))
+                    .on_hover_text(
+                        "Show the alternatives map beside this step's pane, or give the pane the whole width",
+                    );
+                if beside.clicked() {
+                    self.pending.push(Command::ToggleMapBeside);
+                }
                 let next = ui.add_enabled(
                     index + 1 < agenda::STEPS.len(),
                     egui::Button::new("Next step ▶"),

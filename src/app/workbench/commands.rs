@@ -162,14 +162,29 @@ impl Workbench {
             Command::AgendaStep(step) => {
                 self.agenda_step = step.min(agenda::STEPS.len() - 1);
                 self.step_started_s = None;
-                let pane = agenda::STEPS[self.agenda_step].pane;
-                layout::show_pane(&mut self.settings.layout, pane);
+                let step = &agenda::STEPS[self.agenda_step];
+                layout::show_pane(&mut self.settings.layout, step.pane);
+                // A step before the alternatives gets the whole width; the map comes back
+                // for the alternatives and the decision.
+                self.presenting_tree =
+                    (!step.beside_map).then(|| layout::whole_width_tree(step.pane));
+            }
+            Command::ToggleMapBeside => {
+                self.presenting_tree = match self.presenting_tree {
+                    Some(_) => None,
+                    None => Some(layout::whole_width_tree(
+                        agenda::STEPS[self.agenda_step.min(agenda::STEPS.len() - 1)].pane,
+                    )),
+                };
             }
             Command::ToggleGuidance => self.toggle_guidance(),
             Command::TogglePresentation => {
                 self.presenting = !self.presenting;
                 if self.presenting {
                     self.pending.push(Command::AgendaStep(self.agenda_step));
+                }
+                if !self.presenting {
+                    self.presenting_tree = None;
                 }
                 self.fullscreen_request = Some(self.presenting);
                 self.status = if self.presenting {

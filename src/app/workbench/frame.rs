@@ -151,7 +151,10 @@ impl Workbench {
                         project: &mut self.project,
                         env: &mut env,
                     };
-                    self.settings.layout.ui(&mut behavior, ui);
+                    match self.presenting_tree.as_mut() {
+                        Some(tree) if self.presenting => tree.ui(&mut behavior, ui),
+                        _ => self.settings.layout.ui(&mut behavior, ui),
+                    }
                 });
         }
         if idle_check.project_changed(&self.project) {

@@ -93,6 +93,9 @@ pub struct Workbench {
     /// In presentation mode: full screen, larger, high contrast, no editing chrome.
     /// The window's height in points last frame (the guidance folds on a short window).
     window_height: f32,
+    /// Presenting a step that needs the whole width: the panes without the map beside them
+    /// (see [`crate::app::agenda::Step::beside_map`]); `None` shows the remembered layout.
+    presenting_tree: Option<egui_tiles::Tree<crate::app::layout::PaneKind>>,
     presenting: bool,
     /// The workshop agenda's current step (an index into `agenda::STEPS`).
     agenda_step: usize,
@@ -181,6 +184,7 @@ impl Workbench {
             pending: Vec::new(),
             applied_style: None,
             presenting: false,
+            presenting_tree: None,
             window_height: settings::GUIDANCE_HEIGHT,
             agenda_step: 0,
             step_started_s: None,
@@ -297,6 +301,12 @@ impl Workbench {
     /// Whether the glossary window is open.
     pub fn is_glossary_open(&self) -> bool {
         self.glossary.0
+    }
+
+    /// Whether presentation mode shows the step's pane across the whole width (the map not
+    /// beside it).
+    pub fn is_presenting_whole_width(&self) -> bool {
+        self.presenting && self.presenting_tree.is_some()
     }
 
     /// Whether presentation mode is on.
