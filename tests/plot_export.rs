@@ -222,3 +222,49 @@ fn the_rank_acceptability_chart_for_a_slide_has_its_title_bars_axis_and_ranks() 
         std::fs::write(path, &png).unwrap();
     }
 }
+
+#[test]
+fn a_kpi_chart_for_a_slide_has_its_title_path_actuals_axes_and_legend() {
+    let p = SAMPLES[0].load().unwrap();
+    let kpi = &p.management.kpis[0];
+    let today = pbsm::model::Date::new(2026, 11, 23).unwrap();
+    let health = pbsm::analysis::kpi::health_on(kpi, p.management.health, today);
+    let svg = pbsm::report::kpi_slide_svg(kpi, &health, today, 1920, 1080);
+    let doc = roxmltree::Document::parse(&svg).expect("well-formed SVG");
+    assert_eq!(doc.root_element().attribute("width"), Some("1920"));
+    let all: String = doc
+        .descendants()
+        .filter_map(|n| n.text())
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        all.contains("Sourdough club members (members): on track"),
+        "title: {all}"
+    );
+    assert!(
+        all.contains("made 1,370 of 1,419 planned"),
+        "the health in words"
+    );
+    for legend in ["Actuals", "Planned path", "Target", "Today"] {
+        assert!(all.contains(legend), "legend: {legend}");
+    }
+    assert!(all.contains("2,500"), "value ticks as counts");
+    assert!(
+        all.contains("2026-04") && all.contains("2027-01"),
+        "month ticks: {all}"
+    );
+    // One dot per actual.
+    let dots = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("circle") && n.attribute("fill") != Some("none"))
+        .count();
+    assert!(
+        dots > kpi.actuals.len(),
+        "{dots} filled circles for {} actuals and the legend",
+        kpi.actuals.len()
+    );
+    let png = pbsm::app::export::svg_to_png(&svg, 1920, 1080).unwrap();
+    if let Some(path) = std::env::var_os("KPI_PNG") {
+        std::fs::write(path, &png).unwrap();
+    }
+}

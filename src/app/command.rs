@@ -23,6 +23,8 @@ pub enum SlideChart {
     Sensitivity,
     /// How often each alternative takes each rank when uncertain scores vary.
     Acceptability,
+    /// A KPI's planned path and actuals.
+    Kpi(crate::model::KpiId),
 }
 
 impl SlideChart {
@@ -32,6 +34,7 @@ impl SlideChart {
             Self::Map => "the map",
             Self::Sensitivity => "the sensitivity chart",
             Self::Acceptability => "the rank acceptability chart",
+            Self::Kpi(_) => "the KPI's chart",
         }
     }
 
@@ -41,6 +44,7 @@ impl SlideChart {
             Self::Map => "alternatives-map",
             Self::Sensitivity => "sensitivity",
             Self::Acceptability => "rank-acceptability",
+            Self::Kpi(_) => "kpi",
         }
     }
 }

@@ -15,7 +15,7 @@ mod markdown;
 mod rounds;
 mod steering;
 mod svg;
-pub use svg::{acceptability_slide_svg, map_slide_svg, sensitivity_slide_svg};
+pub use svg::{acceptability_slide_svg, kpi_slide_svg, map_slide_svg, sensitivity_slide_svg};
 mod text;
 
 pub use check::{check_json, invalid_json};

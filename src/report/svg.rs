@@ -624,3 +624,228 @@ fn tornado_chart(rows: &[Band<'_>], title: Option<&str>) -> String {
     s.push_str("</svg>");
     s
 }
+
+/// A KPI's chart for a slide (16:9, on white): a title with the health in words, the planned
+/// path through the milestones to the target, the actuals in the health's colour, today, the
+/// time and value axes with their ticks, and a legend; `width` × `height` pixels wide.
+pub fn kpi_slide_svg(
+    kpi: &crate::model::Kpi,
+    health: &crate::analysis::kpi::KpiHealth,
+    today: crate::model::Date,
+    width: u32,
+    height: u32,
+) -> String {
+    #[allow(clippy::cast_precision_loss)]
+    let day = |d: crate::model::Date| d.days_since_epoch() as f64;
+    let k = 1.3;
+    let (w, h, margin) = (960.0, 540.0, 36.0);
+    let (left, right, top, bottom) = (
+        margin + 60.0 * k,
+        w - margin - 150.0 * k,
+        70.0 * k,
+        h - 50.0 * k,
+    );
+    let path = kpi.planned_path();
+    let mut days: Vec<f64> = path.iter().map(|(d, _)| day(*d)).collect();
+    days.extend(kpi.actuals.iter().map(|a| day(a.0)));
+    days.push(day(today));
+    let mut values: Vec<f64> = path.iter().map(|(_, v)| *v).collect();
+    values.extend(kpi.actuals.iter().map(|a| a.1));
+    let (d0, d1) = (
+        days.iter().copied().fold(f64::INFINITY, f64::min),
+        days.iter()
+            .copied()
+            .fold(f64::NEG_INFINITY, f64::max)
+            .max(days[0] + 1.0),
+    );
+    let (lo, hi) = nice_range(
+        values.iter().copied().fold(f64::INFINITY, f64::min),
+        values.iter().copied().fold(f64::NEG_INFINITY, f64::max),
+    );
+    let x = |d: f64| left + (d - d0) / (d1 - d0) * (right - left);
+    let y = |v: f64| bottom - (v - lo) / (hi - lo) * (bottom - top);
+    let level = health.health.level();
+    let actual_color = level.map_or_else(
+        || "#777777".to_owned(),
+        |l| crate::format::signal_rgb(l, false).hex(),
+    );
+    let mut s = String::new();
+    push!(
+        s,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="{width}" height="{height}" role="img" aria-label="KPI chart">"#
+    );
+    push!(s, r##"<rect width="{w}" height="{h}" fill="#ffffff"/>"##);
+    let unit = if kpi.unit.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", kpi.unit)
+    };
+    let title = format!(
+        "{}{unit}: {}, {}",
+        kpi.name,
+        health.health.label().to_lowercase(),
+        health.words()
+    );
+    s.push_str(&title_svg(margin, 28.0 * k, 17.0 * k, &title, 70));
+    // The value axis: five steps, gridlines, numbers as the KPI's unit calls for.
+    let tick = 11.0 * k;
+    for i in 0..=5 {
+        let v = lo + (hi - lo) * f64::from(i) / 5.0;
+        push!(
+            s,
+            r##"<line x1="{left:.1}" y1="{0:.1}" x2="{right:.1}" y2="{0:.1}" stroke="#e2e2e2"/>"##,
+            y(v)
+        );
+        push!(
+            s,
+            r##"<text x="{:.1}" y="{:.1}" font-size="{tick:.1}" text-anchor="end" fill="#555">{}</text>"##,
+            left - 8.0,
+            y(v) + 4.0 * k,
+            escape(&crate::analysis::kpi::value_text(kpi, v))
+        );
+    }
+    // The time axis: the first of each month, labelled every few months.
+    let months = ((d1 - d0) / 30.4).ceil().max(1.0);
+    let every = (months / 6.0).ceil().max(1.0) as i32;
+    let mut month = crate::model::Date::from_days_since_epoch(d0 as i64)
+        .unwrap_or(today)
+        .end_of_month_after(0)
+        .add_days(1);
+    let mut n = 0;
+    while day(month) <= d1 {
+        let mx = x(day(month));
+        push!(
+            s,
+            r##"<line x1="{mx:.1}" y1="{top:.1}" x2="{mx:.1}" y2="{bottom:.1}" stroke="#f0f0f0"/>"##
+        );
+        if n % every == 0 {
+            push!(
+                s,
+                r##"<text x="{mx:.1}" y="{:.1}" font-size="{tick:.1}" text-anchor="middle" fill="#555">{}-{:02}</text>"##,
+                bottom + 18.0 * k,
+                month.year(),
+                month.month()
+            );
+        }
+        n += 1;
+        month = month.end_of_month_after(0).add_days(1);
+    }
+    push!(
+        s,
+        r##"<line x1="{left:.1}" y1="{bottom:.1}" x2="{right:.1}" y2="{bottom:.1}" stroke="#888"/>"##
+    );
+    // Today.
+    let tx = x(day(today));
+    push!(
+        s,
+        r##"<line x1="{tx:.1}" y1="{top:.1}" x2="{tx:.1}" y2="{bottom:.1}" stroke="#888" stroke-dasharray="3 4"/>"##
+    );
+    // The planned path, the target, the actuals.
+    let points = |list: &[(f64, f64)]| {
+        list.iter()
+            .map(|(d, v)| format!("{:.1},{:.1}", x(*d), y(*v)))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let planned: Vec<(f64, f64)> = path.iter().map(|(d, v)| (day(*d), *v)).collect();
+    push!(
+        s,
+        r##"<polyline points="{}" fill="none" stroke="#888" stroke-width="2" stroke-dasharray="8 6"/>"##,
+        points(&planned)
+    );
+    push!(
+        s,
+        r##"<circle cx="{:.1}" cy="{:.1}" r="{:.1}" fill="none" stroke="#555" stroke-width="2"/>"##,
+        x(day(kpi.target_date)),
+        y(kpi.target),
+        7.0 * k
+    );
+    let mut actuals: Vec<(f64, f64)> = kpi.actuals.iter().map(|a| (day(a.0), a.1)).collect();
+    actuals.sort_by(|a, b| a.0.total_cmp(&b.0));
+    push!(
+        s,
+        r#"<polyline points="{}" fill="none" stroke="{actual_color}" stroke-width="3"/>"#,
+        points(&actuals)
+    );
+    for (d, v) in &actuals {
+        push!(
+            s,
+            r#"<circle cx="{:.1}" cy="{:.1}" r="{:.1}" fill="{actual_color}"/>"#,
+            x(*d),
+            y(*v),
+            4.5 * k
+        );
+    }
+    // The legend, at the right.
+    let lx = right + 24.0 * k;
+    let mut ly = top + 10.0 * k;
+    let size = 11.5 * k;
+    let legend = [
+        (format!(r#"<circle cx="{{x}}" cy="{{y}}" r="{:.1}" fill="{actual_color}"/>"#, 5.0 * k), "Actuals"),
+        (r##"<line x1="{x0}" y1="{y}" x2="{x1}" y2="{y}" stroke="#888" stroke-width="2" stroke-dasharray="6 4"/>"##.to_owned(), "Planned path"),
+        (format!(r##"<circle cx="{{x}}" cy="{{y}}" r="{:.1}" fill="none" stroke="#555" stroke-width="2"/>"##, 6.0 * k), "Target"),
+        (r##"<line x1="{x}" y1="{y0}" x2="{x}" y2="{y1}" stroke="#888" stroke-dasharray="3 4"/>"##.to_owned(), "Today"),
+    ];
+    for (mark, text) in legend {
+        let (cx, cy) = (lx + 8.0 * k, ly - 4.0 * k);
+        s.push_str(
+            &mark
+                .replace("{x}", &format!("{cx:.1}"))
+                .replace("{y}", &format!("{cy:.1}"))
+                .replace("{x0}", &format!("{:.1}", cx - 10.0 * k))
+                .replace("{x1}", &format!("{:.1}", cx + 10.0 * k))
+                .replace("{y0}", &format!("{:.1}", cy - 8.0 * k))
+                .replace("{y1}", &format!("{:.1}", cy + 8.0 * k)),
+        );
+        push!(
+            s,
+            r##"<text x="{:.1}" y="{ly:.1}" font-size="{size:.1}" fill="#222">{text}</text>"##,
+            lx + 24.0 * k
+        );
+        ly += 24.0 * k;
+    }
+    s.push_str("</svg>");
+    s
+}
+
+/// A value range that starts and ends on round numbers around `lo`..`hi` (with room when
+/// they are equal), for five ticks.
+fn nice_range(lo: f64, hi: f64) -> (f64, f64) {
+    if !lo.is_finite() || !hi.is_finite() {
+        return (0.0, 1.0);
+    }
+    let (lo, hi) = if (hi - lo).abs() < f64::EPSILON {
+        (lo - 1.0, hi + 1.0)
+    } else {
+        (lo, hi)
+    };
+    let raw = (hi - lo) / 5.0;
+    let magnitude = 10f64.powf(raw.log10().floor());
+    // The smallest round step whose five steps, from a multiple of it, cover lo..hi.
+    let steps = [1.0, 2.0, 2.5, 5.0, 10.0, 20.0, 25.0, 50.0, 100.0];
+    for m in steps {
+        let step = m * magnitude;
+        let start = (lo / step).floor() * step;
+        if start + 5.0 * step >= hi - 1e-9 {
+            return (start, start + 5.0 * step);
+        }
+    }
+    (lo, hi)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::nice_range;
+
+    #[test]
+    fn value_ranges_are_round_and_cover_the_values() {
+        assert_eq!(nice_range(80.0, 2500.0), (0.0, 2500.0));
+        assert_eq!(nice_range(130.0, 2600.0), (0.0, 5000.0));
+        assert_eq!(nice_range(7.0, 9.5), (7.0, 9.5));
+        assert_eq!(nice_range(4.0, 4.0), (3.0, 5.5));
+        for (lo, hi) in [(0.3, 0.71), (-12.0, 40.0), (884.0, 890.0), (1e6, 1.2e6)] {
+            let (a, b) = nice_range(lo, hi);
+            assert!(a <= lo && b >= hi, "{lo}..{hi} in {a}..{b}");
+        }
+    }
+}

@@ -61,6 +61,21 @@ impl Workbench {
                 };
                 crate::report::acceptability_slide_svg(&self.project, result, width, height)
             }
+            SlideChart::Kpi(id) => {
+                let Some(kpi) = self.project.management.kpis.iter().find(|k| k.id == id) else {
+                    self.error(
+                        "The chart was not exported",
+                        "The KPI is no longer in the project.".to_owned(),
+                    );
+                    return;
+                };
+                let health = crate::analysis::kpi::health_on(
+                    kpi,
+                    self.project.management.health,
+                    self.today,
+                );
+                crate::report::kpi_slide_svg(kpi, &health, self.today, width, height)
+            }
         };
         let (bytes, purpose) = match image {
             SlideImage::Svg => (Ok(svg.into_bytes()), PathPurpose::Svg),

@@ -81,20 +81,6 @@ pub fn export_menu(
     });
 }
 
-/// A small button that exports the chart drawn in `rect` as PNG.
-pub fn export_button(ui: &mut egui::Ui, env: &mut PaneEnv<'_>, name: &str, rect: egui::Rect) {
-    if ui
-        .small_button("Export chart as PNG")
-        .on_hover_text("Save this chart as an image")
-        .clicked()
-    {
-        env.send(Command::ExportPlot {
-            name: name.to_owned(),
-            rect,
-        });
-    }
-}
-
 fn name_of(project: &Project, id: AlternativeId) -> String {
     project
         .alternative(id)

@@ -212,7 +212,12 @@ pub(super) fn kpis_ui(ui: &mut egui::Ui, project: &mut Project, env: &mut PaneEn
             let h = kpi::health_on(k, thresholds, today);
             let rect = kpi_chart::ui(ui, k, &h, today);
             health_sentence(ui, k, &h, today, thresholds);
-            crate::app::panes::decision::export_button(ui, env, "kpi", rect);
+            crate::app::panes::decision::export_menu(
+                ui,
+                env,
+                crate::app::command::SlideChart::Kpi(k.id),
+                rect,
+            );
             ui.add_space(6.0);
             form(ui, ("kpi", k.id), |f| {
                 f.text("Name", &mut k.name);
