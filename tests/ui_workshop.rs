@@ -382,3 +382,50 @@ fn presenting_gives_the_early_steps_the_whole_width_and_the_map_comes_back_for_t
     assert!(!h.state().is_presenting_whole_width());
     h.get_by_label(map_heading);
 }
+
+#[test]
+fn each_steps_key_numbers_are_in_view_when_presenting_at_150_percent() {
+    // (step, texts that must be painted whole, without scrolling): the numbers the room looks
+    // at in that step.
+    let steps: &[(usize, &[&str])] = &[
+        (0, &["6.0"]),
+        (
+            3,
+            &[
+                "behind",
+                "ahead",
+                "Kornkammer (regional chain, 31 shops)",
+                "Craft trades' employer campaigns",
+            ],
+        ),
+        (4, &["Leading", "Parity"]),
+        (
+            5,
+            &["8.5", "2.5", "EUR 315,400", "EUR 180,200", "EUR 245,600"],
+        ),
+        (6, &["0.600", "0.503", "0.410"]),
+        (7, &["4 on track", "1 behind", "2 at risk"]),
+    ];
+    let mut h = projector();
+    h.key_press(Key::F5);
+    h.run();
+    let mut at = 0;
+    for (step, texts) in steps {
+        while at < *step {
+            h.key_press(Key::PageDown);
+            h.run();
+            at += 1;
+        }
+        assert_eq!(h.state().agenda_step(), *step);
+        let painted = common::legibility::painted_texts(h.output());
+        for text in *texts {
+            assert!(
+                painted
+                    .iter()
+                    .any(|t| t.text.contains(text) && t.clip.contains_rect(t.rect)),
+                "step {}: {text:?} is not in view whole",
+                step + 1
+            );
+        }
+    }
+}
