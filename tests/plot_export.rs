@@ -99,6 +99,8 @@ fn a_picture_too_large_to_make_is_refused_with_a_reason() {
     let err = pbsm::app::export::svg_to_png(&svg, 0, 1080).unwrap_err();
     assert!(err.contains("0 × 1080"), "{err}");
     assert!(pbsm::app::export::svg_to_png("<svg", 100, 100).is_err());
+    let err = pbsm::app::export::svg_to_png(&svg, 100_000, 100_000).unwrap_err();
+    assert!(err.contains("larger than"), "{err}");
 }
 
 #[test]

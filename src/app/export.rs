@@ -60,6 +60,13 @@ pub const SLIDE_SIZES: [(u32, u32, &str); 3] = [
 /// picture reads like the window on any machine, installed fonts or not.
 pub fn svg_to_png(svg: &str, width: u32, height: u32) -> Result<Vec<u8>, String> {
     use resvg::{tiny_skia, usvg};
+    // 8K at most: larger would hold gigabytes in memory for a picture no slide needs.
+    const MOST: u32 = 8192;
+    if width > MOST || height > MOST {
+        return Err(format!(
+            "a picture of {width} × {height} pixels is larger than {MOST} × {MOST}"
+        ));
+    }
     let mut options = usvg::Options::default();
     let fonts = egui::FontDefinitions::default();
     for name in [
