@@ -112,3 +112,53 @@ fn a_long_choice_elided_on_its_drop_down_shows_whole_on_hover() {
     }
     assert!(whole, "the hover shows {:?} whole", elided.text);
 }
+
+#[test]
+fn the_options_checklist_of_an_alternative_shows_whole_rows_only() {
+    // Nine options in the bakery: the checklist shows eight whole rows and scrolls, instead of
+    // cutting the ninth in half.
+    let mut h = projector();
+    open_pane(&mut h, PaneKind::Alternatives);
+    let names: Vec<String> = h
+        .state()
+        .project()
+        .options
+        .iter()
+        .map(|o| o.name.clone())
+        .collect();
+    assert_eq!(names.len(), 9);
+    // Scrolled down to the checklist, as a person does with the wheel over the detail.
+    for _ in 0..10 {
+        h.hover_at(egui::pos2(500.0, 800.0));
+        h.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, -200.0),
+            phase: egui::TouchPhase::Move,
+            modifiers: egui::Modifiers::NONE,
+            source: egui::MouseWheelSource::Wheel,
+        });
+        h.run();
+        // The checklist's first row near the top, so all it shows is in the pane's view.
+        let first_row_high = painted_texts(h.output()).iter().any(|t| {
+            t.text == names[0]
+                && t.clip.contains_rect(t.rect)
+                && t.rect.left() > 50.0
+                && t.rect.top() < 600.0
+        });
+        if first_row_high {
+            break;
+        }
+    }
+    let shown: Vec<_> = painted_texts(h.output())
+        .into_iter()
+        .filter(|t| names.contains(&t.text) && t.rect.intersects(t.clip))
+        .collect();
+    assert_eq!(shown.len(), 8, "{shown:#?}");
+    for t in &shown {
+        assert!(
+            t.clip.expand(1.0).contains_rect(t.rect),
+            "{:?} is cut at the list's edge",
+            t.text
+        );
+    }
+}

@@ -202,10 +202,15 @@ fn bundle_ui(
 ) {
     let mut toggled = None;
     let mut new_priority = None;
+    // Eight whole rows at most; more scroll (a row cut in half reads as the last one).
+    let row = widgets::ROW_HEIGHT + ui.spacing().item_spacing.y;
+    #[allow(clippy::cast_precision_loss)]
+    let height = row * options.len().clamp(1, 8) as f32;
     egui_extras::TableBuilder::new(ui)
         .id_salt(("bundle", a.id))
         .striped(true)
-        .max_scroll_height(260.0)
+        .max_scroll_height(height)
+        .min_scrolled_height(height)
         .auto_shrink([false, true])
         .column(egui_extras::Column::exact(34.0))
         .column(egui_extras::Column::remainder().at_least(160.0).clip(true))
@@ -226,6 +231,7 @@ fn bundle_ui(
                     }
                 });
                 row.col(|ui| {
+                    // A long name is elided; egui shows it whole on hover.
                     ui.add(egui::Label::new(&o.name).truncate());
                 });
                 row.col(|ui| {
