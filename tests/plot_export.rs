@@ -17,6 +17,17 @@ fn bakery_svg(width: u32, height: u32) -> (pbsm::model::Project, String) {
     (p, svg)
 }
 
+/// The texts of a slide's SVG, joined; checks it is well-formed and that `attribute` (width
+/// or height) is `value`.
+fn slide_texts(svg: &str, attribute: &str, value: &str) -> String {
+    let doc = roxmltree::Document::parse(svg).expect("well-formed SVG");
+    assert_eq!(doc.root_element().attribute(attribute), Some(value));
+    doc.descendants()
+        .filter_map(|n| n.text())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 #[test]
 fn the_slide_map_has_a_title_axes_ticks_and_a_legend() {
     let (p, svg) = bakery_svg(1920, 1080);
@@ -196,13 +207,7 @@ fn the_rank_acceptability_chart_for_a_slide_has_its_title_bars_axis_and_ranks() 
     let p = SAMPLES[0].load().unwrap();
     let robustness = pbsm::analysis::robustness::for_project(&p);
     let svg = pbsm::report::acceptability_slide_svg(&p, &robustness, 1920, 1080);
-    let doc = roxmltree::Document::parse(&svg).expect("well-formed SVG");
-    assert_eq!(doc.root_element().attribute("height"), Some("1080"));
-    let all: String = doc
-        .descendants()
-        .filter_map(|n| n.text())
-        .collect::<Vec<_>>()
-        .join(" ");
+    let all = slide_texts(&svg, "height", "1080");
     assert!(
         all.contains("How often does each alternative take each rank?"),
         "title"
@@ -232,13 +237,7 @@ fn a_kpi_chart_for_a_slide_has_its_title_path_actuals_axes_and_legend() {
     let today = pbsm::model::Date::new(2026, 11, 23).unwrap();
     let health = pbsm::analysis::kpi::health_on(kpi, p.management.health, today);
     let svg = pbsm::report::kpi_slide_svg(kpi, &health, today, 1920, 1080);
-    let doc = roxmltree::Document::parse(&svg).expect("well-formed SVG");
-    assert_eq!(doc.root_element().attribute("width"), Some("1920"));
-    let all: String = doc
-        .descendants()
-        .filter_map(|n| n.text())
-        .collect::<Vec<_>>()
-        .join(" ");
+    let all = slide_texts(&svg, "width", "1920");
     assert!(
         all.contains("Sourdough club members (members): on track"),
         "title: {all}"
@@ -256,6 +255,7 @@ fn a_kpi_chart_for_a_slide_has_its_title_path_actuals_axes_and_legend() {
         "month ticks: {all}"
     );
     // One dot per actual.
+    let doc = roxmltree::Document::parse(&svg).unwrap();
     let dots = doc
         .descendants()
         .filter(|n| n.has_tag_name("circle") && n.attribute("fill") != Some("none"))

@@ -231,6 +231,19 @@ fn show(h: &mut Harness<'static, Workbench>, view: &View) {
     h.run();
 }
 
+/// A cut text as the sweep reports it: where, what, and how far out of its clip area.
+fn describe(place: &str, c: &CutText) -> String {
+    format!(
+        "{place}: {} {:?} (text {:.0}..{:.0}, clip {:.0}..{:.0})",
+        if c.elided { "elided" } else { "cut" },
+        c.text.chars().take(70).collect::<String>(),
+        c.rect.left(),
+        c.rect.right(),
+        c.clip.left(),
+        c.clip.right(),
+    )
+}
+
 /// Every view of one project on one screen in one theme: what was cut, by view.
 fn sweep(
     project: &Project,
@@ -259,17 +272,7 @@ fn sweep(
         for c in cut {
             problems.push((
                 view.name.clone(),
-                format!(
-                    "{} {theme:?} {}: {} {:?} (text {:.0}..{:.0}, clip {:.0}..{:.0})",
-                    screen.0,
-                    view.name,
-                    if c.elided { "elided" } else { "cut" },
-                    c.text.chars().take(70).collect::<String>(),
-                    c.rect.left(),
-                    c.rect.right(),
-                    c.clip.left(),
-                    c.clip.right(),
-                ),
+                describe(&format!("{} {theme:?} {}", screen.0, view.name), &c),
             ));
         }
     }
@@ -448,16 +451,7 @@ fn every_dialog_is_legible_everywhere() {
                 );
                 let sideways = pbsm::app::widgets::sideways_views(&h.ctx);
                 for c in beyond_reach(cut_texts(h.output()), &sideways) {
-                    problems.push(format!(
-                        "{} {theme:?} {name}: {} {:?} (text {:.0}..{:.0}, clip {:.0}..{:.0})",
-                        screen.0,
-                        if c.elided { "elided" } else { "cut" },
-                        c.text.chars().take(70).collect::<String>(),
-                        c.rect.left(),
-                        c.rect.right(),
-                        c.clip.left(),
-                        c.clip.right(),
-                    ));
+                    problems.push(describe(&format!("{} {theme:?} {name}", screen.0), &c));
                 }
             }
         }

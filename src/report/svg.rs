@@ -330,6 +330,81 @@ fn wrap_words(text: &str, chars: usize) -> Vec<String> {
     lines
 }
 
+/// The frame of a chart of rows (bars, bands): the memo's, 640 wide and as tall as its rows,
+/// or a slide's, 960 × 540 with a margin at either side, the title on top and larger texts.
+struct RowsFrame {
+    slide: bool,
+    /// Scales texts and marks.
+    k: f64,
+    /// The whole width, and the margin at either side on a slide.
+    full_w: f64,
+    margin: f64,
+    /// The width inside the margins.
+    w: f64,
+    /// Where the first row starts, how tall each is, the whole height.
+    top: f64,
+    row: f64,
+    h: f64,
+    /// How many rows (at least one, for the arithmetic).
+    rows: f64,
+}
+
+impl RowsFrame {
+    /// The frame of `rows` rows: `row` is (the memo's row height, the most a slide's row
+    /// takes), `bottom` (the memo's room under the rows, a slide's).
+    fn new(rows: usize, title: Option<&str>, row: (f64, f64), bottom: (f64, f64)) -> Self {
+        #[allow(clippy::cast_precision_loss)]
+        let rows = rows.max(1) as f64;
+        let slide = title.is_some();
+        let k = if slide { 1.3 } else { 1.0 };
+        let (full_w, margin) = if slide { (960.0, 36.0) } else { (640.0, 0.0) };
+        let top = if slide { 66.0 * k } else { 0.0 };
+        let bottom = if slide { bottom.1 * k } else { bottom.0 };
+        let row = if slide {
+            ((540.0 - top - bottom) / rows).min(row.1 * k)
+        } else {
+            row.0
+        };
+        let h = if slide { 540.0 } else { row * rows + bottom };
+        Self {
+            slide,
+            k,
+            full_w,
+            margin,
+            w: full_w - 2.0 * margin,
+            top,
+            row,
+            h,
+            rows,
+        }
+    }
+
+    /// The SVG's start: on a slide the white ground, the margin and the title.
+    fn open(&self, label: &str, title: Option<&str>) -> String {
+        let (full_w, h) = (self.full_w, self.h);
+        let mut s = format!(
+            r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {full_w} {h}" width="100%" role="img" aria-label="{label}">"#
+        );
+        if let Some(title) = title {
+            push!(
+                s,
+                r##"<rect width="{full_w}" height="{h}" fill="#ffffff"/>"##
+            );
+            push!(s, r#"<g transform="translate({} 0)">"#, self.margin);
+            s.push_str(&title_svg(0.0, 28.0 * self.k, 17.0 * self.k, title, 70));
+        }
+        s
+    }
+
+    /// The SVG's end.
+    fn close(&self, s: &mut String) {
+        if self.slide {
+            s.push_str("</g>");
+        }
+        s.push_str("</svg>");
+    }
+}
+
 /// Rank acceptability as stacked bars, for the memo.
 pub(super) fn acceptability_svg(m: &Memo<'_>) -> String {
     let r = m.robustness;
@@ -370,36 +445,12 @@ pub fn acceptability_slide_svg(
 /// 540 units with the title, an axis title and the legend, the texts larger).
 fn acceptability_chart(names: &[String], shares: &[Vec<f64>], title: Option<&str>) -> String {
     let n = names.len();
-    #[allow(clippy::cast_precision_loss)]
-    let rows = n.max(1) as f64;
-    let slide = title.is_some();
-    let k = if slide { 1.3 } else { 1.0 };
-    let (full_w, margin) = if slide { (960.0, 36.0) } else { (640.0, 0.0) };
-    let w = full_w - 2.0 * margin;
-    let top = if slide { 66.0 * k } else { 0.0 };
-    let bottom = if slide { 60.0 * k } else { 30.0 };
-    let row = if slide {
-        ((540.0 - top - bottom) / rows).min(56.0 * k)
-    } else {
-        30.0
-    };
-    let h = if slide { 540.0 } else { row * rows + bottom };
+    let f = RowsFrame::new(n, title, (30.0, 56.0), (30.0, 60.0));
+    let (slide, k, w, top, row, rows) = (f.slide, f.k, f.w, f.top, f.row, f.rows);
     let label_w = if slide { 0.3 * w } else { 230.0 };
     let size = 11.0 * k;
     let bar = row - 8.0 * k;
-    let mut s = String::new();
-    push!(
-        s,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {full_w} {h}" width="100%" role="img" aria-label="Rank acceptability">"#
-    );
-    if let Some(title) = title {
-        push!(
-            s,
-            r##"<rect width="{full_w}" height="{h}" fill="#ffffff"/>"##
-        );
-        push!(s, r#"<g transform="translate({margin} 0)">"#);
-        s.push_str(&title_svg(0.0, 28.0 * k, 17.0 * k, title, 70));
-    }
+    let mut s = f.open("Rank acceptability", title);
     let color = |rank: usize| rank_rgb(rank, n, false).hex();
     for (i, (name, shares)) in names.iter().zip(shares).enumerate() {
         #[allow(clippy::cast_precision_loss)]
@@ -463,10 +514,7 @@ fn acceptability_chart(names: &[String], shares: &[Vec<f64>], title: Option<&str
         );
         x += 70.0 * k;
     }
-    if slide {
-        s.push_str("</g>");
-    }
-    s.push_str("</svg>");
+    f.close(&mut s);
     s
 }
 
@@ -527,37 +575,12 @@ struct Band<'n> {
 /// The bands as SVG: for the memo (`title` none: as tall as its rows), or for a slide (960 ×
 /// 540 units with the title, an axis title and a legend, the texts larger).
 fn tornado_chart(rows: &[Band<'_>], title: Option<&str>) -> String {
-    #[allow(clippy::cast_precision_loss)]
-    let n = rows.len().max(1) as f64;
-    let slide = title.is_some();
-    let k = if slide { 1.3 } else { 1.0 };
-    // A slide keeps a margin at either side (the content is drawn `margin` in).
-    let (full_w, margin) = if slide { (960.0, 36.0) } else { (640.0, 0.0) };
-    let w = full_w - 2.0 * margin;
-    let top = if slide { 66.0 * k } else { 0.0 };
-    let bottom = if slide { 64.0 * k } else { 24.0 };
-    let row = if slide {
-        ((540.0 - top - bottom) / n).min(48.0 * k)
-    } else {
-        26.0
-    };
-    let h = if slide { 540.0 } else { row * n + bottom };
+    let f = RowsFrame::new(rows.len(), title, (26.0, 48.0), (24.0, 64.0));
+    let (slide, k, w, top, row, n) = (f.slide, f.k, f.w, f.top, f.row, f.rows);
     let label_w = if slide { 0.32 * w } else { 190.0 };
     let track = w - label_w - 20.0 * k;
     let bar = 14.0 * k;
-    let mut s = String::new();
-    push!(
-        s,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {full_w} {h}" width="100%" role="img" aria-label="Sensitivity of the winner">"#
-    );
-    if let Some(title) = title {
-        push!(
-            s,
-            r##"<rect width="{full_w}" height="{h}" fill="#ffffff"/>"##
-        );
-        push!(s, r#"<g transform="translate({margin} 0)">"#);
-        s.push_str(&title_svg(0.0, 28.0 * k, 17.0 * k, title, 70));
-    }
+    let mut s = f.open("Sensitivity of the winner", title);
     for (i, t) in rows.iter().enumerate() {
         let y = top + row * i as f64;
         let middle = y + row / 2.0;
@@ -619,9 +642,8 @@ fn tornado_chart(rows: &[Band<'_>], title: Option<&str>) -> String {
             );
             x += size * 1.4 + text.len() as f64 * size * 0.52 + 24.0 * k;
         }
-        s.push_str("</g>");
     }
-    s.push_str("</svg>");
+    f.close(&mut s);
     s
 }
 
