@@ -128,6 +128,15 @@ impl Split {
     }
 }
 
+/// What the rows of [`rows_tall`] hold, which sets their height.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RowsOf {
+    /// Labels and links: a line of text each.
+    Text,
+    /// Check boxes and buttons: the height egui gives a control.
+    Controls,
+}
+
 /// At most `rows` rows of one-line widgets (labels, links, check boxes) tall; more scroll
 /// rather than showing part of one more row. For lists above a pane's sections (the
 /// warnings), so the sections keep their room on a laptop's screen, and lists in dialogs.
@@ -135,13 +144,15 @@ pub fn rows_tall<R>(
     ui: &mut Ui,
     id_salt: impl egui::AsIdSalt,
     rows: usize,
+    of: RowsOf,
     add: impl FnOnce(&mut Ui) -> R,
 ) -> R {
     let gap = ui.spacing().item_spacing.y;
-    // A row of text, or of a control (a check box) where that is taller.
-    let row = ui
-        .text_style_height(&egui::TextStyle::Body)
-        .max(ui.spacing().interact_size.y);
+    let text = ui.text_style_height(&egui::TextStyle::Body);
+    let row = match of {
+        RowsOf::Text => text,
+        RowsOf::Controls => text.max(ui.spacing().interact_size.y),
+    };
     let height = (row + gap) * rows as f32 - gap;
     egui::ScrollArea::vertical()
         .id_salt(id_salt)

@@ -65,18 +65,24 @@ impl CopyFromSample {
             });
             if let Some(source) = &source {
                 // Eight whole rows; more scroll (a row cut in half reads as the last one).
-                crate::app::widgets::rows_tall(ui, "copy_from_sample_options", 8, |ui| {
-                    for o in &source.options {
-                        let mut on = self.selected.contains(&o.id);
-                        if ui.checkbox(&mut on, &o.name).changed() {
-                            if on {
-                                self.selected.push(o.id);
-                            } else {
-                                self.selected.retain(|x| *x != o.id);
+                crate::app::widgets::rows_tall(
+                    ui,
+                    "copy_from_sample_options",
+                    8,
+                    crate::app::widgets::RowsOf::Controls,
+                    |ui| {
+                        for o in &source.options {
+                            let mut on = self.selected.contains(&o.id);
+                            if ui.checkbox(&mut on, &o.name).changed() {
+                                if on {
+                                    self.selected.push(o.id);
+                                } else {
+                                    self.selected.retain(|x| *x != o.id);
+                                }
                             }
                         }
-                    }
-                });
+                    },
+                );
             }
             ui.add_space(6.0);
             ui.strong("Before you copy, check that they transfer:");

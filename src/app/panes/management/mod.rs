@@ -71,7 +71,7 @@ fn warnings_ui(ui: &mut egui::Ui, project: &Project, env: &mut PaneEnv<'_>) {
     .show(ui, |ui| {
         // At most three lines tall, so the section below keeps its room on a laptop; more
         // warnings scroll.
-        widgets::rows_tall(ui, "warnings", 3, |ui| {
+        widgets::rows_tall(ui, "warnings", 3, widgets::RowsOf::Text, |ui| {
             for w in &list {
                 match w {
                     assumptions::Warning::Assumption {
