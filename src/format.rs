@@ -26,6 +26,15 @@ pub fn group_thousands(value: f64) -> String {
 
 /// Like [`group_thousands`], but keeps up to two decimals where there are any ("1,234.5").
 pub fn group_thousands_decimals(value: f64) -> String {
+    // The sign apart: trunc(-0.4) is -0.0, which would lose it.
+    if value < 0.0 {
+        let rest = group_thousands_decimals(-value);
+        return if rest.trim_start_matches(['0', '.', ',']).is_empty() {
+            rest
+        } else {
+            format!("-{rest}")
+        };
+    }
     let whole = value.trunc();
     let cents = ((value - whole).abs() * 100.0).round();
     if cents == 0.0 || cents >= 100.0 {
@@ -187,6 +196,10 @@ mod tests {
         assert_eq!(group_thousands(-999.6), "-1,000");
         assert_eq!(group_thousands_decimals(85_000.0), "85,000");
         assert_eq!(group_thousands_decimals(1_234.5), "1,234.5");
+        // The sign of a number between -1 and 0 is kept (trunc gives -0.0).
+        assert_eq!(group_thousands_decimals(-0.4), "-0.4");
+        assert_eq!(group_thousands_decimals(-1_234.5), "-1,234.5");
+        assert_eq!(group_thousands_decimals(-0.001), "0");
         assert_eq!(group_thousands_decimals(650.25), "650.25");
         assert_eq!(group_thousands_decimals(-1_234.5), "-1,234.5");
         assert_eq!(group_thousands_decimals(12.999), "13");

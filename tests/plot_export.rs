@@ -270,3 +270,23 @@ fn a_kpi_chart_for_a_slide_has_its_title_path_actuals_axes_and_legend() {
         std::fs::write(path, &png).unwrap();
     }
 }
+
+#[test]
+fn extreme_names_and_dates_neither_crash_nor_hang_the_slide_charts() {
+    // A name wider than the plot, with no space to break it (a URL).
+    let mut p = SAMPLES[0].load().unwrap();
+    p.alternatives[0].name = format!("https://example.org/{}", "x".repeat(120));
+    let analysis = Analysis::of(&p);
+    let svg = pbsm::report::map_slide_svg(&p, &analysis.evaluation, 1280, 720);
+    assert!(roxmltree::Document::parse(&svg).is_ok());
+    // A KPI whose target date is the last one there is: the month ticks end.
+    let mut kpi = p.management.kpis[0].clone();
+    kpi.target_date = pbsm::model::Date::new(9999, 12, 31).unwrap();
+    let today = pbsm::model::Date::new(2026, 11, 23).unwrap();
+    let health = pbsm::analysis::kpi::health_on(&kpi, p.management.health, today);
+    let svg = pbsm::report::kpi_slide_svg(&kpi, &health, today, 1280, 720);
+    assert!(roxmltree::Document::parse(&svg).is_ok());
+    kpi.baseline_date = pbsm::model::Date::new(9999, 12, 30).unwrap();
+    let svg = pbsm::report::kpi_slide_svg(&kpi, &health, today, 1280, 720);
+    assert!(roxmltree::Document::parse(&svg).is_ok());
+}

@@ -429,3 +429,22 @@ fn each_steps_key_numbers_are_in_view_when_presenting_at_150_percent() {
         }
     }
 }
+
+#[test]
+fn a_pane_brought_forward_while_presenting_across_the_whole_width_is_shown() {
+    // Step 1 is presented across the whole width; the room's voting (a command that shows the
+    // voting pane) must come to the front there, not in the layout behind it.
+    let mut h = projector();
+    h.key_press(Key::F5);
+    h.run();
+    assert!(h.state().is_presenting_whole_width());
+    h.state_mut()
+        .request(pbsm::app::command::Command::ShowPane(PaneKind::Voting));
+    h.run();
+    assert!(
+        common::legibility::painted_texts(h.output())
+            .iter()
+            .any(|t| t.text.starts_with("Which alternative should we pursue?")),
+        "the voting pane is on screen"
+    );
+}

@@ -216,7 +216,13 @@ fn map_chart(
         };
         let ly = if clashes(above) { below } else { above };
         labels.push((cx, ly, width));
-        let anchor_x = cx.clamp(left + width / 2.0, w - right - width / 2.0);
+        // Kept inside the plot; a label wider than the plot is centred on it.
+        let (lo, hi) = (left + width / 2.0, w - right - width / 2.0);
+        let anchor_x = if lo <= hi {
+            cx.clamp(lo, hi)
+        } else {
+            left + plot_w / 2.0
+        };
         s.push_str(&svg_label(anchor_x, ly, name_size, "middle", &a.name));
     }
     s.push_str(&map_legend(p, w - legend_w, top, k));
@@ -734,7 +740,8 @@ pub fn kpi_slide_svg(
         .end_of_month_after(0)
         .add_days(1);
     let mut n = 0;
-    while day(month) <= d1 {
+    // At most a century of months (dates end at 9999-12-31, where the next month is no later).
+    while day(month) <= d1 && n < 1200 {
         let mx = x(day(month));
         push!(
             s,
@@ -750,7 +757,11 @@ pub fn kpi_slide_svg(
             );
         }
         n += 1;
-        month = month.end_of_month_after(0).add_days(1);
+        let next = month.end_of_month_after(0).add_days(1);
+        if next <= month {
+            break;
+        }
+        month = next;
     }
     push!(
         s,

@@ -94,7 +94,8 @@ pub struct KpiHealth {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum NumberKind {
     /// Things counted (members, bookings, applications): whole numbers ("1,499"), also where
-    /// the planned path between two counts falls between them. A KPI is a count when its
+    /// the planned path between two counts falls between them; one decimal where the numbers
+    /// are small (below 20), so rounding does not hide the gap the verdict is about. A KPI is a count when its
     /// unit names no money or percentage and every number entered for it (baseline, target,
     /// milestones, actuals) is whole.
     Count,
@@ -139,7 +140,10 @@ impl NumberKind {
     /// calls for.
     pub fn text(self, value: f64, scale: f64) -> String {
         match self {
-            Self::Count => group_thousands(value),
+            // Whole from a scale of 20 on; below, one decimal keeps "made 6 of 6.4 planned"
+            // from reading "made 6 of 6" beside a verdict of "behind".
+            Self::Count if scale >= 20.0 => group_thousands(value),
+            Self::Count => group_thousands_decimals((value * 10.0).round() / 10.0),
             Self::Percent => {
                 let tenths = (value * 10.0).round() / 10.0;
                 group_thousands_decimals(tenths)

@@ -73,6 +73,8 @@ fn worked_by_hand_on_the_bakery_kpis() {
     let h = health(&k, t);
     assert!(close(h.ratio, 6.0 / (11.0 * 214.0 / 365.0)));
     assert_eq!(h.health, Health::Behind);
+    // A small count keeps a decimal: "made 6 of 6" would not read as behind.
+    assert_eq!(h.words(), "made 6 of 6.4 planned (93 %)");
     // Unsold goods, lower is better: 9.5 → 7. Planned 9.5 − 2.5 × 214/365 = 8.034,
     // 1.466 lower; the actual 8.5 is 1.0 lower: 68.2 %, at risk (the old rule said
     // behind: 8.034 ÷ 8.5 = 94.5 % of the level).

@@ -149,7 +149,7 @@ impl Workbench {
                     self.status = "Redone".to_owned();
                 }
             }
-            Command::ShowPane(pane) => layout::show_pane(&mut self.settings.layout, pane),
+            Command::ShowPane(pane) => self.show_pane(pane),
             Command::ResetLayout => self.settings.layout = layout::default_tree(),
             Command::SetTheme(theme) => self.settings.theme = theme,
             Command::ZoomIn => self.set_zoom(self.zoom() + 0.1),
@@ -258,7 +258,7 @@ impl Workbench {
                 let id = self.project.new_voting_round(subject, self.today);
                 self.commit();
                 self.sections.voting_round = Some(id);
-                layout::show_pane(&mut self.settings.layout, PaneKind::Voting);
+                self.show_pane(PaneKind::Voting);
                 self.status = format!(
                     "New dot voting round on {} (Edit → Undo takes it back)",
                     crate::model::Choice::label(subject).to_lowercase()
@@ -323,7 +323,7 @@ impl Workbench {
                         self.commit();
                         if let Some(first) = new.first() {
                             self.selection.select(ItemRef::Option(*first));
-                            layout::show_pane(&mut self.settings.layout, PaneKind::Options);
+                            self.show_pane(PaneKind::Options);
                         }
                         self.status = format!(
                             "Copied {} option(s): link them to your benefits and assess them against your competitors",
@@ -342,7 +342,7 @@ impl Workbench {
                 self.selection.select(item);
                 self.sections.show(item.kind());
                 if let Some(pane) = pane_of(item.kind()) {
-                    layout::show_pane(&mut self.settings.layout, pane);
+                    self.show_pane(pane);
                 }
             }
         }

@@ -90,12 +90,12 @@ pub struct Workbench {
     pending: Vec<Command>,
     /// The theme, zoom and presentation mode the style was last set for.
     applied_style: Option<(ThemeChoice, f32, bool)>,
-    /// In presentation mode: full screen, larger, high contrast, no editing chrome.
     /// The window's height in points last frame (the guidance folds on a short window).
     window_height: f32,
     /// Presenting a step that needs the whole width: the panes without the map beside them
     /// (see [`crate::app::agenda::Step::beside_map`]); `None` shows the remembered layout.
     presenting_tree: Option<egui_tiles::Tree<crate::app::layout::PaneKind>>,
+    /// In presentation mode: full screen, larger, high contrast, no editing chrome.
     presenting: bool,
     /// The workshop agenda's current step (an index into `agenda::STEPS`).
     agenda_step: usize,
@@ -301,6 +301,15 @@ impl Workbench {
     /// Whether the glossary window is open.
     pub fn is_glossary_open(&self) -> bool {
         self.glossary.0
+    }
+
+    /// Brings a pane to the front: in the remembered layout, and in the one on screen while
+    /// presenting a step across the whole width.
+    pub(super) fn show_pane(&mut self, pane: crate::app::layout::PaneKind) {
+        crate::app::layout::show_pane(&mut self.settings.layout, pane);
+        if let Some(tree) = &mut self.presenting_tree {
+            crate::app::layout::show_pane(tree, pane);
+        }
     }
 
     /// Whether presentation mode shows the step's pane across the whole width (the map not

@@ -162,10 +162,7 @@ impl Workbench {
                     started: false,
                 });
                 self.sections.voting_round = Some(round);
-                crate::app::layout::show_pane(
-                    &mut self.settings.layout,
-                    crate::app::layout::PaneKind::Voting,
-                );
+                self.show_pane(crate::app::layout::PaneKind::Voting);
                 // A crash from now on must find this window's work with the round in it.
                 self.write_recovery_now();
                 self.sync_room();
