@@ -269,7 +269,7 @@ fn a_suggestion_kept_against_with_a_long_name_at_laptop_size() {
     h.get_by_label("Why, in this case").click();
     h.run();
     h.get_by_role_and_label(
-        egui::accesskit::Role::TextInput,
+        egui::accesskit::Role::MultilineTextInput,
         "Why your competitive assessment stands:",
     )
     .scroll_to_me();

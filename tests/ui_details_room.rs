@@ -109,13 +109,7 @@ fn drag_the_split(h: &mut Harness<'_, Workbench>, dy: f32) {
 fn dragging_the_line_under_a_list_gives_it_more_rows() {
     let mut h = sample();
     open_pane(&mut h, PaneKind::Options);
-    let names: Vec<String> = h
-        .state()
-        .project()
-        .options
-        .iter()
-        .map(|o| o.name.clone())
-        .collect();
+    let names = option_names(&h);
     let rows_in_view = |h: &Harness<'_, Workbench>| {
         // Distinct: the selected option's name is in its form too.
         let mut shown: Vec<String> = painted_texts(h.output())

@@ -4,12 +4,25 @@
 
 mod common;
 
-use common::legibility::{cut_texts, painted_texts};
+use common::legibility::{CutText, cut_texts, painted_texts};
 use common::*;
 use egui::accesskit::Role;
+use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use pbsm::app::Workbench;
 use pbsm::app::layout::PaneKind;
 use pbsm::app::state::{FoundationSection, PotentialSection};
+
+/// Hovers over an elided text and checks the tooltip shows it whole.
+fn assert_whole_on_hover(h: &mut Harness<'static, Workbench>, elided: &CutText) {
+    h.hover_at(elided.rect.center());
+    h.run();
+    let whole = painted_texts(h.output())
+        .into_iter()
+        .filter(|t| t.text == elided.text)
+        .any(|t| !t.elided && t.clip.contains_rect(t.rect));
+    assert!(whole, "the hover shows {:?} whole", elided.text);
+}
 
 #[test]
 fn a_free_text_field_cut_at_its_edge_shows_the_whole_text_on_hover() {
@@ -46,13 +59,7 @@ fn an_elided_free_text_cell_shows_the_whole_text_on_hover() {
         .into_iter()
         .find(|c| c.elided)
         .expect("a note is elided at laptop size");
-    h.hover_at(elided.rect.center());
-    h.run();
-    let whole = painted_texts(h.output())
-        .into_iter()
-        .filter(|t| t.text == elided.text)
-        .any(|t| !t.elided && t.clip.contains_rect(t.rect));
-    assert!(whole, "the hover shows {:?} whole", elided.text);
+    assert_whole_on_hover(&mut h, &elided);
 }
 
 #[test]
@@ -61,13 +68,7 @@ fn names_in_a_narrow_table_wrap_onto_more_lines_instead_of_being_cut() {
     let mut h = sample();
     open_pane(&mut h, PaneKind::Options);
     h.run();
-    let names: Vec<String> = h
-        .state()
-        .project()
-        .options
-        .iter()
-        .map(|o| o.name.clone())
-        .collect();
+    let names = option_names(&h);
     let painted = painted_texts(h.output());
     let shown: Vec<_> = painted.iter().filter(|t| names.contains(&t.text)).collect();
     assert!(!shown.is_empty());
@@ -95,22 +96,7 @@ fn a_long_choice_elided_on_its_drop_down_shows_whole_on_hover() {
         .into_iter()
         .find(|c| c.elided && c.text.starts_with("Assumption: "))
         .expect("a cause is elided on its drop-down at laptop size");
-    h.hover_at(elided.rect.center());
-    h.run();
-    let whole = painted_texts(h.output())
-        .into_iter()
-        .filter(|t| t.text == elided.text)
-        .any(|t| !t.elided && t.clip.contains_rect(t.rect));
-    if !whole {
-        for t in painted_texts(h.output())
-            .iter()
-            .filter(|t| t.rect.intersects(elided.rect.expand(200.0)))
-        {
-            eprintln!("{t:?}");
-        }
-        eprintln!("{elided:?}");
-    }
-    assert!(whole, "the hover shows {:?} whole", elided.text);
+    assert_whole_on_hover(&mut h, &elided);
 }
 
 #[test]
@@ -119,13 +105,7 @@ fn the_options_checklist_of_an_alternative_shows_whole_rows_only() {
     // cutting the ninth in half.
     let mut h = projector();
     open_pane(&mut h, PaneKind::Alternatives);
-    let names: Vec<String> = h
-        .state()
-        .project()
-        .options
-        .iter()
-        .map(|o| o.name.clone())
-        .collect();
+    let names = option_names(&h);
     assert_eq!(names.len(), 9);
     // Scrolled down to the checklist, as a person does with the wheel over the detail.
     for _ in 0..10 {

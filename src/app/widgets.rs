@@ -117,8 +117,15 @@ impl Split {
         if response.double_clicked() {
             ui.ctx().data_mut(|d| d.remove_temp::<f32>(self.id));
         } else if response.dragged() {
-            // From what the list shows (it may be shorter than its most), less the header.
-            let rows = (shown - ROW_HEIGHT - ui.spacing().item_spacing.y).min(self.height);
+            // From the height asked for, which the list rounds down to whole rows; or from
+            // what it shows where it is much shorter than that (few rows), so a drag beyond
+            // its rows does not pile up unseen.
+            let body = shown - ROW_HEIGHT - ui.spacing().item_spacing.y;
+            let rows = if self.height > body + 3.0 * ROW_HEIGHT {
+                body
+            } else {
+                self.height
+            };
             let height = (rows + response.drag_delta().y).max(2.0 * ROW_HEIGHT);
             ui.ctx().data_mut(|d| d.insert_temp(self.id, height));
         }
@@ -890,6 +897,13 @@ pub fn list_table(
         ROW_HEIGHT
     };
     let too_wide = widths.iter().sum::<f32>() > available + 0.5;
+    // Whole rows: a row cut in half at the bottom reads as the last one.
+    let pitch = row_height + ui.spacing().item_spacing.y;
+    let max_height = if max_height.is_finite() {
+        (max_height / pitch).floor().max(1.0) * pitch
+    } else {
+        max_height
+    };
 
     let mut clicked = None;
     let mut table = |ui: &mut Ui| {
@@ -1122,6 +1136,11 @@ pub fn line_edit_height(ui: &Ui, text: &str, width: f32) -> f32 {
 /// as tall as its lines. Enter leaves the field as in a one-line field; a pasted line break
 /// becomes a space.
 pub fn line_edit(ui: &mut Ui, value: &mut String, width: f32) -> Response {
+    line_edit_hinted(ui, value, width, "")
+}
+
+/// A [`line_edit`] that says what belongs in it while it is empty.
+pub fn line_edit_hinted(ui: &mut Ui, value: &mut String, width: f32, hint: &str) -> Response {
     let width = if width.is_finite() {
         width
     } else {
@@ -1133,6 +1152,7 @@ pub fn line_edit(ui: &mut Ui, value: &mut String, width: f32) -> Response {
         TextEdit::multiline(value)
             .desired_rows(1)
             .margin(LINE_EDIT_MARGIN)
+            .hint_text(hint)
             .return_key(None),
     );
     if response.changed() && value.contains(['\n', '\r']) {

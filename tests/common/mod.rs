@@ -46,6 +46,16 @@ pub fn slider<'h>(h: &'h Harness<'_, Workbench>, label: &'h str) -> egui_kittest
     h.get_by_role_and_label(Role::Slider, label)
 }
 
+/// The names of the project's options for action, in order.
+pub fn option_names(h: &Harness<'_, Workbench>) -> Vec<String> {
+    h.state()
+        .project()
+        .options
+        .iter()
+        .map(|o| o.name.clone())
+        .collect()
+}
+
 /// The text field with this label: a one-line field or one whose line wraps.
 pub fn field<'h>(h: &'h Harness<'_, Workbench>, label: &'h str) -> egui_kittest::Node<'h> {
     h.get_by(move |node| {

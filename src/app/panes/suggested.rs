@@ -122,13 +122,15 @@ fn row(
                 of.label().to_lowercase()
             )));
             let mut text = reason_for(overrides, of).unwrap_or_default().to_owned();
-            let edit = ui
-                .add(
-                    egui::TextEdit::singleline(&mut text)
-                        .hint_text("the reason, kept with the value")
-                        .desired_width(ui.available_width().max(120.0)),
-                )
-                .labelled_by(label.id);
+            // A long reason wraps in its field rather than running out of it.
+            let width = ui.available_width().max(120.0);
+            let edit = super::super::widgets::line_edit_hinted(
+                ui,
+                &mut text,
+                width,
+                "the reason, kept with the value",
+            )
+            .labelled_by(label.id);
             if edit.changed() {
                 if text.trim().is_empty() {
                     forget(overrides, of);
